@@ -1,0 +1,22 @@
+package cn.juece.audit;
+
+/** The kinds of act the audit trail records, each with its Chinese name for the dossier. */
+public enum AuditAction {
+    DECISION_CREATED("登记决策事项"),
+    DECISION_UPDATED("修改决策事项信息"),
+    STAGE_ENTERED("进入阶段"),
+    PROCEDURE_ENDED("决策程序结束"),
+    MATERIAL_UPLOADED("上传材料"),
+    ARRANGEMENT_RECORDED("记录程序安排"),
+    TASK_COMPLETED("办理任务");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

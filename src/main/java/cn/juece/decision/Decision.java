@@ -1,0 +1,18 @@
+package cn.juece.decision;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A major administrative decision matter: one dossier, one process instance, one number
+ * (<organ>-<year>-<sequence>, the process instance's business key; DECISIONS.md 1).
+ */
+public record Decision(long id, String number, String organCode, String title, String summary,
+                       Art3Category category, ProposalSource source, String sourceChannel, String proposer,
+                       String leadUnit, List<String> coUnits, Stage stage, DecisionStatus status,
+                       String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public boolean isOpen() {
+        return status == DecisionStatus.IN_PROGRESS;
+    }
+}

@@ -1,0 +1,63 @@
+package cn.juece.decision;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.juece.identity.Directory;
+import cn.juece.support.JsonApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@RestController
+@JsonApi
+@RequestMapping("/api/decisions")
+@Tag(name = "决策事项", description = "登记决策事项建议、查询决策事项（第三条、第十一条）")
+class DecisionApi {
+
+    private final DecisionService decisions;
+    private final Directory directory;
+
+    DecisionApi(DecisionService decisions, Directory directory) {
+        this.decisions = decisions;
+        this.directory = directory;
+    }
+
+    @PostMapping
+    @Operation(summary = "登记决策事项建议并启动其程序", description = "返回决策编号（<机关>-<年份>-<序号>），即流程实例的业务键。")
+    ResponseEntity<DecisionJson> create(@Valid @RequestBody NewDecision request) {
+        Decision d = decisions.create(request);
+        return ResponseEntity.created(URI.create("/api/decisions/" + d.number())).body(DecisionJson.of(d, directory));
+    }
+
+    @GetMapping
+    @Operation(summary = "本机关的决策事项（最近500件）")
+    List<DecisionJson> list() {
+        return decisions.list().stream().map(d -> DecisionJson.of(d, directory)).toList();
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "一件决策事项")
+    DecisionJson get(@PathVariable String number) {
+        return DecisionJson.of(decisions.get(number), directory);
+    }
+
+    @PutMapping("/{number}/category")
+    @Operation(summary = "认定第三条所列事项类别")
+    DecisionJson category(@PathVariable String number, @RequestBody @Validated CategoryRequest request) {
+        return DecisionJson.of(decisions.setCategory(number, request.category()), directory);
+    }
+
+    record CategoryRequest(Art3Category category) {
+    }
+}

@@ -1,0 +1,26 @@
+package cn.juece.decision;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.juece.identity.Directory;
+
+/** A decision as /api shows it: codes for programs and Chinese labels for people. */
+public record DecisionJson(String number, String title, String summary, Labelled category, Labelled source,
+                           String sourceChannel, String proposer, Labelled leadUnit, List<Labelled> coUnits,
+                           Labelled stage, Labelled status, String processInstanceId, String createdBy,
+                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public record Labelled(String code, String label) {
+    }
+
+    static DecisionJson of(Decision d, Directory directory) {
+        return new DecisionJson(d.number(), d.title(), d.summary(),
+                d.category() == null ? null : new Labelled(d.category().name(), d.category().label()),
+                new Labelled(d.source().name(), d.source().label()), d.sourceChannel(), d.proposer(),
+                new Labelled(d.leadUnit(), directory.unitName(d.leadUnit())),
+                d.coUnits().stream().map(u -> new Labelled(u, directory.unitName(u))).toList(),
+                new Labelled(d.stage().name(), d.stage().label()), new Labelled(d.status().name(), d.status().label()),
+                d.processInstanceId(), d.createdBy(), d.createdAt(), d.updatedAt());
+    }
+}

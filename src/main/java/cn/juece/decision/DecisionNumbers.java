@@ -1,0 +1,34 @@
+package cn.juece.decision;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decision numbers <organ>-<year>-<4-digit sequence> from a counter row per organ and year, taken in the
+ * caller's transaction (DECISIONS.md 1): the row lock serialises concurrent creations, and a rolled-back
+ * creation gives its number back.
+ */
+@Component
+class DecisionNumbers {
+
+    private final JdbcClient jdbc;
+
+    DecisionNumbers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    String next(String organCode, int year) {
+        int updated = jdbc.sql("UPDATE decision_counter SET last_value = last_value + 1 WHERE organ_code = ? AND counter_year = ?")
+                .params(organCode, year).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO decision_counter (organ_code, counter_year, last_value) VALUES (?, ?, 1)")
+                    .params(organCode, year).update();
+        }
+        int value = jdbc.sql("SELECT last_value FROM decision_counter WHERE organ_code = ? AND counter_year = ?")
+                .params(organCode, year).query(Integer.class).single();
+        return String.format("%s-%d-%04d", organCode, year, value);
+    }
+}

@@ -1,0 +1,64 @@
+package cn.juece.decision;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.juece.identity.Directory;
+import cn.juece.web.StaffPage;
+import jakarta.validation.Valid;
+
+/** Staff pages: the list of decisions, registering a proposal, the Art. 3 category. */
+@Controller
+@StaffPage
+class DecisionPages {
+
+    private final DecisionService decisions;
+    private final Directory directory;
+
+    DecisionPages(DecisionService decisions, Directory directory) {
+        this.decisions = decisions;
+        this.directory = directory;
+    }
+
+    @GetMapping("/decisions")
+    String list(Model model) {
+        model.addAttribute("decisions", decisions.list());
+        model.addAttribute("directory", directory);
+        return "decisions";
+    }
+
+    @GetMapping("/decisions/new")
+    String form(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new NewDecision("", "", null, null, "", "", "", List.of()));
+        }
+        model.addAttribute("units", directory.units(decisions.defaultOrgan()));
+        model.addAttribute("categories", Art3Category.values());
+        model.addAttribute("sources", ProposalSource.values());
+        return "decision-new";
+    }
+
+    @PostMapping("/decisions")
+    String create(@Valid NewDecision form, BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            model.addAttribute("form", form);
+            model.addAttribute("errors", errors.getFieldErrors().stream().map(f -> f.getDefaultMessage()).toList());
+            return form(model);
+        }
+        Decision d = decisions.create(form);
+        return "redirect:/decisions/" + d.number() + "?created";
+    }
+
+    @PostMapping("/decisions/{number}/category")
+    String category(@PathVariable String number, @RequestParam(required = false) Art3Category category) {
+        decisions.setCategory(number, category);
+        return "redirect:/decisions/" + number;
+    }
+}

@@ -1,0 +1,100 @@
+package cn.juece.decision;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.juece.support.AppClock;
+
+/** The decision rows of the dossier. */
+@Repository
+public class DecisionRepository {
+
+    private static final String COLUMNS = """
+            id, decision_number, organ_code, title, summary, category, source, source_channel, proposer, lead_unit,
+            co_units, stage, status, process_instance_id, created_by, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    DecisionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String number, String organCode, NewDecision d, String createdBy, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO decision (decision_number, organ_code, title, summary, category, source, source_channel, proposer,
+                                      lead_unit, co_units, stage, status, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, organCode, d.title().strip(), blankToNull(d.summary()),
+                        d.category() == null ? null : d.category().name(), d.source().name(),
+                        blankToNull(d.sourceChannel()), blankToNull(d.proposer()), d.leadUnit(),
+                        d.coUnits() == null ? null : String.join(",", d.coUnits()),
+                        Stage.PROPOSAL.name(), DecisionStatus.IN_PROGRESS.name(), createdBy, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Decision> findByNumber(String number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE decision_number = ?").param(number)
+                .query(DecisionRepository::map).optional();
+    }
+
+    public Optional<Decision> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE id = ?").param(id)
+                .query(DecisionRepository::map).optional();
+    }
+
+    public List<Decision> list(String organCode, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE organ_code = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param(organCode)
+                .query(DecisionRepository::map).list();
+    }
+
+    void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("UPDATE decision SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    }
+
+    void setStage(long id, Stage stage, OffsetDateTime now) {
+        jdbc.sql("UPDATE decision SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now, id).update();
+    }
+
+    void setStatus(long id, DecisionStatus status, OffsetDateTime now) {
+        jdbc.sql("UPDATE decision SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), now, id).update();
+    }
+
+    void setCategory(long id, Art3Category category, OffsetDateTime now) {
+        jdbc.sql("UPDATE decision SET category = ?, updated_at = ? WHERE id = ?")
+                .params(category == null ? null : category.name(), now, id).update();
+    }
+
+    private static Decision map(ResultSet rs, int row) throws SQLException {
+        String category = rs.getString("category");
+        String coUnits = rs.getString("co_units");
+        return new Decision(rs.getLong("id"), rs.getString("decision_number"), rs.getString("organ_code"),
+                rs.getString("title"), rs.getString("summary"),
+                category == null ? null : Art3Category.valueOf(category),
+                ProposalSource.valueOf(rs.getString("source")), rs.getString("source_channel"), rs.getString("proposer"),
+                rs.getString("lead_unit"),
+                coUnits == null || coUnits.isBlank() ? List.of() : Arrays.asList(coUnits.split(",")),
+                Stage.valueOf(rs.getString("stage")), DecisionStatus.valueOf(rs.getString("status")),
+                rs.getString("process_instance_id"), rs.getString("created_by"),
+                time(rs, "created_at"), time(rs, "updated_at"));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,132 @@
+package cn.juece.decision;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.juece.audit.AuditAction;
+import cn.juece.audit.AuditTrail;
+import cn.juece.identity.Directory;
+import cn.juece.identity.OrgUnit;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+
+/**
+ * Decision matters: registering one starts its process instance (business key = decision number) in
+ * the same transaction as the dossier row and the audit entry.
+ */
+@Service
+public class DecisionService {
+
+    public static final String LIFECYCLE_PROCESS = "decision-lifecycle";
+
+    private final DecisionRepository decisions;
+    private final DecisionNumbers numbers;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final RuntimeService runtimeService;
+    private final AppClock clock;
+    private final String defaultOrgan;
+
+    DecisionService(DecisionRepository decisions, DecisionNumbers numbers, Directory directory, AuditTrail audit,
+                    RuntimeService runtimeService, AppClock clock, @Value("${juece.default-organ}") String defaultOrgan) {
+        this.decisions = decisions;
+        this.numbers = numbers;
+        this.directory = directory;
+        this.audit = audit;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+        this.defaultOrgan = defaultOrgan;
+    }
+
+    public String defaultOrgan() {
+        return defaultOrgan;
+    }
+
+    /** Registers a proposal as a decision matter (Art. 11) and starts its procedure. */
+    @Transactional
+    public Decision create(NewDecision request) {
+        String organ = defaultOrgan;
+        validate(organ, request);
+        var actor = directory.currentActor();
+        var now = clock.now();
+        String number = numbers.next(organ, now.getYear());
+        long id = decisions.insert(number, organ, request, actor.id(), now);
+        audit.record(actor, id, number, AuditAction.DECISION_CREATED,
+                "登记决策事项建议《" + request.title().strip() + "》，来源：" + request.source().label()
+                        + "，研究论证和承办单位：" + directory.unitName(request.leadUnit()) + "（第十一条）");
+        var instance = runtimeService.startProcessInstanceByKey(LIFECYCLE_PROCESS, number,
+                Map.of(DecisionVariables.DECISION_ID, id));
+        decisions.setProcessInstance(id, instance.getId());
+        return get(id);
+    }
+
+    private void validate(String organ, NewDecision r) {
+        OrgUnit lead = directory.unit(r.leadUnit());
+        if (!lead.organCode().equals(organ)) {
+            throw RuleViolation.badRequest("UNIT_NOT_IN_ORGAN", "承办单位“" + lead.name() + "”不属于本决策机关。");
+        }
+        if (r.coUnits() != null) {
+            if (new LinkedHashSet<>(r.coUnits()).size() != r.coUnits().size() || r.coUnits().contains(r.leadUnit())) {
+                throw RuleViolation.badRequest("CO_UNITS_INVALID",
+                        "其他承办单位不能重复，也不能与牵头承办单位相同（第十二条）。");
+            }
+            r.coUnits().forEach(directory::unit);
+        }
+        if (r.source().studiedByProposer() && (r.proposer() == null || r.proposer().isBlank())) {
+            throw RuleViolation.badRequest("PROPOSER_REQUIRED",
+                    "部门或下一级人民政府提出的建议，请填写建议提出单位；由其组织研究论证（第十一条第二项）。");
+        }
+    }
+
+    public Decision get(long id) {
+        return decisions.findById(id)
+                .orElseThrow(() -> RuleViolation.notFound("DECISION_NOT_FOUND", "决策事项不存在：" + id));
+    }
+
+    public Decision get(String number) {
+        return decisions.findByNumber(number)
+                .orElseThrow(() -> RuleViolation.notFound("DECISION_NOT_FOUND", "决策事项不存在：" + number + "。请核对决策编号。"));
+    }
+
+    public Decision of(DelegateExecution execution) {
+        return get(execution.getProcessBusinessKey());
+    }
+
+    public List<Decision> list() {
+        return decisions.list(defaultOrgan, 500);
+    }
+
+    /** Records the Art. 3 category the matter falls under. */
+    @Transactional
+    public Decision setCategory(String number, Art3Category category) {
+        Decision d = get(number);
+        requireOpen(d);
+        decisions.setCategory(d.id(), category, clock.now());
+        audit.record(d.id(), d.number(), AuditAction.DECISION_UPDATED,
+                "认定决策事项类别为第三条" + (category == null ? "（未认定）" : category.label()));
+        return get(d.id());
+    }
+
+    static void requireOpen(Decision d) {
+        if (!d.isOpen()) {
+            throw new RuleViolation("DECISION_CLOSED", "决策事项“" + d.title() + "”的程序已结束（" + d.status().label() + "），不能再修改。");
+        }
+    }
+
+    void enterStage(Decision d, Stage stage) {
+        decisions.setStage(d.id(), stage, clock.now());
+        audit.record(d.id(), d.number(), AuditAction.STAGE_ENTERED, "进入第" + stage.number() + "阶段：" + stage.label());
+    }
+
+    void finish(Decision d, DecisionStatus status) {
+        decisions.setStatus(d.id(), status, clock.now());
+        audit.record(d.id(), d.number(), AuditAction.PROCEDURE_ENDED, "决策程序结束：" + status.label());
+    }
+}

@@ -1,0 +1,57 @@
+package cn.juece.decision;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The process variables of a decision, typed: names live here and nowhere else. Variables stay small
+ * (ids, flags, outcome codes; DECISIONS.md 7): everything that grows lives in the dossier tables.
+ */
+public final class DecisionVariables {
+
+    public static final String DECISION_ID = "decisionId";
+    public static final String DECISION_NUMBER = "decisionNumber";
+    public static final String DECISION_TITLE = "decisionTitle";
+    /** The outcome code a task was completed with (declared on the task in the BPMN as outcome.CODE). */
+    public static final String OUTCOME = "outcome";
+    /** The short reason given with the outcome. */
+    public static final String REASON = "reason";
+    public static final String PARTICIPATION_REQUIRED = "participationRequired";
+    public static final String EXPERT_REVIEW_REQUIRED = "expertReviewRequired";
+    public static final String RISK_ASSESSMENT_REQUIRED = "riskAssessmentRequired";
+
+    private final VariableScope scope;
+
+    private DecisionVariables(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    public static DecisionVariables of(VariableScope scope) {
+        return new DecisionVariables(scope);
+    }
+
+    public Long decisionId() {
+        Object v = scope.getVariable(DECISION_ID);
+        return v == null ? null : ((Number) v).longValue();
+    }
+
+    public String outcome() {
+        Object v = scope.getVariable(OUTCOME);
+        return v == null ? null : v.toString();
+    }
+
+    public String reason() {
+        Object v = scope.getVariable(REASON);
+        return v == null ? null : v.toString();
+    }
+
+    public void label(Decision decision) {
+        scope.setVariable(DECISION_NUMBER, decision.number());
+        scope.setVariable(DECISION_TITLE, decision.title());
+    }
+
+    public void arrangements(boolean participation, boolean expertReview, boolean riskAssessment) {
+        scope.setVariable(PARTICIPATION_REQUIRED, participation);
+        scope.setVariable(EXPERT_REVIEW_REQUIRED, expertReview);
+        scope.setVariable(RISK_ASSESSMENT_REQUIRED, riskAssessment);
+    }
+}

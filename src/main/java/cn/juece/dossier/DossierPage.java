@@ -1,0 +1,125 @@
+package cn.juece.dossier;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.juece.audit.AuditTrail;
+import cn.juece.decision.Art3Category;
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.Stage;
+import cn.juece.drafting.ArrangementService;
+import cn.juece.drafting.Procedure;
+import cn.juece.identity.Directory;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+import cn.juece.web.StaffPage;
+import cn.juece.workflow.TaskActions;
+
+/**
+ * The dossier page of a decision: stage, open steps (group, due date, checklist, completion), materials
+ * with every version, procedure arrangements and the audit trail. Linked from every task form.
+ */
+@Controller
+@StaffPage
+class DossierPage {
+
+    private final DecisionService decisions;
+    private final MaterialService materials;
+    private final TaskActions tasks;
+    private final AuditTrail audit;
+    private final ArrangementService arrangements;
+    private final Directory directory;
+    private final AppClock clock;
+
+    DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
+                ArrangementService arrangements, Directory directory, AppClock clock) {
+        this.decisions = decisions;
+        this.materials = materials;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.arrangements = arrangements;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping("/decisions/{number}")
+    String dossier(@PathVariable String number, Model model) {
+        Decision d = decisions.get(number);
+        model.addAttribute("d", d);
+        model.addAttribute("directory", directory);
+        model.addAttribute("stages", Arrays.stream(Stage.values()).toList());
+        model.addAttribute("tasks", tasks.openTasks(d));
+        model.addAttribute("checklist", tasks.checklist(d));
+        model.addAttribute("materials", materials.materials(d.id()));
+        model.addAttribute("materialTypes", MaterialType.values());
+        model.addAttribute("maxUpload", materials.maxSize().toMegabytes() + " MB");
+        model.addAttribute("audit", audit.forDecision(d.id()));
+        model.addAttribute("arrangements", arrangements.arrangements(d.id()));
+        model.addAttribute("procedures", Procedure.values());
+        model.addAttribute("categories", Art3Category.values());
+        model.addAttribute("now", clock.now());
+        return "dossier";
+    }
+
+    @PostMapping("/decisions/{number}/materials")
+    String upload(@PathVariable String number, @RequestParam("type") String type,
+                  @RequestParam(value = "title", required = false) String title,
+                  @RequestParam(value = "note", required = false) String note,
+                  @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null) {
+            throw RuleViolation.badRequest("UPLOAD_EMPTY", "请选择要上传的文件。");
+        }
+        materials.upload(number, MaterialApi.parseType(type), title, file.getOriginalFilename(), file.getContentType(),
+                file.getBytes(), note);
+        return "redirect:/decisions/" + number + "#materials";
+    }
+
+    @GetMapping("/decisions/{number}/materials/versions/{versionId}")
+    ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
+        var download = materials.download(number, versionId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.version().fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(download.bytes());
+    }
+
+    @PostMapping("/decisions/{number}/arrangements")
+    String arrangement(@PathVariable String number, @RequestParam String procedure,
+                       @RequestParam(required = false) Boolean required, @RequestParam(required = false) String reason) {
+        if (required == null) {
+            throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否开展该程序。");
+        }
+        Procedure p;
+        try {
+            p = Procedure.valueOf(procedure);
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.badRequest("PROCEDURE_INVALID", "程序“" + procedure + "”不存在。");
+        }
+        arrangements.record(number, p, required, reason);
+        return "redirect:/decisions/" + number + "#arrangements";
+    }
+
+    @PostMapping("/decisions/{number}/tasks/{taskId}/complete")
+    String complete(@PathVariable String number, @PathVariable String taskId,
+                    @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason) {
+        tasks.complete(taskId, outcome, reason);
+        return "redirect:/decisions/" + number + "?done";
+    }
+
+}

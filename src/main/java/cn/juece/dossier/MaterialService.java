@@ -1,0 +1,157 @@
+package cn.juece.dossier;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import cn.juece.audit.AuditAction;
+import cn.juece.audit.AuditTrail;
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.identity.Directory;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+
+/**
+ * The dossier's materials. Each upload is a new version with its SHA-256, never overwriting an older
+ * one; the row, the content and the audit entry commit together (Art. 59: every record kept).
+ */
+@Service
+public class MaterialService {
+
+    /** File types a government office uses: documents (incl. OFD and WPS), sheets, slides, images, archives. */
+    static final Set<String> ALLOWED_EXTENSIONS = Set.of(
+            "doc", "docx", "wps", "pdf", "ofd", "txt", "rtf", "xls", "xlsx", "et", "csv", "ppt", "pptx", "dps",
+            "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "zip", "rar", "7z", "mp3", "mp4", "wav");
+
+    private final MaterialRepository materials;
+    private final DecisionService decisions;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final AppClock clock;
+    private final DataSize maxSize;
+
+    MaterialService(MaterialRepository materials, DecisionService decisions, Directory directory, AuditTrail audit,
+                    AppClock clock, @Value("${juece.upload.max-size}") DataSize maxSize) {
+        this.materials = materials;
+        this.decisions = decisions;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxSize = maxSize;
+    }
+
+    public DataSize maxSize() {
+        return maxSize;
+    }
+
+    /** Uploads a version of a material; the title defaults to the material type's name. */
+    @Transactional
+    public MaterialVersion upload(String decisionNumber, MaterialType type, String title, String fileName,
+                                  String contentType, byte[] bytes, String note) {
+        Decision d = decisions.get(decisionNumber);
+        if (!d.isOpen()) {
+            throw new RuleViolation("DECISION_CLOSED",
+                    "决策事项的程序已结束（" + d.status().label() + "），案卷已封存，不能再上传材料。");
+        }
+        if (type == null) {
+            throw RuleViolation.badRequest("MATERIAL_TYPE_REQUIRED", "请选择材料类别。");
+        }
+        String name = fileName == null ? "" : fileName.strip().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.isEmpty()) {
+            throw RuleViolation.badRequest("UPLOAD_EMPTY", "请选择要上传的文件。");
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw RuleViolation.badRequest("UPLOAD_EMPTY", "上传的文件“" + name + "”是空文件（0字节），请检查后重新上传。");
+        }
+        if (bytes.length > maxSize.toBytes()) {
+            throw new RuleViolation(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE",
+                    "上传的文件“" + name + "”大小为" + megabytes(bytes.length) + "，超过系统允许的" + megabytes(maxSize.toBytes())
+                            + "。请压缩或拆分后上传。");
+        }
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!ALLOWED_EXTENSIONS.contains(ext)) {
+            throw RuleViolation.badRequest("UPLOAD_TYPE_NOT_ALLOWED",
+                    "不支持上传“." + ext + "”类型的文件。可上传：" + String.join("、", ALLOWED_EXTENSIONS.stream().sorted().toList()) + "。");
+        }
+        if (name.length() > 255) {
+            throw RuleViolation.badRequest("FILE_NAME_TOO_LONG", "文件名过长（不超过255个字符）。");
+        }
+        String materialTitle = title == null || title.isBlank() ? type.label() : title.strip();
+        if (materialTitle.length() > 200) {
+            throw RuleViolation.badRequest("TITLE_TOO_LONG", "材料名称不超过200字。");
+        }
+        if (note != null && note.length() > 500) {
+            throw RuleViolation.badRequest("NOTE_TOO_LONG", "版本说明不超过500字。");
+        }
+        var actor = directory.currentActor();
+        var now = clock.now();
+        String sha256 = sha256(bytes);
+        if (!materials.hasContent(sha256)) {
+            materials.insertContent(sha256, bytes);
+        }
+        long materialId = materials.findMaterial(d.id(), type, materialTitle)
+                .orElseGet(() -> materials.insertMaterial(d.id(), type, materialTitle, actor.id(), now));
+        int version = materials.nextVersion(materialId);
+        String mime = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        long versionId = materials.insertVersion(materialId, version, name, mime, bytes.length, sha256,
+                note == null || note.isBlank() ? null : note.strip(), actor.id(), now);
+        audit.record(actor, d.id(), d.number(), AuditAction.MATERIAL_UPLOADED,
+                "上传材料《" + materialTitle + "》第" + version + "版（" + type.label() + "，文件“" + name + "”，"
+                        + megabytes(bytes.length) + "，SHA-256 " + sha256 + "）");
+        return materials.version(d.id(), versionId).orElseThrow();
+    }
+
+    public List<Material> materials(long decisionId) {
+        return materials.forDecision(decisionId);
+    }
+
+    /** The newest version of any material of that type, or empty. */
+    public Optional<MaterialVersion> latest(long decisionId, MaterialType type) {
+        return materials.forDecision(decisionId).stream()
+                .filter(m -> m.type() == type)
+                .map(Material::latest)
+                .max(Comparator.comparingLong(MaterialVersion::id));
+    }
+
+    public Download download(String decisionNumber, long versionId) {
+        Decision d = decisions.get(decisionNumber);
+        MaterialVersion v = materials.version(d.id(), versionId)
+                .orElseThrow(() -> RuleViolation.notFound("MATERIAL_NOT_FOUND", "该决策事项没有这一版本的材料。"));
+        byte[] bytes = materials.content(v.sha256()).orElseThrow();
+        return new Download(v, bytes);
+    }
+
+    public long countVersions() {
+        return materials.countVersions();
+    }
+
+    public record Download(MaterialVersion version, byte[] bytes) {
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format("%.1f KB", bytes / 1024.0);
+        }
+        return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+}

@@ -1,0 +1,36 @@
+package cn.juece.identity;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The organisation as written in config/organisation.yaml: deciding organs (Art. 2, 64), their units and
+ * people. Only the first start reads it; afterwards the database is the truth (DECISIONS.md 15).
+ */
+@ConfigurationProperties("juece.organisation")
+public record OrganisationProperties(List<OrganDef> organs) {
+
+    public OrganisationProperties {
+        organs = organs == null ? List.of() : organs;
+    }
+
+    public record OrganDef(String code, String name, String shortName, String officeUnit, String justiceUnit,
+                           List<UnitDef> units, List<PersonDef> people) {
+        public OrganDef {
+            units = units == null ? List.of() : units;
+            people = people == null ? List.of() : people;
+        }
+    }
+
+    public record UnitDef(String code, String name, UnitKind kind) {
+    }
+
+    public record PersonDef(String id, String name, String unit, String title, List<Role> roles,
+                            List<String> portfolio, String password) {
+        public PersonDef {
+            roles = roles == null ? List.of() : roles;
+            portfolio = portfolio == null ? List.of() : portfolio;
+        }
+    }
+}

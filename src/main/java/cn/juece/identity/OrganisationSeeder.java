@@ -1,0 +1,212 @@
+package cn.juece.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.juece.identity.OrganisationProperties.OrganDef;
+import cn.juece.identity.OrganisationProperties.PersonDef;
+import cn.juece.identity.OrganisationProperties.UnitDef;
+
+/**
+ * First start: writes the organisation of config/organisation.yaml into our tables and into Camunda's
+ * identity service (users, one group per unit and per role), grants the Camunda authorizations the
+ * roles need, and creates the Tasklist filters. Later starts change nothing (DECISIONS.md 15).
+ */
+@Component
+@Order(10)
+class OrganisationSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OrganisationSeeder.class);
+
+    private final OrganisationProperties properties;
+    private final OrganisationRepository repository;
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final TransactionTemplate tx;
+    private final String defaultPassword;
+
+    OrganisationSeeder(OrganisationProperties properties, OrganisationRepository repository,
+                       IdentityService identityService, AuthorizationService authorizationService,
+                       FilterService filterService, TaskService taskService, TransactionTemplate tx,
+                       @Value("${juece.identity.default-password}") String defaultPassword) {
+        this.properties = properties;
+        this.repository = repository;
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.tx = tx;
+        this.defaultPassword = defaultPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!repository.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            properties.organs().forEach(this::seedOrgan);
+            seedAdminGrants();
+            seedFilters();
+        });
+        log.info("Seeded the organisation from config/organisation.yaml: {} organ(s)", properties.organs().size());
+    }
+
+    private void seedOrgan(OrganDef def) {
+        repository.insert(new Organ(def.code(), def.name(), def.shortName(), def.officeUnit(), def.justiceUnit()));
+        group(Groups.STAFF, "全体工作人员", "STAFF");
+        group(Groups.ADMIN, "系统管理员", "SYSTEM");
+        group(Groups.decisionOrgan(def.code()), def.name() + "（决策机关）", "DECISION_ORGAN");
+        group(Groups.executiveHead(def.code()), def.shortName() + "行政首长", "EXECUTIVE_HEAD");
+        group(Groups.members(def.code()), def.shortName() + "人民政府组成人员", "MEMBERS");
+        for (UnitDef u : def.units()) {
+            repository.insert(new OrgUnit(u.code(), def.code(), u.name(), u.kind()));
+            group(Groups.unit(u.code()), u.name(), "UNIT");
+            group(Groups.legalOffice(u.code()), u.name() + "法制工作机构", "LEGAL_OFFICE");
+            group(Groups.unitHead(u.code()), u.name() + "负责人", "UNIT_HEAD");
+        }
+        for (PersonDef p : def.people()) {
+            repository.insert(new Person(p.id(), p.name(), p.unit(), p.title(), p.roles(), p.portfolio()));
+            user(p);
+            member(p.id(), Groups.STAFF);
+            member(p.id(), Groups.unit(p.unit()));
+            for (Role role : p.roles()) {
+                switch (role) {
+                    case EXECUTIVE_HEAD -> member(p.id(), Groups.executiveHead(def.code()));
+                    case DECISION_ORGAN -> member(p.id(), Groups.decisionOrgan(def.code()));
+                    case MEMBER -> member(p.id(), Groups.members(def.code()));
+                    case HEAD -> member(p.id(), Groups.unitHead(p.unit()));
+                    case LEGAL -> member(p.id(), Groups.legalOffice(p.unit()));
+                    case ADMIN -> member(p.id(), Groups.ADMIN);
+                }
+            }
+        }
+        seedOrganGrants(def);
+    }
+
+    private void user(PersonDef p) {
+        if (identityService.createUserQuery().userId(p.id()).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(p.id());
+        // Chinese names: family name first (one character here), given name after.
+        user.setLastName(p.name().substring(0, 1));
+        user.setFirstName(p.name().substring(1));
+        user.setEmail(p.id() + "@gx.example.gov.cn");
+        user.setPassword(p.password() == null || p.password().isBlank() ? defaultPassword : p.password());
+        identityService.saveUser(user);
+    }
+
+    private void group(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group g = identityService.newGroup(id);
+        g.setName(name);
+        g.setType(type);
+        identityService.saveGroup(g);
+    }
+
+    private void member(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    /** Staff use Tasklist; supervisors (justice bureau, office, decision organ, members) also use Cockpit. */
+    private void seedOrganGrants(OrganDef def) {
+        grant(Groups.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Groups.STAFF, Resources.FILTER, "*", Permissions.READ);
+        grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        List<String> supervisors = List.of(Groups.unit(def.justiceUnit()), Groups.unit(def.officeUnit()),
+                Groups.decisionOrgan(def.code()), Groups.executiveHead(def.code()), Groups.members(def.code()));
+        for (String g : supervisors) {
+            grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK);
+            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grant(g, Resources.TASK, "*", Permissions.READ);
+            grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        }
+    }
+
+    private void seedAdminGrants() {
+        for (Resources r : Resources.values()) {
+            grant(Groups.ADMIN, r, "*", Permissions.ALL);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization a = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(groupId);
+        a.setResource(resource);
+        a.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            a.addPermission(p);
+        }
+        authorizationService.saveAuthorization(a);
+    }
+
+    /** Tasklist filters; with authorizations on, each person sees only the tasks of their groups. */
+    private void seedFilters() {
+        if (filterService.createFilterQuery().count() > 0) {
+            return;
+        }
+        filter("本单位待办", "本人所在单位、机构和角色的待办任务", -10, "#c9302c",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        filter("我认领的任务", "已由本人认领的任务", 0, "#337ab7",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter("全部可见任务", "本人有权查看的全部任务", 10, "#555555", taskService.createTaskQuery());
+    }
+
+    private void filter(String name, String description, int priority, String color,
+                        org.camunda.bpm.engine.task.TaskQuery query) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("description", description);
+        props.put("priority", priority);
+        props.put("color", color);
+        props.put("refresh", true);
+        List<Map<String, String>> variables = new ArrayList<>();
+        variables.add(Map.of("name", "decisionNumber", "label", "决策编号"));
+        variables.add(Map.of("name", "decisionTitle", "label", "决策事项"));
+        props.put("variables", variables);
+        Filter f = filterService.newTaskFilter(name);
+        f.setOwner("admin");
+        f.setQuery(query);
+        f.setProperties(props);
+        filterService.saveFilter(f);
+    }
+}

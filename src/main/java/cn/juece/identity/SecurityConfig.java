@@ -1,0 +1,148 @@
+package cn.juece.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+/**
+ * Who may enter where. Spring Security owns sign-in (form for people, HTTP Basic for programs) over
+ * Camunda's identity service; the webapps follow it (container-based authentication) and the engine REST
+ * API requires HTTP Basic with Camunda authorizations applied. See STACK-NOTES "Security and single sign-on".
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    private final ObjectMapper json;
+
+    SecurityConfig(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** /api and /engine-rest: HTTP Basic (or the signed-in session), JSON refusals, no login page. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        RequestMatcher basicAuth = request -> request.getHeader("Authorization") != null;
+        http.securityMatcher("/api/**", "/engine-rest/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated()))
+                // A program with credentials needs no CSRF token; a browser session does.
+                .csrf(c -> c.ignoringRequestMatchers(basicAuth, antMatcher("/engine-rest/**")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+                .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Our pages and the webapps. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        RequestMatcher logout = new OrRequestMatcher(
+                antMatcher(HttpMethod.POST, "/logout"),
+                antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**", "/public/**",
+                                "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html").permitAll()
+                        // The webapps answer for themselves (their own login and authentication filter);
+                        // the SSO filters below keep them in step with this chain.
+                        .requestMatchers("/camunda/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutRequestMatcher(logout).logoutSuccessHandler(afterLogout())
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                // The webapps have their own CSRF protection (STACK-NOTES).
+                .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/**")))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Spring's sign-in reaches the webapps: runs after Spring Security's filter (order -100). */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        var reg = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        reg.setName("juece-webapp-sso");
+        reg.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
+        reg.addUrlPatterns("/camunda/*");
+        reg.setOrder(101);
+        return reg;
+    }
+
+    /** The engine REST API acts as the signed-in person so that Camunda authorizations apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var reg = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        reg.setName("juece-engine-rest-auth");
+        reg.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
+        reg.addUrlPatterns("/engine-rest/*");
+        reg.setOrder(102);
+        return reg;
+    }
+
+    private AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"juece\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+                    "请先登录，或在请求中提供 HTTP Basic 认证信息（用户名和密码）。");
+        };
+    }
+
+    private AccessDeniedHandler denied() {
+        return (request, response, e) -> {
+            if (e instanceof CsrfException) {
+                write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF_TOKEN_INVALID",
+                        "页面已过期或请求缺少防伪令牌，请刷新页面后重试。");
+            } else {
+                write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "您没有执行该操作的权限。");
+            }
+        };
+    }
+
+    /** The webapps log out by XHR and expect 200; our pages go back to the login page. */
+    private LogoutSuccessHandler afterLogout() {
+        return (request, response, authentication) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+                response.setStatus(HttpServletResponse.SC_OK);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+            }
+        };
+    }
+
+    private void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), Map.of("code", code, "message", message));
+    }
+}

@@ -1,0 +1,42 @@
+package cn.juece.web;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import cn.juece.identity.Actor;
+import cn.juece.identity.Directory;
+import cn.juece.support.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * For every staff page: the person signed in ({@code me}), and refusals shown on the page they came from
+ * (nothing was saved: the service's transaction rolled back before this runs).
+ */
+@ControllerAdvice(annotations = StaffPage.class)
+class PageAdvice {
+
+    private final Directory directory;
+
+    PageAdvice(Directory directory) {
+        this.directory = directory;
+    }
+
+    @ModelAttribute("me")
+    Actor me() {
+        return directory.currentActor();
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    String refused(RuntimeException e, HttpServletRequest request) {
+        RuleViolation rv = RuleViolation.findIn(e);
+        if (rv == null) {
+            throw e;
+        }
+        RequestContextUtils.getOutputFlashMap(request).put("error", rv.chineseMessage() + "（" + rv.code() + "）");
+        String referer = request.getHeader("Referer");
+        String target = referer != null && referer.contains(request.getServerName()) ? referer : request.getContextPath() + "/";
+        return "redirect:" + target;
+    }
+}

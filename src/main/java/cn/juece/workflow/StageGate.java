@@ -1,0 +1,24 @@
+package cn.juece.workflow;
+
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One check for leaving a stage's step (DECISIONS.md 8): which task and outcomes it guards, the article
+ * behind it, a stable code, what it requires (for the dossier checklist) and the Chinese refusal.
+ *
+ * @param outcomes the outcome codes it guards; empty means every outcome of the task
+ */
+public record StageGate(String taskKey, Set<String> outcomes, String article, String code, String requirement,
+                        Predicate<GateContext> met, Function<GateContext, String> refusal) {
+
+    public boolean guards(String taskKey, String outcome) {
+        return this.taskKey.equals(taskKey) && (outcomes.isEmpty() || outcome == null || outcomes.contains(outcome));
+    }
+
+    /** Guards the task whatever the outcome (shown in the checklist before an outcome is chosen). */
+    public boolean alwaysGuards(String taskKey) {
+        return this.taskKey.equals(taskKey) && outcomes.isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package cn.juece.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.identity.Directory;
+import cn.juece.support.JsonApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@JsonApi
+@RequestMapping("/api")
+@Tag(name = "待办任务", description = "查询和办理决策程序中的环节；办理前检查与 Tasklist 相同的规则")
+class TaskApi {
+
+    private final TaskActions tasks;
+    private final DecisionService decisions;
+    private final Directory directory;
+
+    TaskApi(TaskActions tasks, DecisionService decisions, Directory directory) {
+        this.tasks = tasks;
+        this.decisions = decisions;
+        this.directory = directory;
+    }
+
+    @GetMapping("/tasks")
+    @Operation(summary = "本人及所在单位、角色的待办任务")
+    List<TaskView> mine() {
+        return tasks.tasksOf(directory.currentActor());
+    }
+
+    @GetMapping("/decisions/{number}/tasks")
+    @Operation(summary = "一件决策事项的待办环节")
+    List<TaskView> ofDecision(@PathVariable String number) {
+        return tasks.openTasks(decisions.get(number));
+    }
+
+    @GetMapping("/decisions/{number}/checklist")
+    @Operation(summary = "待办环节的办理要求清单（材料、理由等）及是否已满足")
+    List<TaskRules.ChecklistItem> checklist(@PathVariable String number) {
+        return tasks.checklist(decisions.get(number));
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    @Operation(summary = "一个待办环节及其可选办理结果")
+    TaskView get(@PathVariable String taskId) {
+        return tasks.get(taskId);
+    }
+
+    @GetMapping("/tasks/{taskId}/form")
+    @Operation(summary = "Tasklist 表单所需内容：办理结果选项和决策案卷链接")
+    Map<String, Object> form(@PathVariable String taskId) {
+        TaskView t = tasks.get(taskId);
+        Decision d = decisions.get(t.decisionNumber());
+        return Map.of("taskName", t.name(), "decisionNumber", d.number(), "decisionTitle", d.title(),
+                "dossierUrl", "/decisions/" + d.number(),
+                "outcomes", t.outcomes().entrySet().stream().map(e -> Map.of("code", e.getKey(), "label", e.getValue())).toList(),
+                "checklist", tasks.checklist(d).stream().filter(c -> c.step().equals(t.name())).toList());
+    }
+
+    @PostMapping("/tasks/{taskId}/complete")
+    @Operation(summary = "办理环节", description = "outcome 为环节声明的办理结果代码；reason 为简短理由（不超过500字）。")
+    Map<String, Object> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
+        tasks.complete(taskId, request.outcome(), request.reason());
+        return Map.of("completed", true, "taskId", taskId);
+    }
+
+    record CompleteRequest(String outcome, String reason) {
+    }
+}

@@ -21,7 +21,7 @@ import cn.juece.support.RuleViolation;
  * Decision matters: registering one starts its process instance (business key = decision number) in
  * the same transaction as the dossier row and the audit entry.
  */
-@Service
+@Service("decisionMatters")
 public class DecisionService {
 
     public static final String LIFECYCLE_PROCESS = "decision-lifecycle";

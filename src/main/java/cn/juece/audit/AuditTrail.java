@@ -37,7 +37,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, Long decisionId, String decisionNumber, AuditAction action, String detail) {
         jdbc.sql("""
-                INSERT INTO audit_entry (decision_id, decision_number, actor_id, actor_name, actor_unit, actor_roles,
+                INSERT INTO juece.audit_entry (decision_id, decision_number, actor_id, actor_name, actor_unit, actor_roles,
                                          action, detail, occurred_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(decisionId, decisionNumber, actor.id(), actor.name(), actor.unitName(), actor.roles(),
@@ -48,7 +48,7 @@ public class AuditTrail {
     public List<AuditEntry> forDecision(long decisionId) {
         return jdbc.sql("""
                 SELECT id, decision_id, decision_number, actor_id, actor_name, actor_unit, actor_roles, action, detail, occurred_at
-                FROM audit_entry WHERE decision_id = ? ORDER BY id""")
+                FROM juece.audit_entry WHERE decision_id = ? ORDER BY id""")
                 .param(decisionId)
                 .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
@@ -57,7 +57,7 @@ public class AuditTrail {
     }
 
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entry").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM juece.audit_entry").query(Long.class).single();
     }
 
     private static String truncate(String s, int max) {

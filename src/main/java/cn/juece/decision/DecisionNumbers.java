@@ -21,13 +21,13 @@ class DecisionNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String organCode, int year) {
-        int updated = jdbc.sql("UPDATE decision_counter SET last_value = last_value + 1 WHERE organ_code = ? AND counter_year = ?")
+        int updated = jdbc.sql("UPDATE juece.decision_counter SET last_value = last_value + 1 WHERE organ_code = ? AND counter_year = ?")
                 .params(organCode, year).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO decision_counter (organ_code, counter_year, last_value) VALUES (?, ?, 1)")
+            jdbc.sql("INSERT INTO juece.decision_counter (organ_code, counter_year, last_value) VALUES (?, ?, 1)")
                     .params(organCode, year).update();
         }
-        int value = jdbc.sql("SELECT last_value FROM decision_counter WHERE organ_code = ? AND counter_year = ?")
+        int value = jdbc.sql("SELECT last_value FROM juece.decision_counter WHERE organ_code = ? AND counter_year = ?")
                 .params(organCode, year).query(Integer.class).single();
         return String.format("%s-%d-%04d", organCode, year, value);
     }

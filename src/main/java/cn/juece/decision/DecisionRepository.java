@@ -30,7 +30,7 @@ public class DecisionRepository {
     long insert(String number, String organCode, NewDecision d, String createdBy, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO decision (decision_number, organ_code, title, summary, category, source, source_channel, proposer,
+                INSERT INTO juece.decision (decision_number, organ_code, title, summary, category, source, source_channel, proposer,
                                       lead_unit, co_units, stage, status, created_by, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(number, organCode, d.title().strip(), blankToNull(d.summary()),
@@ -43,35 +43,35 @@ public class DecisionRepository {
     }
 
     public Optional<Decision> findByNumber(String number) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE decision_number = ?").param(number)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE decision_number = ?").param(number)
                 .query(DecisionRepository::map).optional();
     }
 
     public Optional<Decision> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE id = ?").param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE id = ?").param(id)
                 .query(DecisionRepository::map).optional();
     }
 
     public List<Decision> list(String organCode, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE organ_code = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
                 .param(organCode)
                 .query(DecisionRepository::map).list();
     }
 
     void setProcessInstance(long id, String processInstanceId) {
-        jdbc.sql("UPDATE decision SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+        jdbc.sql("UPDATE juece.decision SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }
 
     void setStage(long id, Stage stage, OffsetDateTime now) {
-        jdbc.sql("UPDATE decision SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now, id).update();
+        jdbc.sql("UPDATE juece.decision SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now, id).update();
     }
 
     void setStatus(long id, DecisionStatus status, OffsetDateTime now) {
-        jdbc.sql("UPDATE decision SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), now, id).update();
+        jdbc.sql("UPDATE juece.decision SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), now, id).update();
     }
 
     void setCategory(long id, Art3Category category, OffsetDateTime now) {
-        jdbc.sql("UPDATE decision SET category = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE juece.decision SET category = ?, updated_at = ? WHERE id = ?")
                 .params(category == null ? null : category.name(), now, id).update();
     }
 

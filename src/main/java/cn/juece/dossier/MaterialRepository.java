@@ -26,19 +26,19 @@ class MaterialRepository {
     }
 
     Optional<Long> findMaterial(long decisionId, MaterialType type, String title) {
-        return jdbc.sql("SELECT id FROM material WHERE decision_id = ? AND material_type = ? AND title = ?")
+        return jdbc.sql("SELECT id FROM juece.material WHERE decision_id = ? AND material_type = ? AND title = ?")
                 .params(decisionId, type.name(), title).query(Long.class).optional();
     }
 
     long insertMaterial(long decisionId, MaterialType type, String title, String by, OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO material (decision_id, material_type, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO juece.material (decision_id, material_type, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(decisionId, type.name(), title, by, at).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     int nextVersion(long materialId) {
-        return jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM material_version WHERE material_id = ?")
+        return jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM juece.material_version WHERE material_id = ?")
                 .param(materialId).query(Integer.class).single();
     }
 
@@ -46,7 +46,7 @@ class MaterialRepository {
                        String note, String by, OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO material_version (material_id, version_no, file_name, content_type, size_bytes, sha256, note,
+                INSERT INTO juece.material_version (material_id, version_no, file_name, content_type, size_bytes, sha256, note,
                                               uploaded_by, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(materialId, versionNo, fileName, contentType, size, sha256, note, by, at).update(keys, "id");
@@ -54,22 +54,22 @@ class MaterialRepository {
     }
 
     boolean hasContent(String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM material_content WHERE sha256 = ?").param(sha256).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM juece.material_content WHERE sha256 = ?").param(sha256).query(Long.class).single() > 0;
     }
 
     void insertContent(String sha256, byte[] bytes) {
-        jdbc.sql("INSERT INTO material_content (sha256, size_bytes, content) VALUES (?, ?, ?)")
+        jdbc.sql("INSERT INTO juece.material_content (sha256, size_bytes, content) VALUES (?, ?, ?)")
                 .params(sha256, (long) bytes.length, bytes).update();
     }
 
     Optional<byte[]> content(String sha256) {
-        return jdbc.sql("SELECT content FROM material_content WHERE sha256 = ?").param(sha256)
+        return jdbc.sql("SELECT content FROM juece.material_content WHERE sha256 = ?").param(sha256)
                 .query((rs, i) -> rs.getBytes(1)).optional();
     }
 
     List<Material> forDecision(long decisionId) {
         Map<Long, Material> byId = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, decision_id, material_type, title, created_by, created_at FROM material WHERE decision_id = ? ORDER BY id")
+        jdbc.sql("SELECT id, decision_id, material_type, title, created_by, created_at FROM juece.material WHERE decision_id = ? ORDER BY id")
                 .param(decisionId)
                 .query((rs, i) -> new Material(rs.getLong(1), rs.getLong(2), MaterialType.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), time(rs, 6), new ArrayList<>()))
@@ -80,7 +80,7 @@ class MaterialRepository {
         jdbc.sql("""
                 SELECT v.id, v.material_id, v.version_no, v.file_name, v.content_type, v.size_bytes, v.sha256, v.note,
                        v.uploaded_by, v.uploaded_at
-                FROM material_version v JOIN material m ON m.id = v.material_id
+                FROM juece.material_version v JOIN juece.material m ON m.id = v.material_id
                 WHERE m.decision_id = ? ORDER BY v.material_id, v.version_no""")
                 .param(decisionId)
                 .query(MaterialRepository::version)
@@ -92,13 +92,13 @@ class MaterialRepository {
         return jdbc.sql("""
                 SELECT v.id, v.material_id, v.version_no, v.file_name, v.content_type, v.size_bytes, v.sha256, v.note,
                        v.uploaded_by, v.uploaded_at
-                FROM material_version v JOIN material m ON m.id = v.material_id
+                FROM juece.material_version v JOIN juece.material m ON m.id = v.material_id
                 WHERE m.decision_id = ? AND v.id = ?""")
                 .params(decisionId, versionId).query(MaterialRepository::version).optional();
     }
 
     long countVersions() {
-        return jdbc.sql("SELECT COUNT(*) FROM material_version").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM juece.material_version").query(Long.class).single();
     }
 
     private static MaterialVersion version(ResultSet rs, int row) throws SQLException {

@@ -62,12 +62,12 @@ public class ArrangementService {
         }
         var now = clock.now();
         int updated = jdbc.sql("""
-                UPDATE procedure_arrangement SET required = ?, reason = ?, recorded_by = ?, recorded_at = ?
+                UPDATE juece.procedure_arrangement SET required = ?, reason = ?, recorded_by = ?, recorded_at = ?
                 WHERE decision_id = ? AND procedure_code = ?""")
                 .params(required, why, actor.id(), now, d.id(), procedure.name()).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO procedure_arrangement (decision_id, procedure_code, required, reason, recorded_by, recorded_at)
+                    INSERT INTO juece.procedure_arrangement (decision_id, procedure_code, required, reason, recorded_by, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?)""")
                     .params(d.id(), procedure.name(), required, why, actor.id(), now).update();
         }
@@ -79,7 +79,7 @@ public class ArrangementService {
 
     public Map<Procedure, Arrangement> arrangements(long decisionId) {
         Map<Procedure, Arrangement> result = new EnumMap<>(Procedure.class);
-        jdbc.sql("SELECT decision_id, procedure_code, required, reason, recorded_by, recorded_at FROM procedure_arrangement WHERE decision_id = ?")
+        jdbc.sql("SELECT decision_id, procedure_code, required, reason, recorded_by, recorded_at FROM juece.procedure_arrangement WHERE decision_id = ?")
                 .param(decisionId)
                 .query((rs, i) -> new Arrangement(rs.getLong(1), Procedure.valueOf(rs.getString(2)), rs.getBoolean(3),
                         rs.getString(4), rs.getString(5),

@@ -18,21 +18,21 @@ public class OrganisationRepository {
     }
 
     public boolean isEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM organ").query(Long.class).single() == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM juece.organ").query(Long.class).single() == 0;
     }
 
     void insert(Organ o) {
-        jdbc.sql("INSERT INTO organ (code, name, short_name, office_unit, justice_unit) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO juece.organ (code, name, short_name, office_unit, justice_unit) VALUES (?, ?, ?, ?, ?)")
                 .params(o.code(), o.name(), o.shortName(), o.officeUnit(), o.justiceUnit()).update();
     }
 
     void insert(OrgUnit u) {
-        jdbc.sql("INSERT INTO org_unit (code, organ_code, name, kind) VALUES (?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO juece.org_unit (code, organ_code, name, kind) VALUES (?, ?, ?, ?)")
                 .params(u.code(), u.organCode(), u.name(), u.kind().name()).update();
     }
 
     void insert(Person p) {
-        jdbc.sql("INSERT INTO person (id, name, unit_code, title, roles, portfolio) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO juece.person (id, name, unit_code, title, roles, portfolio) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(p.id(), p.name(), p.unitCode(), p.title(),
                         String.join(",", p.roles().stream().map(Enum::name).toList()),
                         String.join(",", p.portfolio()))
@@ -40,34 +40,34 @@ public class OrganisationRepository {
     }
 
     public Optional<Organ> organ(String code) {
-        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM organ WHERE code = ?")
+        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM juece.organ WHERE code = ?")
                 .param(code)
                 .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
     }
 
     public List<Organ> organs() {
-        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM organ ORDER BY code")
+        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM juece.organ ORDER BY code")
                 .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
     public Optional<OrgUnit> unit(String code) {
-        return jdbc.sql("SELECT code, organ_code, name, kind FROM org_unit WHERE code = ?")
+        return jdbc.sql("SELECT code, organ_code, name, kind FROM juece.org_unit WHERE code = ?")
                 .param(code)
                 .query((rs, i) -> new OrgUnit(rs.getString(1), rs.getString(2), rs.getString(3), UnitKind.valueOf(rs.getString(4))))
                 .optional();
     }
 
     public List<OrgUnit> units(String organCode) {
-        return jdbc.sql("SELECT code, organ_code, name, kind FROM org_unit WHERE organ_code = ? ORDER BY kind, code")
+        return jdbc.sql("SELECT code, organ_code, name, kind FROM juece.org_unit WHERE organ_code = ? ORDER BY kind, code")
                 .param(organCode)
                 .query((rs, i) -> new OrgUnit(rs.getString(1), rs.getString(2), rs.getString(3), UnitKind.valueOf(rs.getString(4))))
                 .list();
     }
 
     public Optional<Person> person(String id) {
-        return jdbc.sql("SELECT id, name, unit_code, title, roles, portfolio FROM person WHERE id = ?")
+        return jdbc.sql("SELECT id, name, unit_code, title, roles, portfolio FROM juece.person WHERE id = ?")
                 .param(id)
                 .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6))))
@@ -75,7 +75,7 @@ public class OrganisationRepository {
     }
 
     public List<Person> people() {
-        return jdbc.sql("SELECT id, name, unit_code, title, roles, portfolio FROM person ORDER BY unit_code, id")
+        return jdbc.sql("SELECT id, name, unit_code, title, roles, portfolio FROM juece.person ORDER BY unit_code, id")
                 .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6))))
                 .list();

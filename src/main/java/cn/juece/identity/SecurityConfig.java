@@ -51,7 +51,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
         RequestMatcher basicAuth = request -> request.getHeader("Authorization") != null;
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated()))
                 // A program with credentials needs no CSRF token; a browser session does.
@@ -70,12 +70,13 @@ class SecurityConfig {
                 antMatcher(HttpMethod.POST, "/logout"),
                 antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**", "/public/**",
-                                "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html").permitAll()
+                        .requestMatchers(antMatcher("/login"), antMatcher("/error"), antMatcher("/favicon.ico"),
+                                antMatcher("/assets/**"), antMatcher("/public/**"), antMatcher("/actuator/health/**"),
+                                antMatcher("/actuator/health"), antMatcher("/v3/api-docs/**"), antMatcher("/swagger-ui/**"),
+                                antMatcher("/swagger-ui.html")).permitAll()
                         // The webapps answer for themselves (their own login and authentication filter);
                         // the SSO filters below keep them in step with this chain.
-                        .requestMatchers("/camunda/**").permitAll()
+                        .requestMatchers(antMatcher("/camunda/**")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutRequestMatcher(logout).logoutSuccessHandler(afterLogout())

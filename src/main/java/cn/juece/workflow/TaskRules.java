@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.juece.decision.Decision;
 import cn.juece.dossier.MaterialService;
 import cn.juece.identity.Actor;
+import cn.juece.identity.Directory;
 import cn.juece.support.RuleViolation;
 
 /**
@@ -23,10 +24,12 @@ public class TaskRules {
 
     private final StageGateRegistry registry;
     private final MaterialService materials;
+    private final Directory directory;
 
-    TaskRules(StageGateRegistry registry, MaterialService materials) {
+    TaskRules(StageGateRegistry registry, MaterialService materials, Directory directory) {
         this.registry = registry;
         this.materials = materials;
+        this.directory = directory;
     }
 
     /**
@@ -43,7 +46,7 @@ public class TaskRules {
             boolean mayAct = actor.id().equals(assignee) || actor.inAnyGroup(candidateGroups);
             if (!mayAct) {
                 throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP",
-                        "“" + taskName + "”由" + String.join("、", candidateGroups) + "办理，您（" + actor.name()
+                        "“" + taskName + "”由" + String.join("、", candidateGroups.stream().map(directory::groupName).toList()) + "办理，您（" + actor.name()
                                 + "）不属于办理单位或角色，无权办理。");
             }
         }

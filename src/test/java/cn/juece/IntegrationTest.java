@@ -1,0 +1,43 @@
+package cn.juece;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.juece.support.ApiClient;
+
+/**
+ * The one Spring context of the H2 suite (STACK-NOTES: every distinct context starts another engine):
+ * every integration test extends this class and adds no context customisation of its own. Properties
+ * are set here, not in a file, because ./config/application.yaml wins over test resources.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:juece-test;DB_CLOSE_DELAY=-1",
+        "spring.datasource.hikari.maximum-pool-size=8",
+        "camunda.bpm.job-execution.enabled=false",
+        "juece.upload.max-size=1MB",
+        "logging.level.root=WARN",
+        "logging.level.org.camunda.bpm.engine.context=OFF",
+        "logging.level.org.camunda.bpm.engine.rest.exception=OFF"
+})
+public abstract class IntegrationTest {
+
+    public static final String PASSWORD = "Juece2026";
+
+    @LocalServerPort
+    protected int port;
+
+    protected ApiClient as(String user) {
+        return new ApiClient(port, user, PASSWORD);
+    }
+
+    protected LifecycleDriver driver() {
+        return new LifecycleDriver(port, PASSWORD);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+}

@@ -1,0 +1,205 @@
+package cn.juece;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.juece.support.ApiClient;
+
+/**
+ * Drives decisions through the lifecycle over /api as the demo organisation's people, asserting each
+ * step succeeded and that it was offered to the right group. Shared by the H2 and PostgreSQL runs.
+ */
+public class LifecycleDriver {
+
+    // The demo organisation (config/organisation.yaml)
+    public static final String LEAD = "fgj_wang";         // 县发展和改革局 (lead unit)
+    public static final String LEAD_LEGAL = "fgj_legal";  // its legal office
+    public static final String ORGAN = "bgs_chen";        // decision organ clerk (县政府办公室)
+    public static final String HEAD = "xz_zhang";         // 县长, executive head
+    public static final String JUSTICE = "sfj_liu";       // 县司法局
+    public static final String OFFICE = "bgs_chen";       // 县政府办公室
+
+    private final int port;
+    private final String password;
+
+    public LifecycleDriver(int port, String password) {
+        this.port = port;
+        this.password = password;
+    }
+
+    public ApiClient as(String user) {
+        return new ApiClient(port, user, password);
+    }
+
+    public String create(String title) {
+        var r = as(LEAD).post("/api/decisions", Map.of("title", title, "summary", "测试用决策事项", "source", "LEADER",
+                "proposer", "李明华（常务副县长）", "leadUnit", "fgj"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        return r.getBody().get("number").asText();
+    }
+
+    public JsonNode decision(String number) {
+        return as(LEAD).get("/api/decisions/" + number).getBody();
+    }
+
+    public String stage(String number) {
+        return decision(number).get("stage").get("code").asText();
+    }
+
+    public String status(String number) {
+        return decision(number).get("status").get("code").asText();
+    }
+
+    public List<String> openTaskKeys(String number) {
+        List<String> keys = new ArrayList<>();
+        as(LEAD).get("/api/decisions/" + number + "/tasks").getBody().forEach(t -> keys.add(t.get("taskKey").asText()));
+        return keys;
+    }
+
+    public JsonNode task(String number, String taskKey) {
+        for (JsonNode t : as(LEAD).get("/api/decisions/" + number + "/tasks").getBody()) {
+            if (t.get("taskKey").asText().equals(taskKey)) {
+                return t;
+            }
+        }
+        throw new AssertionError("No open task " + taskKey + " for " + number + "; open: " + openTaskKeys(number));
+    }
+
+    public List<String> auditDetails(String number) {
+        List<String> details = new ArrayList<>();
+        as(LEAD).get("/api/decisions/" + number + "/audit").getBody().forEach(a -> details.add(a.get("detail").asText()));
+        return details;
+    }
+
+    public List<String> auditActions(String number) {
+        List<String> actions = new ArrayList<>();
+        as(LEAD).get("/api/decisions/" + number + "/audit").getBody().forEach(a -> actions.add(a.get("action").asText()));
+        return actions;
+    }
+
+    public void upload(String user, String number, String type) {
+        var r = as(user).upload(number, type, type.toLowerCase() + ".docx", (type + " 的内容 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+    }
+
+    /** Completes the open task with that key as the user, asserting the group it was offered to. */
+    public void complete(String user, String number, String taskKey, String expectedGroup, String outcome, String reason) {
+        JsonNode task = task(number, taskKey);
+        List<String> groups = new ArrayList<>();
+        task.get("candidateGroups").forEach(g -> groups.add(g.asText()));
+        assertThat(groups).as("candidate groups of " + taskKey).containsExactly(expectedGroup);
+        var r = as(user).complete(task.get("id").asText(), outcome, reason);
+        assertThat(r.getStatusCode().value()).as(taskKey + " → " + r.getBody()).isEqualTo(200);
+    }
+
+    // ---- the stages, the usual way through ----
+
+    public void study(String number) {
+        assertThat(as(LEAD).put("/api/decisions/" + number + "/category", Map.of("category", "ART3_1")).getStatusCode().value()).isEqualTo(200);
+        upload(LEAD, number, "STUDY_REPORT");
+        complete(LEAD, number, "proposal-study", "fgj", "IN_SCOPE", "属于第三条第一项所列事项");
+    }
+
+    public void launch(String number) {
+        complete(ORGAN, number, "launch-decide", "gx-organ", "LAUNCH", "县政府第12次常务会议决定启动");
+    }
+
+    public void draft(String number, boolean participation, boolean expert, boolean risk) {
+        upload(LEAD, number, "DRAFT");
+        upload(LEAD, number, "DRAFTING_EXPLANATION");
+        complete(LEAD, number, "drafting-draft", "fgj", "SUBMITTED", null);
+        upload(LEAD_LEGAL, number, "INITIAL_REVIEW_OPINION");
+        complete(LEAD_LEGAL, number, "drafting-initial-review", "fgj-legal", "PASSED", "已听取法律顾问和公职律师意见");
+        arrange(number, "PARTICIPATION", participation);
+        arrange(number, "EXPERT", expert);
+        arrange(number, "RISK", risk);
+        complete(LEAD, number, "drafting-arrangements", "fgj", "CONFIRMED", null);
+    }
+
+    public void arrange(String number, String procedure, boolean required) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/arrangements/" + procedure,
+                required ? Map.of("required", true) : Map.of("required", false, "reason", "不涉及，理由见起草说明"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    public void participate(String number) {
+        upload(LEAD, number, "PARTICIPATION_REPORT");
+        complete(LEAD, number, "participation-conduct", "fgj", "COMPLETED", null);
+    }
+
+    public void expertReview(String number) {
+        upload(LEAD, number, "EXPERT_OPINION");
+        complete(LEAD, number, "expert-conduct", "fgj", "COMPLETED", null);
+    }
+
+    public void assessRisk(String number) {
+        upload(LEAD, number, "RISK_REPORT");
+        complete(LEAD, number, "risk-assess", "fgj", "LOW", null);
+        complete(ORGAN, number, "risk-finding", "gx-organ", "CONTROLLABLE", null);
+    }
+
+    public void submitForLegality(String number) {
+        upload(LEAD, number, "LEGALITY_REQUEST");
+        upload(LEAD, number, "LEGAL_BASIS");
+        complete(LEAD, number, "legality-submit", "fgj", "SUBMITTED", null);
+    }
+
+    public void review(String number, String outcome, String reason) {
+        if (!outcome.startsWith("MISSING_")) {
+            upload(JUSTICE, number, "LEGALITY_OPINION");
+        }
+        complete(JUSTICE, number, "legality-review", "sfj", outcome, reason);
+    }
+
+    public void meeting(String number, String outcome) {
+        upload(LEAD, number, "MEETING_REQUEST");
+        complete(LEAD, number, "meeting-submit", "fgj", "SUBMITTED", null);
+        upload(ORGAN, number, "MEETING_MINUTES");
+        complete(HEAD, number, "meeting-decide", "gx-head", outcome, "县政府第15次常务会议");
+    }
+
+    public void publish(String number) {
+        upload(OFFICE, number, "DECISION_DOCUMENT");
+        complete(OFFICE, number, "publication-party-report", "bgs", "ISSUED", null);
+        complete(OFFICE, number, "publication-publish", "bgs", "PUBLISHED", "县政府网站、县政府公报");
+        complete(LEAD, number, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
+    }
+
+    public void execute(String number) {
+        upload(LEAD, number, "EXECUTION_REPORT");
+        complete(LEAD, number, "execution-report", "fgj", "COMPLETED", null);
+    }
+
+    public void skipEvaluation(String number) {
+        complete(ORGAN, number, "evaluation-decide", "gx-organ", "SKIP", "执行效果良好，暂不开展后评估");
+    }
+
+    public void archive(String number) {
+        complete(OFFICE, number, "archive-file", "bgs", "ARCHIVED", "档案号 GX-WS-2026-001");
+    }
+
+    /** A decision driven from creation to the archive with every optional procedure required. */
+    public String wholeLifecycle(String title) {
+        String n = create(title);
+        study(n);
+        launch(n);
+        draft(n, true, true, true);
+        participate(n);
+        expertReview(n);
+        assessRisk(n);
+        submitForLegality(n);
+        review(n, "PASSED", null);
+        meeting(n, "APPROVED");
+        publish(n);
+        execute(n);
+        skipEvaluation(n);
+        archive(n);
+        return n;
+    }
+}

@@ -148,11 +148,11 @@ class OrganisationSeeder implements ApplicationRunner {
                 Groups.decisionOrgan(def.code()), Groups.executiveHead(def.code()), Groups.members(def.code()));
         for (String g : supervisors) {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            // No TASK READ or READ_TASK: Tasklist shows everyone their own groups' tasks only; supervisors
+            // follow every decision in Cockpit (instances, history) and on the dossier pages.
             grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK);
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
             grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-            grant(g, Resources.TASK, "*", Permissions.READ);
             grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }

@@ -74,8 +74,11 @@ class SecurityConfig {
                                 antMatcher("/assets/**"), antMatcher("/public/**"), antMatcher("/actuator/health/**"),
                                 antMatcher("/actuator/health"), antMatcher("/v3/api-docs/**"), antMatcher("/swagger-ui/**"),
                                 antMatcher("/swagger-ui.html")).permitAll()
-                        // The webapps answer for themselves (their own login and authentication filter);
-                        // the SSO filters below keep them in step with this chain.
+                        // The webapps' pages need a signed-in person (container-based authentication):
+                        // an anonymous visitor is sent to our login page and back.
+                        .requestMatchers(antMatcher("/camunda/app/**")).authenticated()
+                        // Their API answers for itself (its own login endpoint, CSRF and authentication
+                        // filters); the SSO filters keep it in step with this chain.
                         .requestMatchers(antMatcher("/camunda/**")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())

@@ -1,0 +1,63 @@
+package cn.juece.postgres;
+
+import static cn.juece.LifecycleDriver.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.juece.LifecycleDriver;
+
+/**
+ * The same application on PostgreSQL 15 (the "postgres" profile): a decision from creation to the
+ * archive, a refusal, and an upload, on a real server on loopback. Runs only with {@code -Ppostgres}
+ * (.ci/run starts the server); the H2 suite leaves it out.
+ */
+@Tag("postgres")
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${JUECE_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/juece_test}",
+        "spring.datasource.username=${JUECE_TEST_DB_USER:juece}",
+        "spring.datasource.password=${JUECE_TEST_DB_PASSWORD:juece}",
+        "spring.datasource.hikari.maximum-pool-size=8",
+        "camunda.bpm.job-execution.enabled=false",
+        "logging.level.root=WARN"
+})
+class PostgresLifecycleTest {
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aDecisionGoesFromProposalToTheArchiveOnPostgres() {
+        var d = new LifecycleDriver(port, "Juece2026");
+        String n = d.wholeLifecycle("城区集中供热价格调整方案（PostgreSQL）");
+        assertThat(d.status(n)).isEqualTo("ARCHIVED");
+        assertThat(d.openTaskKeys(n)).isEmpty();
+        assertThat(d.auditDetails(n)).contains("决策程序结束：已归档（第五十九条）");
+    }
+
+    @Test
+    void rulesRefuseAndUploadsKeepVersionsOnPostgres() {
+        var d = new LifecycleDriver(port, "Juece2026");
+        String n = d.create("农村公路养护办法（PostgreSQL）");
+        var refused = d.as(LEAD).complete(d.task(n, "proposal-study").get("id").asText(), "IN_SCOPE", null);
+        assertThat(refused.getBody().get("code").asText()).isEqualTo("DECISION_CATEGORY_MISSING");
+        var v1 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", new byte[]{1, 2, 3});
+        var v2 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", new byte[]{1, 2, 3, 4});
+        assertThat(v1.getBody().get("versionNo").asInt()).isEqualTo(1);
+        assertThat(v2.getBody().get("versionNo").asInt()).isEqualTo(2);
+        var wrong = d.as(JUSTICE).complete(d.task(n, "proposal-study").get("id").asText(), "OUT_OF_SCOPE", "越权");
+        assertThat(wrong.getBody().get("code").asText()).isEqualTo("TASK_NOT_YOUR_GROUP");
+    }
+}

@@ -1,0 +1,142 @@
+package cn.juece.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import cn.juece.decision.Art3Category;
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.NewDecision;
+import cn.juece.decision.ProposalSource;
+import cn.juece.dossier.MaterialService;
+import cn.juece.dossier.MaterialType;
+import cn.juece.drafting.ArrangementService;
+import cn.juece.drafting.Procedure;
+import cn.juece.workflow.TaskActions;
+import cn.juece.workflow.TaskView;
+
+/**
+ * The demo profile's decisions: realistic county matters driven through the same services, rules and
+ * audit trail as real work, each acted by the person whose role it is. Runs once, on an empty dossier.
+ */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "juece.demo.enabled", havingValue = "true")
+class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final DecisionService decisions;
+    private final MaterialService materials;
+    private final ArrangementService arrangements;
+    private final TaskActions tasks;
+
+    DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks) {
+        this.decisions = decisions;
+        this.materials = materials;
+        this.arrangements = arrangements;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!decisions.list().isEmpty()) {
+            return;
+        }
+        // At the study of a township's own proposal (Art. 11 (二))
+        create("qqjd_lin", "清泉街道农贸市场迁建方案", "zjj", ProposalSource.LOWER_GOVERNMENT, "清泉街道办事处", null);
+
+        // Heating prices: drafted, now in public participation, expert review and risk assessment in parallel
+        String heating = create("fgj_wang", "城区集中供热价格调整方案", "fgj", ProposalSource.LEADER, "李明华（常务副县长）", Art3Category.ART3_1);
+        studyAndLaunch(heating, "fgj_wang");
+        draft(heating, "fgj_wang", "fgj_legal", true, true, true);
+
+        // Old residential areas: at legality review by the justice bureau
+        String renovation = create("zjj_sun", "老旧小区改造提升三年行动方案（2026—2028年）", "zjj", ProposalSource.NPC_DEPUTY, "县人大代表张某等5人（议案）", Art3Category.ART3_6);
+        studyAndLaunch(renovation, "zjj_sun");
+        draft(renovation, "zjj_sun", "zjj_legal", true, false, true);
+        complete(renovation, "participation-conduct", "zjj_sun", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
+        complete(renovation, "risk-assess", "zjj_sun", MaterialType.RISK_REPORT, "MEDIUM", null);
+        complete(renovation, "risk-finding", "bgs_chen", null, "CONTROLLABLE", "风险评估报告结论为中风险，防范措施可行");
+        upload(renovation, "zjj_sun", MaterialType.LEGALITY_REQUEST);
+        upload(renovation, "zjj_sun", MaterialType.LEGAL_BASIS);
+        complete(renovation, "legality-submit", "zjj_sun", null, "SUBMITTED", null);
+
+        // School layout: reviewed and on the executive meeting's agenda
+        String schools = create("jtj_zhou", "义务教育阶段学校布局调整规划", "jtj", ProposalSource.DEPARTMENT, "县教育和体育局", Art3Category.ART3_3);
+        studyAndLaunch(schools, "jtj_zhou");
+        draft(schools, "jtj_zhou", "jtj_legal", true, true, false);
+        complete(schools, "participation-conduct", "jtj_zhou", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
+        complete(schools, "expert-conduct", "jtj_zhou", MaterialType.EXPERT_OPINION, "COMPLETED", null);
+        upload(schools, "jtj_zhou", MaterialType.LEGALITY_REQUEST);
+        upload(schools, "jtj_zhou", MaterialType.LEGAL_BASIS);
+        complete(schools, "legality-submit", "jtj_zhou", null, "SUBMITTED", null);
+        complete(schools, "legality-review", "sfj_liu", MaterialType.LEGALITY_OPINION, "PASSED", "经审查，决策草案合法");
+        complete(schools, "meeting-submit", "jtj_zhou", MaterialType.MEETING_REQUEST, "SUBMITTED", null);
+
+        // An out-of-scope proposal (Art. 3: fiscal policy is macro-control)
+        String budget = create("cgj_he", "县级财政专项资金预算调整", "cgj", ProposalSource.DEPARTMENT, "县财政局", null);
+        complete(budget, "proposal-study", "cgj_he", null, "OUT_OF_SCOPE", "属于财政政策等宏观调控决策，依第三条不适用本规定");
+        complete(budget, "proposal-scope-confirm", "sfj_liu", null, "CONFIRMED", "同意，不适用本规定");
+        SecurityContextHolder.clearContext();
+        log.info("Demo decisions seeded");
+    }
+
+    private String create(String user, String title, String unit, ProposalSource source, String proposer, Art3Category category) {
+        return as(user, () -> decisions.create(new NewDecision(title, "（演示）" + title, category, source, null, proposer, unit, List.of())).number());
+    }
+
+    private void studyAndLaunch(String n, String lead) {
+        complete(n, "proposal-study", lead, MaterialType.STUDY_REPORT, "IN_SCOPE", "属于第三条所列决策事项");
+        complete(n, "launch-decide", "bgs_chen", null, "LAUNCH", "县政府第12次常务会议决定启动");
+    }
+
+    private void draft(String n, String lead, String legal, boolean participation, boolean expert, boolean risk) {
+        upload(n, lead, MaterialType.DRAFT);
+        complete(n, "drafting-draft", lead, MaterialType.DRAFTING_EXPLANATION, "SUBMITTED", null);
+        complete(n, "drafting-initial-review", legal, MaterialType.INITIAL_REVIEW_OPINION, "PASSED", "已听取法律顾问和公职律师意见");
+        as(lead, () -> {
+            arrangements.record(n, Procedure.PARTICIPATION, participation, participation ? null : "涉及国家秘密，依法不予公开（第十七条）");
+            arrangements.record(n, Procedure.EXPERT, expert, expert ? null : "不涉及专业性、技术性较强的问题");
+            arrangements.record(n, Procedure.RISK, risk, risk ? null : "不会对经济、社会稳定、公共安全、生态环境造成不利影响");
+            return null;
+        });
+        complete(n, "drafting-arrangements", lead, null, "CONFIRMED", null);
+    }
+
+    private void complete(String n, String taskKey, String user, MaterialType material, String outcome, String reason) {
+        if (material != null) {
+            upload(n, user, material);
+        }
+        as(user, () -> {
+            TaskView task = tasks.openTasks(decisions.get(n)).stream().filter(t -> t.taskKey().equals(taskKey)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("demo: no open task " + taskKey + " for " + n));
+            tasks.complete(task.id(), outcome, reason);
+            return null;
+        });
+    }
+
+    private void upload(String n, String user, MaterialType type) {
+        as(user, () -> materials.upload(n, type, null, type.label() + "（演示）.txt", "text/plain",
+                ("（演示材料）" + type.label()).getBytes(StandardCharsets.UTF_8), null));
+    }
+
+    private <T> T as(String user, Supplier<T> act) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        try {
+            return act.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

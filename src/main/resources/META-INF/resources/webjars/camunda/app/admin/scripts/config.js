@@ -19,8 +19,8 @@ export default {
   // // change the app name and vendor
   // Juece: product branding shown in the header and the page title.
   app: {
-    name: '决策',
-    vendor: 'Juece'
+    name: '系统管理',
+    vendor: '重大行政决策'
   },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts

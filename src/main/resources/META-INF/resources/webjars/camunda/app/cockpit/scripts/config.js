@@ -19,8 +19,8 @@ export default {
   // // change the app name and vendor
   // Juece: product branding shown in the header and the page title.
   app: {
-    name: '决策',
-    vendor: 'Juece'
+    name: '流程监控',
+    vendor: '重大行政决策'
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)

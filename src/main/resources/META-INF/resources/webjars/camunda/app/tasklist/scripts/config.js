@@ -19,8 +19,8 @@ export default {
   // change the app name and vendor
   // Juece: product branding shown in the header and the page title.
   app: {
-    name: '决策',
-    vendor: 'Juece'
+    name: '任务列表',
+    vendor: '重大行政决策'
   },
   //
   // configure the date format

@@ -18,8 +18,8 @@
 export default {
   // Juece: product branding shown in the header and the page title.
   app: {
-    name: '决策',
-    vendor: 'Juece'
+    name: '欢迎',
+    vendor: '重大行政决策'
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)

@@ -66,6 +66,14 @@ public class Directory {
                 .orElseThrow(() -> RuleViolation.badRequest("UNIT_NOT_FOUND", "单位不存在：" + code + "。请从本县单位中选择。"));
     }
 
+    /** A person's name for pages (their id when they are not in the organisation, e.g. "system"). */
+    public String displayName(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        return organisation.person(userId).map(Person::name).orElse(Actor.SYSTEM_ID.equals(userId) ? "系统" : userId);
+    }
+
     public String unitName(String code) {
         return code == null ? null : organisation.unit(code).map(OrgUnit::name).orElse(code);
     }

@@ -115,9 +115,9 @@ class OrganisationSeeder implements ApplicationRunner {
             return;
         }
         User user = identityService.newUser(p.id());
-        // Chinese names: family name first (one character here), given name after.
-        user.setLastName(p.name().substring(0, 1));
-        user.setFirstName(p.name().substring(1));
+        // Camunda shows "first last": the whole Chinese name (family name first) goes in the first name.
+        user.setFirstName(p.name());
+        user.setLastName("");
         user.setEmail(p.id() + "@gx.example.gov.cn");
         user.setPassword(p.password() == null || p.password().isBlank() ? defaultPassword : p.password());
         identityService.saveUser(user);

@@ -1,0 +1,86 @@
+package cn.juece.web;
+
+import static cn.juece.LifecycleDriver.LEAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.juece.IntegrationTest;
+
+/**
+ * A person in a Chinese browser: signs in once, finds their unit's step in Tasklist (in Chinese), claims
+ * it, chooses the outcome in our task form and completes it; the rule check and audit trail see them.
+ * Then the dossier page, with a hostile title shown as text.
+ */
+class TasklistInBrowserTest extends IntegrationTest {
+
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aClerkCompletesAStepInTasklistInChinese() {
+        var d = driver();
+        String n = d.create("县城区公交线网优化方案<script>alert('x')</script>");
+        d.as(LEAD).put("/api/decisions/" + n + "/category", Map.of("category", "ART3_1"));
+        d.upload(LEAD, n, "STUDY_REPORT");
+        String taskId = d.task(n, "proposal-study").get("id").asText();
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        // Tasklist sends an anonymous visitor to our login page, and back after signing in
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.getPageSource()).contains("工作人员登录");
+        browser.findElement(By.id("username")).sendKeys(LEAD);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+
+        // Tasklist speaks Chinese and shows our filter and the step
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本单位待办"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "研究论证决策事项建议"));
+        // claim, then our form: the dossier link, the checklist and the declared outcomes
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='认领']"))).click();
+        var outcome = wait.until(ExpectedConditions.elementToBeClickable(By.id("juece-outcome")));
+        assertThat(browser.findElement(By.linkText("打开决策案卷（上传材料、查看办理要求和办理记录）")).getAttribute("href"))
+                .endsWith("/decisions/" + n);
+        new Select(outcome).selectByVisibleText("属于第三条所列决策事项，报请决策机关决定是否启动");
+        browser.findElement(By.id("juece-reason")).sendKeys("属于第三条第一项");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(text())='完成']"))).click();
+
+        wait.until(b -> "LAUNCH".equals(d.stage(n)));
+        assertThat(d.auditDetails(n)).anyMatch(s -> s.equals(
+                "办理“研究论证决策事项建议”，结果：属于第三条所列决策事项，报请决策机关决定是否启动；理由：属于第三条第一项"));
+
+        // the dossier page, signed in by the same sign-on; the title is text, not markup
+        browser.get(url("/decisions/" + n));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), n));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("<script>alert('x')</script>");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("决定是否启动决策程序", "冠县人民政府（决策机关）");
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.juece.calendar;
+
+import java.util.List;
+
+/** The calendar of config/, for pure unit tests (no Spring, no database). */
+final class TestCalendars {
+
+    private static final List<HolidayYear> YEARS = HolidayFiles.fromClasspath();
+
+    private TestCalendars() {
+    }
+
+    static List<HolidayYear> years() {
+        return YEARS;
+    }
+
+    static WorkingDayCalendar calendar() {
+        return WorkingDayCalendar.of(YEARS);
+    }
+}

@@ -2,7 +2,7 @@ package cn.juece.calendar;
 
 import java.util.List;
 
-/** The calendar of config/, for pure unit tests (no Spring, no database). */
+/** The calendar and periods of config/, for pure unit tests (no Spring, no database). */
 final class TestCalendars {
 
     private static final List<HolidayYear> YEARS = HolidayFiles.fromClasspath();
@@ -16,5 +16,9 @@ final class TestCalendars {
 
     static WorkingDayCalendar calendar() {
         return WorkingDayCalendar.of(YEARS);
+    }
+
+    static Periods periods() {
+        return Periods.of(calendar(), PeriodFile.fromClasspath());
     }
 }

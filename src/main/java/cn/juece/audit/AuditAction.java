@@ -8,7 +8,9 @@ public enum AuditAction {
     PROCEDURE_ENDED("决策程序结束"),
     MATERIAL_UPLOADED("上传材料"),
     ARRANGEMENT_RECORDED("记录程序安排"),
-    TASK_COMPLETED("办理任务");
+    TASK_COMPLETED("办理任务"),
+    CALENDAR_SEEDED("载入节假日安排和法定期限表"),
+    CALENDAR_CHANGED("修改节假日安排");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package cn.juece.audit;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,23 @@ public class AuditTrail {
                 SELECT id, decision_id, decision_number, actor_id, actor_name, actor_unit, actor_roles, action, detail, occurred_at
                 FROM juece.audit_entry WHERE decision_id = ? ORDER BY id""")
                 .param(decisionId)
+                .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, java.time.OffsetDateTime.class).atZoneSameInstant(AppClock.ZONE).toOffsetDateTime()))
+                .list();
+    }
+
+    /** The latest acts of the given kinds that belong to no decision (administration, e.g. the calendar). */
+    public List<AuditEntry> latestWithoutDecision(Collection<AuditAction> actions, int limit) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, decision_id, decision_number, actor_id, actor_name, actor_unit, actor_roles, action, detail, occurred_at
+                FROM juece.audit_entry WHERE decision_id IS NULL AND action IN (:actions)
+                ORDER BY id DESC FETCH FIRST :limit ROWS ONLY""")
+                .param("actions", actions.stream().map(Enum::name).toList())
+                .param("limit", limit)
                 .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, java.time.OffsetDateTime.class).atZoneSameInstant(AppClock.ZONE).toOffsetDateTime()))

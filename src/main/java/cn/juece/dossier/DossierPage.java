@@ -1,13 +1,9 @@
 package cn.juece.dossier;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,12 +87,7 @@ class DossierPage {
 
     @GetMapping("/decisions/{number}/materials/versions/{versionId}")
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
-        var download = materials.download(number, versionId);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.version().fileName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(download.bytes());
+        return MaterialApi.attachment(materials.download(number, versionId));
     }
 
     @PostMapping("/decisions/{number}/arrangements")
@@ -105,13 +96,7 @@ class DossierPage {
         if (required == null) {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否开展该程序。");
         }
-        Procedure p;
-        try {
-            p = Procedure.valueOf(procedure);
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.badRequest("PROCEDURE_INVALID", "程序“" + procedure + "”不存在。");
-        }
-        arrangements.record(number, p, required, reason);
+        arrangements.record(number, Procedure.parse(procedure), required, reason);
         return "redirect:/decisions/" + number + "#arrangements";
     }
 

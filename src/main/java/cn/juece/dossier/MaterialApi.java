@@ -61,7 +61,11 @@ class MaterialApi {
     @GetMapping("/versions/{versionId}")
     @Operation(summary = "下载某一版本的文件")
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
-        var download = materials.download(number, versionId);
+        return attachment(materials.download(number, versionId));
+    }
+
+    /** A stored version as a download, with its SHA-256 for the receiver to check. */
+    static ResponseEntity<byte[]> attachment(MaterialService.Download download) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(download.version().fileName(), StandardCharsets.UTF_8).build().toString())

@@ -41,15 +41,7 @@ class ArrangementApi {
         if (request.required() == null) {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请说明是否需要开展该程序（required: true/false）。");
         }
-        return arrangements.record(number, parse(procedure), request.required(), request.reason());
-    }
-
-    static Procedure parse(String procedure) {
-        try {
-            return Procedure.valueOf(procedure);
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.badRequest("PROCEDURE_INVALID", "程序“" + procedure + "”不存在，可选：PARTICIPATION、EXPERT、RISK。");
-        }
+        return arrangements.record(number, Procedure.parse(procedure), request.required(), request.reason());
     }
 
     record ArrangementRequest(Boolean required, String reason) {

@@ -31,4 +31,14 @@ public enum Procedure {
     public String whenNotRequired() {
         return whenNotRequired;
     }
+
+    /** Reads a procedure code from a request, refusing an unknown one. */
+    public static Procedure parse(String code) {
+        try {
+            return valueOf(code == null ? "" : code.strip());
+        } catch (IllegalArgumentException e) {
+            throw cn.juece.support.RuleViolation.badRequest("PROCEDURE_INVALID",
+                    "程序“" + code + "”不存在，可选：PARTICIPATION（公众参与）、EXPERT（专家论证）、RISK（风险评估）。");
+        }
+    }
 }

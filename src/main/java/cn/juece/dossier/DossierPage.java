@@ -59,7 +59,12 @@ class DossierPage {
         model.addAttribute("d", d);
         model.addAttribute("directory", directory);
         model.addAttribute("stages", Arrays.stream(Stage.values()).toList());
-        model.addAttribute("tasks", tasks.openTasks(d));
+        var open = tasks.openTasks(d);
+        model.addAttribute("tasks", open);
+        // Stages 4-6 run in parallel: every stage with an open step is current.
+        var openStages = open.stream().map(t -> Stage.ofProcessKey(t.processKey()))
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        model.addAttribute("openStages", openStages.isEmpty() ? List.of(d.stage()) : openStages);
         model.addAttribute("checklist", tasks.checklist(d));
         model.addAttribute("materials", materials.materials(d.id()));
         model.addAttribute("materialTypes", MaterialType.values());

@@ -1,0 +1,122 @@
+package cn.juece.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import cn.juece.IntegrationTest;
+
+/**
+ * The staff pages are a full path too: register a proposal, upload a material, and complete a step on the
+ * dossier page, with the same rules (and the same Chinese refusals) as /api and Tasklist.
+ */
+class StaffPagesTest extends IntegrationTest {
+
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void aClerkRegistersUploadsAndCompletesOnThePages() throws Exception {
+        signIn("fgj_wang");
+        String form = get("/decisions/new").body();
+        assertThat(form).contains("登记决策事项建议", "第十一条", "县发展和改革局");
+
+        // an incomplete form is refused with the reason, nothing registered
+        var empty = post("/decisions", "title=&source=LEADER&leadUnit=fgj&_csrf=" + csrf(form));
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("请填写决策事项名称");
+
+        var created = post("/decisions", "title=" + enc("县城区停车设施专项规划") + "&source=LEADER&proposer=" + enc("李明华")
+                + "&leadUnit=fgj&category=ART3_3&_csrf=" + csrf(form));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        Matcher m = Pattern.compile("/decisions/(GX-\\d{4}-\\d{4})\\?created").matcher(location);
+        assertThat(m.find()).as(location).isTrue();
+        String n = m.group(1);
+
+        String dossier = get("/decisions/" + n + "?created").body();
+        assertThat(dossier).contains("已登记，决策编号为", n, "研究论证决策事项建议", "县发展和改革局", "《研究论证报告》", "缺少");
+        String taskId = driver().task(n, "proposal-study").get("id").asText();
+
+        // completing without the study report: refused on the page, with the rule's message
+        var refused = post("/decisions/" + n + "/tasks/" + taskId + "/complete",
+                "outcome=IN_SCOPE&reason=&_csrf=" + csrf(dossier), "http://127.0.0.1:" + port + "/decisions/" + n);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String shown = get("/decisions/" + n).body();
+        assertThat(shown).contains("缺少《研究论证报告》（第十一条）", "MATERIAL_MISSING_STUDY_REPORT");
+
+        // upload through the page, then complete
+        var upload = multipart("/decisions/" + n + "/materials", csrf(shown), "STUDY_REPORT", "研究论证报告.pdf",
+                "研究论证报告正文".getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).isEqualTo(302);
+        String after = get("/decisions/" + n).body();
+        assertThat(after).contains("研究论证报告.pdf", "已具备");
+        var done = post("/decisions/" + n + "/tasks/" + taskId + "/complete",
+                "outcome=IN_SCOPE&reason=" + enc("属于第三条第三项") + "&_csrf=" + csrf(after), null);
+        assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/decisions/" + n + "?done");
+        assertThat(driver().stage(n)).isEqualTo("LAUNCH");
+        assertThat(get("/decisions/" + n).body()).contains("决定是否启动决策程序", "冠县人民政府（决策机关）", "王海涛");
+    }
+
+    private void signIn(String user) throws Exception {
+        String page = get("/login").body();
+        var r = post("/login", "username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf(page));
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return post(path, form, null);
+    }
+
+    private HttpResponse<String> post(String path, String form, String referer) throws Exception {
+        var b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (referer != null) {
+            b.header("Referer", referer);
+        }
+        return browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> multipart(String path, String csrf, String type, String fileName, byte[] content) throws Exception {
+        String boundary = "----juece" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + java.net.URLDecoder.decode(csrf, StandardCharsets.UTF_8) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("CSRF token in page").isTrue();
+        return enc(m.group(1));
+    }
+}

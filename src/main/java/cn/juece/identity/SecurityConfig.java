@@ -71,7 +71,7 @@ class SecurityConfig {
                 antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(antMatcher("/login"), antMatcher("/error"), antMatcher("/favicon.ico"),
-                                antMatcher("/assets/**"), antMatcher("/public/**"), antMatcher("/actuator/health/**"),
+                                antMatcher("/assets/**"), antMatcher("/webjars/**"), antMatcher("/public/**"), antMatcher("/actuator/health/**"),
                                 antMatcher("/actuator/health"), antMatcher("/v3/api-docs/**"), antMatcher("/swagger-ui/**"),
                                 antMatcher("/swagger-ui.html")).permitAll()
                         // The webapps' pages need a signed-in person (container-based authentication):

@@ -1,0 +1,230 @@
+package cn.juece.supervision;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+import cn.juece.calendar.WorkingDayCalendar;
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.DecisionStatus;
+import cn.juece.decision.Stage;
+import cn.juece.drafting.ArrangementService;
+import cn.juece.identity.Actor;
+import cn.juece.identity.Directory;
+import cn.juece.identity.Groups;
+import cn.juece.identity.Organ;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+
+/**
+ * The supervision view (Art. 60-63): where every decision stands, which steps are overdue or soon due,
+ * which procedures were not performed and why, and which steps closed late — for the justice bureau
+ * (Art. 8), the government office, the decision organ and administrators. Read-only.
+ */
+@Service
+public class SupervisionService {
+
+    /** Steps due within this many working days count as soon due. */
+    static final int SOON_WORKING_DAYS = 3;
+
+    private final DecisionService decisions;
+    private final ArrangementService arrangements;
+    private final Directory directory;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final WorkingDayCalendar calendar;
+    private final AppClock clock;
+
+    SupervisionService(DecisionService decisions, ArrangementService arrangements, Directory directory,
+                       TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+                       WorkingDayCalendar calendar, AppClock clock) {
+        this.decisions = decisions;
+        this.arrangements = arrangements;
+        this.directory = directory;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public record Filter(String unit, Integer year) {
+        boolean accepts(Decision d) {
+            return (unit == null || unit.isBlank() || unit.equals(d.leadUnit()))
+                    && (year == null || d.createdAt().getYear() == year);
+        }
+    }
+
+    public record Step(String decisionNumber, String decisionTitle, String unitName, String step, String groups,
+                       OffsetDateTime created, OffsetDateTime due, String state) {
+    }
+
+    public record NotPerformed(String decisionNumber, String decisionTitle, String unitName, String procedure,
+                               String article, String reason, String recordedBy) {
+    }
+
+    public record LateStep(String decisionNumber, String decisionTitle, String step, OffsetDateTime due,
+                           OffsetDateTime completed) {
+    }
+
+    public record UnitRow(String unitCode, String unitName, long openDecisions, long openSteps, long overdue, long soonDue) {
+    }
+
+    public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
+                           List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
+                           List<LateStep> lateSteps, long overdue, long soonDue) {
+    }
+
+    /** Refuses anyone who does not supervise (Art. 8, 60-63). */
+    public void requireSupervisor(Actor actor) {
+        Organ organ = directory.organ(decisions.defaultOrgan());
+        Set<String> supervisors = Set.of(Groups.unit(organ.justiceUnit()), Groups.unit(organ.officeUnit()),
+                Groups.decisionOrgan(organ.code()), Groups.executiveHead(organ.code()), Groups.members(organ.code()),
+                Groups.ADMIN);
+        if (!actor.inAnyGroup(supervisors)) {
+            throw RuleViolation.forbidden("SUPERVISION_FORBIDDEN",
+                    "监督统计供司法行政部门、政府办公室、决策机关和系统管理员使用（第八条、第六十条至第六十三条）。");
+        }
+    }
+
+    public Overview overview(Filter filter) {
+        OffsetDateTime now = clock.now();
+        LocalDate soonLimit = calendar.addWorkingDays(now.toLocalDate(), SOON_WORKING_DAYS);
+        List<Decision> selected = decisions.list().stream().filter(filter::accepts).toList();
+        Map<String, Decision> byNumber = selected.stream().collect(Collectors.toMap(Decision::number, Function.identity()));
+
+        Map<String, Long> byStage = new LinkedHashMap<>();
+        for (Stage s : Stage.values()) {
+            byStage.put(s.number() + ". " + s.label(), selected.stream().filter(d -> d.isOpen() && d.stage() == s).count());
+        }
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (DecisionStatus s : DecisionStatus.values()) {
+            byStatus.put(s.label(), selected.stream().filter(d -> d.status() == s).count());
+        }
+
+        List<Step> steps = openSteps(byNumber, now, soonLimit);
+        List<UnitRow> byUnit = directory.units(decisions.defaultOrgan()).stream()
+                .map(u -> new UnitRow(u.code(), u.name(),
+                        selected.stream().filter(d -> d.isOpen() && d.leadUnit().equals(u.code())).count(),
+                        steps.stream().filter(s -> s.unitName().equals(u.name())).count(),
+                        steps.stream().filter(s -> s.unitName().equals(u.name()) && "OVERDUE".equals(s.state())).count(),
+                        steps.stream().filter(s -> s.unitName().equals(u.name()) && "SOON".equals(s.state())).count()))
+                .filter(r -> r.openDecisions() > 0 || r.openSteps() > 0)
+                .toList();
+
+        List<NotPerformed> notPerformed = new ArrayList<>();
+        for (Decision d : selected) {
+            arrangements.arrangements(d.id()).values().stream().filter(a -> !a.required()).forEach(a ->
+                    notPerformed.add(new NotPerformed(d.number(), d.title(), directory.unitName(d.leadUnit()),
+                            a.procedure().label(), a.procedure().article(), a.reason(), directory.displayName(a.recordedBy()))));
+        }
+        return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
+                steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
+                steps.stream().filter(s -> "SOON".equals(s.state())).count());
+    }
+
+    private List<Step> openSteps(Map<String, Decision> byNumber, OffsetDateTime now, LocalDate soonLimit) {
+        if (byNumber.isEmpty()) {
+            return List.of();
+        }
+        var tasks = taskService.createTaskQuery().processInstanceBusinessKeyIn(byNumber.keySet().toArray(String[]::new)).list();
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> numberOfInstance = runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(tasks.stream().map(t -> t.getProcessInstanceId()).collect(Collectors.toSet()))
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        List<Step> result = new ArrayList<>();
+        for (var t : tasks) {
+            Decision d = byNumber.get(numberOfInstance.get(t.getProcessInstanceId()));
+            if (d == null) {
+                continue;
+            }
+            String groups = taskService.getIdentityLinksForTask(t.getId()).stream()
+                    .filter(l -> l.getGroupId() != null).map(l -> directory.groupName(l.getGroupId()))
+                    .collect(Collectors.joining("、"));
+            OffsetDateTime due = t.getDueDate() == null ? null : OffsetDateTime.ofInstant(t.getDueDate().toInstant(), AppClock.ZONE);
+            String state = due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
+                    : !due.toLocalDate().isAfter(soonLimit) ? "SOON" : "ON_TIME";
+            result.add(new Step(d.number(), d.title(), directory.unitName(d.leadUnit()), t.getName(), groups,
+                    OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state));
+        }
+        result.sort(Comparator.comparing((Step s) -> s.due() == null ? OffsetDateTime.MAX : s.due())
+                .thenComparing(Step::created));
+        return result;
+    }
+
+    private List<LateStep> lateSteps(Map<String, Decision> byNumber) {
+        if (byNumber.isEmpty()) {
+            return List.of();
+        }
+        String[] numbers = byNumber.keySet().toArray(String[]::new);
+        Map<String, String> numberOfInstance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKeyIn(numbers).list().stream()
+                .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
+        if (numberOfInstance.isEmpty()) {
+            return List.of();
+        }
+        return historyService.createHistoricTaskInstanceQuery().finished()
+                .processInstanceBusinessKeyIn(numbers).list().stream()
+                .filter(h -> h.getDueDate() != null && h.getEndTime() != null && h.getEndTime().after(h.getDueDate()))
+                .filter(h -> numberOfInstance.containsKey(h.getProcessInstanceId()))
+                .map(h -> {
+                    Decision d = byNumber.get(numberOfInstance.get(h.getProcessInstanceId()));
+                    return new LateStep(d.number(), d.title(), h.getName(),
+                            OffsetDateTime.ofInstant(h.getDueDate().toInstant(), AppClock.ZONE),
+                            OffsetDateTime.ofInstant(h.getEndTime().toInstant(), AppClock.ZONE));
+                })
+                .toList();
+    }
+
+    /** The open steps as CSV for Excel: UTF-8 with BOM, Chinese headings (UI.md). */
+    public byte[] csv(Overview o) {
+        StringBuilder sb = new StringBuilder("\uFEFF决策编号,决策事项,承办单位,待办环节,办理单位/角色,开始时间,办理期限,状态\r\n");
+        for (Step s : o.openSteps()) {
+            sb.append(cell(s.decisionNumber())).append(',').append(cell(s.decisionTitle())).append(',')
+                    .append(cell(s.unitName())).append(',').append(cell(s.step())).append(',').append(cell(s.groups())).append(',')
+                    .append(s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16)).append(',')
+                    .append(s.due() == null ? "" : s.due().toLocalDate().toString()).append(',')
+                    .append(stateLabel(s.state())).append("\r\n");
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String stateLabel(String state) {
+        return switch (state) {
+            case "OVERDUE" -> "逾期";
+            case "SOON" -> "即将到期";
+            case "ON_TIME" -> "期限内";
+            default -> "未设期限";
+        };
+    }
+
+    private static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        String v = s.replace("\"", "\"\"");
+        // A leading formula character would run in Excel: keep it text.
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v + "\"";
+    }
+}

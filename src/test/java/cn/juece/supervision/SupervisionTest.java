@@ -1,0 +1,71 @@
+package cn.juece.supervision;
+
+import static cn.juece.LifecycleDriver.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.juece.IntegrationTest;
+import cn.juece.support.AppClock;
+
+/**
+ * The justice bureau sees every decision's overdue and soon-due steps, the procedures not performed with
+ * their reasons, and the steps closed late (Art. 60-63); a department's clerk may not.
+ */
+class SupervisionTest extends IntegrationTest {
+
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void theJusticeBureauSeesOverdueSoonDueLateAndNotPerformed() {
+        var d = driver();
+        String late = d.create("县城区道路命名方案（监督统计）");
+        String overdue = d.create("县级公立医院服务价格调整（监督统计）");
+        String soon = d.create("县城区垃圾分类实施方案（监督统计）");
+        ZonedDateTime now = ZonedDateTime.now(AppClock.ZONE);
+        // a step closed after its due date
+        taskService.setDueDate(d.task(late, "proposal-study").get("id").asText(), Date.from(now.minusDays(3).toInstant()));
+        d.study(late);
+        taskService.setDueDate(d.task(overdue, "proposal-study").get("id").asText(), Date.from(now.minusDays(1).toInstant()));
+        taskService.setDueDate(d.task(soon, "proposal-study").get("id").asText(), Date.from(now.plusHours(2).toInstant()));
+        d.launch(late);
+        d.draft(late, true, false, true);   // expert review not performed, with its reason
+
+        var forbidden = d.as(LEAD).get("/api/supervision");
+        assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
+        assertThat(forbidden.getBody().get("code").asText()).isEqualTo("SUPERVISION_FORBIDDEN");
+
+        JsonNode o = d.as(JUSTICE).get("/api/supervision?unit=fgj").getBody();
+        assertThat(state(o, overdue)).isEqualTo("OVERDUE");
+        assertThat(state(o, soon)).isEqualTo("SOON");
+        assertThat(o.get("lateSteps").toString()).contains(late, "研究论证决策事项建议");
+        assertThat(o.get("notPerformed").toString()).contains(late, "专家论证", "第三十条", "不涉及，理由见起草说明");
+        assertThat(o.get("overdue").asLong()).isPositive();
+        // the unit filter
+        JsonNode other = d.as(JUSTICE).get("/api/supervision?unit=zjj").getBody();
+        assertThat(other.get("openSteps").toString()).doesNotContain(overdue);
+
+        String csv = new String(d.as(JUSTICE).raw().get().uri("/api/supervision/export.csv?unit=fgj").retrieve().body(byte[].class),
+                StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF决策编号,决策事项,承办单位,待办环节");
+        assertThat(csv).contains(overdue, "逾期", "即将到期");
+    }
+
+    private static String state(JsonNode overview, String number) {
+        for (JsonNode s : overview.get("openSteps")) {
+            if (s.get("decisionNumber").asText().equals(number)) {
+                return s.get("state").asText();
+            }
+        }
+        return null;
+    }
+}

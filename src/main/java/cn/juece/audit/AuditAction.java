@@ -9,6 +9,11 @@ public enum AuditAction {
     MATERIAL_UPLOADED("上传材料"),
     ARRANGEMENT_RECORDED("记录程序安排"),
     TASK_COMPLETED("办理任务"),
+    CONSULTATION_PUBLISHED("发布征求意见公告"),
+    OPINION_RECEIVED("收到意见"),
+    OPINION_MODERATED("审核意见"),
+    OPINION_ANSWERED("答复意见"),
+    FEEDBACK_PUBLISHED("公布意见采纳情况"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排");
 

@@ -1,9 +1,6 @@
 package cn.juece.dossier;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,7 +94,7 @@ public class MaterialService {
         }
         var actor = directory.currentActor();
         var now = clock.now();
-        String sha256 = sha256(bytes);
+        String sha256 = cn.juece.support.Hashes.sha256(bytes);
         if (!materials.hasContent(sha256)) {
             materials.insertContent(sha256, bytes);
         }
@@ -138,14 +135,6 @@ public class MaterialService {
     }
 
     public record Download(MaterialVersion version, byte[] bytes) {
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String megabytes(long bytes) {

@@ -1,6 +1,7 @@
 package cn.juece.participation;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -9,12 +10,28 @@ import cn.juece.workflow.Gates;
 import cn.juece.workflow.StageGate;
 import cn.juece.workflow.StageGates;
 
-/** Stage 4, public participation (Art. 17-29): every opinion recorded, summarised and answered. */
+/**
+ * Stage 4, public participation (Art. 17-29): every opinion recorded, summarised and answered; a public
+ * comment's adoption feedback is published before the stage ends (Art. 18, 29).
+ */
 @Component
 class ParticipationGates implements StageGates {
 
+    // The repository, not the service: gates are read by TaskRules, which the service's collaborators use.
+    private final ConsultationRepository consultations;
+
+    ParticipationGates(ConsultationRepository consultations) {
+        this.consultations = consultations;
+    }
+
     @Override
     public List<StageGate> gates() {
-        return List.of(Gates.material("participation-conduct", MaterialType.PARTICIPATION_REPORT));
+        return List.of(
+                Gates.material("participation-conduct", MaterialType.PARTICIPATION_REPORT),
+                Gates.rule("participation-conduct", Set.of(), "第十八条、第二十九条", "CONSULTATION_FEEDBACK_MISSING",
+                        "公开征求意见的，意见采纳情况已公布",
+                        ctx -> consultations.ofDecision(ctx.decision().id()).stream()
+                                .allMatch(c -> c.status() == ConsultationStatus.FEEDBACK_PUBLISHED),
+                        "公开征求意见的意见采纳情况尚未公布。请在征求意见截止后逐条答复意见并公布采纳情况（第十八条、第二十九条），再结束公众参与。"));
     }
 }

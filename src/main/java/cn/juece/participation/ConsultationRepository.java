@@ -1,0 +1,160 @@
+package cn.juece.participation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.juece.support.AppClock;
+
+/** Consultations, opinions and clusters. */
+@Repository
+class ConsultationRepository {
+
+    private static final String CONSULTATION = """
+            SELECT id, decision_id, title, notice_text, channels, opens_on, closes_on, shortened_reason, shortened_approved_by,
+                   moderated, status, feedback_summary, feedback_published_at, published_by, published_at
+            FROM juece.consultation""";
+    private static final String OPINION = """
+            SELECT id, consultation_id, receipt, channel, author_name, contact, quotable, content, content_hash, same_as,
+                   postmark_date, submitted_at, entered_by, moderation, moderation_reason, cluster_id, adoption, adoption_reason
+            FROM juece.opinion""";
+
+    private final JdbcClient jdbc;
+
+    ConsultationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long decisionId, String title, String notice, String channels, LocalDate opensOn, LocalDate closesOn,
+                String shortenedReason, String approvedBy, boolean moderated, String by, OffsetDateTime at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO juece.consultation (decision_id, title, notice_text, channels, opens_on, closes_on, shortened_reason,
+                    shortened_approved_by, moderated, status, published_by, published_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(decisionId, title, notice, channels, opensOn, closesOn, shortenedReason, approvedBy, moderated,
+                        ConsultationStatus.OPEN.name(), by, at)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Consultation> find(long id) {
+        return jdbc.sql(CONSULTATION + " WHERE id = ?").param(id).query(ConsultationRepository::consultation).optional();
+    }
+
+    List<Consultation> ofDecision(long decisionId) {
+        return jdbc.sql(CONSULTATION + " WHERE decision_id = ? ORDER BY id").param(decisionId)
+                .query(ConsultationRepository::consultation).list();
+    }
+
+    void publishFeedback(long id, String summary, OffsetDateTime at) {
+        jdbc.sql("UPDATE juece.consultation SET status = ?, feedback_summary = ?, feedback_published_at = ? WHERE id = ?")
+                .params(ConsultationStatus.FEEDBACK_PUBLISHED.name(), summary, at, id).update();
+    }
+
+    long insertOpinion(long consultationId, String receipt, OpinionChannel channel, String name, String contact,
+                       boolean quotable, String content, String hash, Long sameAs, LocalDate postmark, OffsetDateTime at,
+                       String enteredBy, Opinion.Moderation moderation) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO juece.opinion (consultation_id, receipt, channel, author_name, contact, quotable, content, content_hash,
+                    same_as, postmark_date, submitted_at, entered_by, moderation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(consultationId, receipt, channel.name(), name, contact, quotable, content, hash, sameAs, postmark, at,
+                        enteredBy, moderation.name())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Long> firstWithHash(long consultationId, String hash) {
+        return jdbc.sql("SELECT MIN(id) FROM juece.opinion WHERE consultation_id = ? AND content_hash = ?")
+                .params(consultationId, hash).query(Long.class).optional();
+    }
+
+    Optional<Opinion> opinion(long id) {
+        return jdbc.sql(OPINION + " WHERE id = ?").param(id).query(ConsultationRepository::opinion).optional();
+    }
+
+    Optional<Opinion> opinionByReceipt(String receipt) {
+        return jdbc.sql(OPINION + " WHERE receipt = ?").param(receipt).query(ConsultationRepository::opinion).optional();
+    }
+
+    List<Opinion> opinions(long consultationId) {
+        return jdbc.sql(OPINION + " WHERE consultation_id = ? ORDER BY id").param(consultationId)
+                .query(ConsultationRepository::opinion).list();
+    }
+
+    void moderate(long id, Opinion.Moderation moderation, String reason) {
+        jdbc.sql("UPDATE juece.opinion SET moderation = ?, moderation_reason = ? WHERE id = ?")
+                .params(moderation.name(), reason, id).update();
+    }
+
+    void adoptOpinion(long id, Adoption adoption, String reason) {
+        jdbc.sql("UPDATE juece.opinion SET adoption = ?, adoption_reason = ? WHERE id = ?")
+                .params(adoption.name(), reason, id).update();
+    }
+
+    long insertCluster(long consultationId, String title, String by, OffsetDateTime at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO juece.opinion_cluster (consultation_id, title, created_by, created_at) VALUES (?, ?, ?, ?)")
+                .params(consultationId, title, by, at).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void assign(long opinionId, long clusterId) {
+        jdbc.sql("UPDATE juece.opinion SET cluster_id = ? WHERE id = ?").params(clusterId, opinionId).update();
+    }
+
+    Optional<Cluster> cluster(long id) {
+        return jdbc.sql("SELECT id, consultation_id, title, adoption, adoption_reason FROM juece.opinion_cluster WHERE id = ?")
+                .param(id).query(ConsultationRepository::cluster).optional();
+    }
+
+    List<Cluster> clusters(long consultationId) {
+        return jdbc.sql("SELECT id, consultation_id, title, adoption, adoption_reason FROM juece.opinion_cluster WHERE consultation_id = ? ORDER BY id")
+                .param(consultationId).query(ConsultationRepository::cluster).list();
+    }
+
+    void adoptCluster(long id, Adoption adoption, String reason) {
+        jdbc.sql("UPDATE juece.opinion_cluster SET adoption = ?, adoption_reason = ? WHERE id = ?")
+                .params(adoption.name(), reason, id).update();
+    }
+
+    /** A group of opinions answered together (Art. 29). */
+    public record Cluster(long id, long consultationId, String title, Adoption adoption, String adoptionReason) {
+    }
+
+    private static Consultation consultation(ResultSet rs, int i) throws SQLException {
+        return new Consultation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
+                rs.getBoolean(10), ConsultationStatus.valueOf(rs.getString(11)), rs.getString(12), time(rs, 13),
+                rs.getString(14), time(rs, 15));
+    }
+
+    private static Opinion opinion(ResultSet rs, int i) throws SQLException {
+        String adoption = rs.getString(17);
+        return new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), OpinionChannel.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9),
+                rs.getObject(10, Long.class), rs.getObject(11, LocalDate.class), time(rs, 12), rs.getString(13),
+                Opinion.Moderation.valueOf(rs.getString(14)), rs.getString(15), rs.getObject(16, Long.class),
+                adoption == null ? null : Adoption.valueOf(adoption), rs.getString(18));
+    }
+
+    private static Cluster cluster(ResultSet rs, int i) throws SQLException {
+        String adoption = rs.getString(4);
+        return new Cluster(rs.getLong(1), rs.getLong(2), rs.getString(3), adoption == null ? null : Adoption.valueOf(adoption),
+                rs.getString(5));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime();
+    }
+}

@@ -19,9 +19,11 @@ class ParticipationGates implements StageGates {
 
     // The repository, not the service: gates are read by TaskRules, which the service's collaborators use.
     private final ConsultationRepository consultations;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ParticipationGates(ConsultationRepository consultations) {
+    ParticipationGates(ConsultationRepository consultations, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.consultations = consultations;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -32,6 +34,11 @@ class ParticipationGates implements StageGates {
                         "公开征求意见的，意见采纳情况已公布",
                         ctx -> consultations.ofDecision(ctx.decision().id()).stream()
                                 .allMatch(c -> c.status() == ConsultationStatus.FEEDBACK_PUBLISHED),
-                        "公开征求意见的意见采纳情况尚未公布。请在征求意见截止后逐条答复意见并公布采纳情况（第十八条、第二十九条），再结束公众参与。"));
+                        "公开征求意见的意见采纳情况尚未公布。请在征求意见截止后逐条答复意见并公布采纳情况（第十八条、第二十九条），再结束公众参与。"),
+                Gates.rule("participation-conduct", Set.of(), "第二十一条", "SYMPOSIUM_NOT_HELD",
+                        "拟召开的座谈会均已召开并记录意见",
+                        ctx -> jdbc.sql("SELECT COUNT(*) FROM juece.symposium WHERE decision_id = ? AND status NOT IN ('HELD', 'CANCELLED')")
+                                .param(ctx.decision().id()).query(Long.class).single() == 0,
+                        "尚有拟召开的座谈会未召开或未登记会议记录（第二十一条）。请召开座谈会并上传记录后再结束公众参与。"));
     }
 }

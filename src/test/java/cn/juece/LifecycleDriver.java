@@ -129,8 +129,16 @@ public class LifecycleDriver {
     }
 
     public void participate(String number) {
+        noHearingNeeded(number);
         upload(LEAD, number, "PARTICIPATION_REPORT");
         complete(LEAD, number, "participation-conduct", "fgj", "COMPLETED", null);
+    }
+
+    /** Art. 22: none of the grounds for a mandatory hearing applies. */
+    public void noHearingNeeded(String number) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/hearing-requirement",
+                Map.of("required", false, "note", "不存在第二十二条所列情形"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     public void expertReview(String number) {

@@ -15,6 +15,7 @@ public enum AuditAction {
     OPINION_ANSWERED("答复意见"),
     FEEDBACK_PUBLISHED("公布意见采纳情况"),
     SYMPOSIUM_RECORDED("座谈会"),
+    HEARING_RECORDED("听证会"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排");
 

@@ -22,6 +22,7 @@ import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.drafting.ArrangementService;
 import cn.juece.drafting.Procedure;
+import cn.juece.participation.HearingService;
 import cn.juece.workflow.TaskActions;
 import cn.juece.workflow.TaskView;
 
@@ -40,12 +41,15 @@ class DemoSeeder implements ApplicationRunner {
     private final MaterialService materials;
     private final ArrangementService arrangements;
     private final TaskActions tasks;
+    private final HearingService hearings;
 
-    DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks) {
+    DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
+               HearingService hearings) {
         this.decisions = decisions;
         this.materials = materials;
         this.arrangements = arrangements;
         this.tasks = tasks;
+        this.hearings = hearings;
     }
 
     @Override
@@ -65,6 +69,7 @@ class DemoSeeder implements ApplicationRunner {
         String renovation = create("zjj_sun", "老旧小区改造提升三年行动方案（2026—2028年）", "zjj", ProposalSource.NPC_DEPUTY, "县人大代表张某等5人（议案）", Art3Category.ART3_6);
         studyAndLaunch(renovation, "zjj_sun");
         draft(renovation, "zjj_sun", "zjj_legal", true, false, true);
+        noHearing(renovation, "zjj_sun");
         complete(renovation, "participation-conduct", "zjj_sun", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
         complete(renovation, "risk-assess", "zjj_sun", MaterialType.RISK_REPORT, "MEDIUM", null);
         complete(renovation, "risk-finding", "bgs_chen", null, "CONTROLLABLE", "风险评估报告结论为中风险，防范措施可行");
@@ -76,6 +81,7 @@ class DemoSeeder implements ApplicationRunner {
         String schools = create("jtj_zhou", "义务教育阶段学校布局调整规划", "jtj", ProposalSource.DEPARTMENT, "县教育和体育局", Art3Category.ART3_3);
         studyAndLaunch(schools, "jtj_zhou");
         draft(schools, "jtj_zhou", "jtj_legal", true, true, false);
+        noHearing(schools, "jtj_zhou");
         complete(schools, "participation-conduct", "jtj_zhou", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
         complete(schools, "expert-conduct", "jtj_zhou", MaterialType.EXPERT_OPINION, "COMPLETED", null);
         upload(schools, "jtj_zhou", MaterialType.LEGALITY_REQUEST);
@@ -112,6 +118,13 @@ class DemoSeeder implements ApplicationRunner {
             return null;
         });
         complete(n, "drafting-arrangements", lead, null, "CONFIRMED", null);
+    }
+
+    private void noHearing(String n, String lead) {
+        as(lead, () -> {
+            hearings.recordRequirement(n, false, List.of(), "不存在第二十二条所列情形，已通过座谈会和公开征求意见听取意见");
+            return null;
+        });
     }
 
     private void complete(String n, String taskKey, String user, MaterialType material, String outcome, String reason) {

@@ -13,6 +13,7 @@ public enum MaterialType {
     CONSULTATION_OPINION("征求有关单位意见及协商情况", "第十六条"),
     PARTICIPATION_REPORT("公众参与情况及意见采纳情况", "第二十八条、第二十九条"),
     SYMPOSIUM_MINUTES("座谈会记录及意见", "第二十一条"),
+    HEARING_RECORD("听证会记录（经听证参加人签字）", "第二十五条"),
     HEARING_REPORT("听证报告", "第二十六条"),
     EXPERT_OPINION("专家论证意见及采纳情况", "第三十三条至第三十五条"),
     RISK_REPORT("风险评估报告", "第三十九条"),

@@ -39,6 +39,24 @@ class ParticipationGates implements StageGates {
                         "拟召开的座谈会均已召开并记录意见",
                         ctx -> jdbc.sql("SELECT COUNT(*) FROM juece.symposium WHERE decision_id = ? AND status NOT IN ('HELD', 'CANCELLED')")
                                 .param(ctx.decision().id()).query(Long.class).single() == 0,
-                        "尚有拟召开的座谈会未召开或未登记会议记录（第二十一条）。请召开座谈会并上传记录后再结束公众参与。"));
+                        "尚有拟召开的座谈会未召开或未登记会议记录（第二十一条）。请召开座谈会并上传记录后再结束公众参与。"),
+                Gates.rule("participation-conduct", Set.of(), "第二十二条", "HEARING_QUESTION_UNANSWERED",
+                        "已确定是否应当召开听证会（第二十二条所列情形）",
+                        ctx -> jdbc.sql("SELECT COUNT(*) FROM juece.hearing_requirement WHERE decision_id = ?")
+                                .param(ctx.decision().id()).query(Long.class).single() > 0,
+                        "请先在决策案卷中确定是否应当召开听证会：法律、法规、规章规定应当听证，直接涉及切身利益可能造成重大影响，或者存在重大分歧的，应当听证（第二十二条）。"),
+                Gates.rule("participation-conduct", Set.of(), "第二十二条、第二十六条", "HEARING_NOT_REPORTED",
+                        "应当听证的，已召开听证会并形成听证报告",
+                        ctx -> {
+                            long id = ctx.decision().id();
+                            boolean required = jdbc.sql("SELECT COUNT(*) FROM juece.hearing_requirement WHERE decision_id = ? AND required = TRUE")
+                                    .param(id).query(Long.class).single() > 0;
+                            long reported = jdbc.sql("SELECT COUNT(*) FROM juece.hearing WHERE decision_id = ? AND status = 'REPORTED'")
+                                    .param(id).query(Long.class).single();
+                            long pending = jdbc.sql("SELECT COUNT(*) FROM juece.hearing WHERE decision_id = ? AND status NOT IN ('REPORTED', 'CANCELLED')")
+                                    .param(id).query(Long.class).single();
+                            return pending == 0 && (!required || reported > 0);
+                        },
+                        "应当召开的听证会尚未召开或尚未形成听证报告（第二十二条、第二十六条）。听证报告是决策的重要依据，请召开听证会并上传听证报告后再结束公众参与。"));
     }
 }

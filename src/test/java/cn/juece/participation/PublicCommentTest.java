@@ -107,6 +107,7 @@ class PublicCommentTest extends IntegrationTest {
         assertThat(seen.toString()).doesNotContain("13800000000");
         assertThat(comments.lookup(against.receipt()).get("answer")).isEqualTo("不采纳：现行价格低于供热成本");
 
+        d.noHearingNeeded(n);
         d.complete(LEAD, n, "participation-conduct", "fgj", "COMPLETED", null);
         assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("征求意见期限自2024年9月20日至2024年10月21日24时"));
     }

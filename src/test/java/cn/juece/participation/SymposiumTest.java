@@ -65,6 +65,7 @@ class SymposiumTest extends IntegrationTest {
         assertThat(d.as(LEAD).post("/api/symposiums/" + id + "/cancel", Map.of()).getBody().get("code").asText())
                 .isEqualTo("CANCEL_REASON_REQUIRED");
         d.as(LEAD).post("/api/symposiums/" + id + "/cancel", Map.of("reason", "材料送达不足3日，改期至3月11日召开"));
+        d.noHearingNeeded(n);
         d.complete(LEAD, n, "participation-conduct", "fgj", "COMPLETED", null);
         assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("取消“停车收费座谈会”，理由：材料送达不足3日，改期至3月11日召开"));
         assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("材料最迟应于2025年3月8日送达"));

@@ -16,6 +16,7 @@ public enum AuditAction {
     FEEDBACK_PUBLISHED("公布意见采纳情况"),
     SYMPOSIUM_RECORDED("座谈会"),
     HEARING_RECORDED("听证会"),
+    QUESTIONNAIRE_RECORDED("问卷调查"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排");
 

@@ -15,6 +15,7 @@ public enum MaterialType {
     SYMPOSIUM_MINUTES("座谈会记录及意见", "第二十一条"),
     HEARING_RECORD("听证会记录（经听证参加人签字）", "第二十五条"),
     HEARING_REPORT("听证报告", "第二十六条"),
+    POLL_REPORT("民意调查报告", "第二十七条"),
     EXPERT_OPINION("专家论证意见及采纳情况", "第三十三条至第三十五条"),
     RISK_REPORT("风险评估报告", "第三十九条"),
     LEGALITY_REQUEST("合法性审查送审请示", "第四十二条"),

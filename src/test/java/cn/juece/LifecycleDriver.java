@@ -134,6 +134,13 @@ public class LifecycleDriver {
         complete(LEAD, number, "participation-conduct", "fgj", "COMPLETED", null);
     }
 
+    /** Art. 19: the matter is not closely related to enterprises' production and business. */
+    public void notEnterpriseRelated(String number) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/enterprise-question",
+                Map.of("related", false, "note", "不涉及企业生产经营活动"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
     /** Art. 22: none of the grounds for a mandatory hearing applies. */
     public void noHearingNeeded(String number) {
         var r = as(LEAD).put("/api/decisions/" + number + "/hearing-requirement",
@@ -166,6 +173,7 @@ public class LifecycleDriver {
     }
 
     public void meeting(String number, String outcome) {
+        notEnterpriseRelated(number);
         upload(LEAD, number, "MEETING_REQUEST");
         complete(LEAD, number, "meeting-submit", "fgj", "SUBMITTED", null);
         upload(ORGAN, number, "MEETING_MINUTES");

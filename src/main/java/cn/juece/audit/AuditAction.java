@@ -17,6 +17,7 @@ public enum AuditAction {
     SYMPOSIUM_RECORDED("座谈会"),
     HEARING_RECORDED("听证会"),
     QUESTIONNAIRE_RECORDED("问卷调查"),
+    ENTERPRISE_CONSULTED("听取企业和行业协会商会意见"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排");
 

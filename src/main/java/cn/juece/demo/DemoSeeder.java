@@ -22,6 +22,7 @@ import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.drafting.ArrangementService;
 import cn.juece.drafting.Procedure;
+import cn.juece.participation.EnterpriseConsultationService;
 import cn.juece.participation.HearingService;
 import cn.juece.workflow.TaskActions;
 import cn.juece.workflow.TaskView;
@@ -42,9 +43,11 @@ class DemoSeeder implements ApplicationRunner {
     private final ArrangementService arrangements;
     private final TaskActions tasks;
     private final HearingService hearings;
+    private final EnterpriseConsultationService enterprises;
 
     DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
-               HearingService hearings) {
+               HearingService hearings, EnterpriseConsultationService enterprises) {
+        this.enterprises = enterprises;
         this.decisions = decisions;
         this.materials = materials;
         this.arrangements = arrangements;
@@ -88,6 +91,10 @@ class DemoSeeder implements ApplicationRunner {
         upload(schools, "jtj_zhou", MaterialType.LEGAL_BASIS);
         complete(schools, "legality-submit", "jtj_zhou", null, "SUBMITTED", null);
         complete(schools, "legality-review", "sfj_liu", MaterialType.LEGALITY_OPINION, "PASSED", "经审查，决策草案合法");
+        as("jtj_zhou", () -> {
+            enterprises.answer(schools, false, "学校布局调整不涉及企业生产经营活动");
+            return null;
+        });
         complete(schools, "meeting-submit", "jtj_zhou", MaterialType.MEETING_REQUEST, "SUBMITTED", null);
 
         // An out-of-scope proposal (Art. 3: fiscal policy is macro-control)

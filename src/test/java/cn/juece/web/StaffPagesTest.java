@@ -2,9 +2,7 @@ package cn.juece.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import cn.juece.IntegrationTest;
+import cn.juece.support.PageSession;
 
 /**
  * The staff pages are a full path too: register a proposal, upload a material, and complete a step on the
@@ -23,12 +22,11 @@ import cn.juece.IntegrationTest;
  */
 class StaffPagesTest extends IntegrationTest {
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private PageSession page;
 
     @Test
     void aClerkRegistersUploadsAndCompletesOnThePages() throws Exception {
-        signIn("fgj_wang");
+        page = new PageSession(port).signIn("fgj_wang", PASSWORD);
         String form = get("/decisions/new").body();
         assertThat(form).contains("登记决策事项建议", "第十一条", "县发展和改革局");
 
@@ -69,27 +67,16 @@ class StaffPagesTest extends IntegrationTest {
         assertThat(get("/decisions/" + n).body()).contains("决定是否启动决策程序", "冠县人民政府（决策机关）", "王海涛");
     }
 
-    private void signIn(String user) throws Exception {
-        String page = get("/login").body();
-        var r = post("/login", "username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf(page));
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
     private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return page.get(path);
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
-        return post(path, form, null);
+        return page.post(path, form, null);
     }
 
     private HttpResponse<String> post(String path, String form, String referer) throws Exception {
-        var b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (referer != null) {
-            b.header("Referer", referer);
-        }
-        return browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return page.post(path, form, referer);
     }
 
     private HttpResponse<String> multipart(String path, String csrf, String type, String fileName, byte[] content) throws Exception {
@@ -102,21 +89,19 @@ class StaffPagesTest extends IntegrationTest {
                 + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return page.client().send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return page.uri(path);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private static String enc(String v) {
+        return PageSession.enc(v);
     }
 
     private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("CSRF token in page").isTrue();
-        return enc(m.group(1));
+        return PageSession.csrf(html);
     }
 }

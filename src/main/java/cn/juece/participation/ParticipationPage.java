@@ -1,0 +1,162 @@
+package cn.juece.participation;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.identity.Directory;
+import cn.juece.support.RuleViolation;
+import cn.juece.web.StaffPage;
+
+/**
+ * The participation page of a decision (Art. 17-29): public comment with every opinion, its moderation and
+ * answer; symposiums; hearings; questionnaires; enterprises and associations. The lead unit acts here.
+ */
+@Controller
+@StaffPage
+class ParticipationPage {
+
+    private final DecisionService decisions;
+    private final PublicCommentService comments;
+    private final SymposiumService symposiums;
+    private final HearingService hearings;
+    private final QuestionnaireService questionnaires;
+    private final EnterpriseConsultationService enterprises;
+    private final Directory directory;
+
+    ParticipationPage(DecisionService decisions, PublicCommentService comments, SymposiumService symposiums, HearingService hearings,
+                      QuestionnaireService questionnaires, EnterpriseConsultationService enterprises, Directory directory) {
+        this.decisions = decisions;
+        this.comments = comments;
+        this.symposiums = symposiums;
+        this.hearings = hearings;
+        this.questionnaires = questionnaires;
+        this.enterprises = enterprises;
+        this.directory = directory;
+    }
+
+    @GetMapping("/decisions/{number}/participation")
+    String page(@PathVariable String number, Model model) {
+        Decision d = decisions.get(number);
+        model.addAttribute("d", d);
+        model.addAttribute("directory", directory);
+        Map<Consultation, List<Opinion>> consultations = new LinkedHashMap<>();
+        Map<Long, String> statuses = new LinkedHashMap<>();
+        for (Consultation c : comments.ofDecision(d.id())) {
+            consultations.put(c, comments.opinions(c.id()));
+            statuses.put(c.id(), comments.effectiveStatus(c).label());
+        }
+        model.addAttribute("consultations", consultations);
+        model.addAttribute("statuses", statuses);
+        model.addAttribute("adoptions", Adoption.values());
+        model.addAttribute("channels", OpinionChannel.values());
+        model.addAttribute("symposiums", symposiums.ofDecision(d.id()));
+        model.addAttribute("hearingRequired", hearings.required(d.id()));
+        model.addAttribute("hearings", hearings.ofDecision(d.id()));
+        var qs = questionnaires.ofDecision(d.id());
+        model.addAttribute("questionnaires", qs);
+        Map<Long, List<QuestionnaireService.Tally>> tallies = new LinkedHashMap<>();
+        Map<Long, Long> responses = new LinkedHashMap<>();
+        qs.forEach(q -> {
+            tallies.put(q.id(), questionnaires.tally(q.id()));
+            responses.put(q.id(), questionnaires.responses(q.id()));
+        });
+        model.addAttribute("tallies", tallies);
+        model.addAttribute("responses", responses);
+        model.addAttribute("enterpriseRelated", enterprises.related(d.id()));
+        model.addAttribute("enterpriseOpinions", enterprises.opinions(d.id()));
+        model.addAttribute("enterpriseKinds", EnterpriseConsultationService.Kind.values());
+        return "participation";
+    }
+
+    @PostMapping("/decisions/{number}/participation/consultations")
+    String publish(@PathVariable String number, @RequestParam(required = false) String noticeText,
+                   @RequestParam(required = false) String channels,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+                   @RequestParam(required = false) String shortenedReason) {
+        comments.publish(number, new PublicCommentService.Notice(null, noticeText,
+                channels == null ? List.of() : Arrays.asList(channels.split("[,，、\\s]+")), null, closesOn, shortenedReason, null));
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/consultations/{id}/opinions")
+    String enter(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String authorName,
+                 @RequestParam(required = false) String contact, @RequestParam(required = false) String content,
+                 @RequestParam(required = false) OpinionChannel channel,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postmarkDate) {
+        comments.submit(id, new PublicCommentService.Submission(authorName, contact, false, content, channel, postmarkDate), true);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/opinions/{id}/moderation")
+    String moderate(@PathVariable String number, @PathVariable long id, @RequestParam boolean publish,
+                    @RequestParam(required = false) String reason) {
+        comments.moderate(id, publish, reason);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/opinions/{id}/adoption")
+    String answer(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) Adoption adoption,
+                  @RequestParam(required = false) String reason) {
+        comments.answer(id, adoption, reason);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/consultations/{id}/feedback")
+    String feedback(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String summary) {
+        comments.publishFeedback(id, summary);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearing-requirement")
+    String hearingRequirement(@PathVariable String number, @RequestParam(required = false) Boolean required,
+                              @RequestParam(required = false) List<String> grounds, @RequestParam(required = false) String note) {
+        if (required == null) {
+            throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否召开听证会。");
+        }
+        hearings.recordRequirement(number, required, grounds, note);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/enterprise-question")
+    String enterpriseQuestion(@PathVariable String number, @RequestParam(required = false) Boolean related,
+                              @RequestParam(required = false) String note) {
+        if (related == null) {
+            throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否与企业生产经营活动密切相关。");
+        }
+        enterprises.answer(number, related, note);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/enterprise-opinions")
+    String hear(@PathVariable String number, @RequestParam(required = false) String organisation,
+                @RequestParam(required = false) EnterpriseConsultationService.Kind kind,
+                @RequestParam(defaultValue = "false") boolean privateOwned, @RequestParam(defaultValue = "false") boolean smallMedium,
+                @RequestParam(defaultValue = "false") boolean labourIntensive, @RequestParam(required = false) String opinion) {
+        enterprises.hear(number, organisation, kind, privateOwned, smallMedium, labourIntensive, opinion);
+        return back(number);
+    }
+
+    @PostMapping("/decisions/{number}/participation/enterprise-opinions/{id}/adoption")
+    String adoptEnterprise(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) Adoption adoption,
+                           @RequestParam(required = false) String reason) {
+        enterprises.answerOpinion(id, adoption, reason);
+        return back(number);
+    }
+
+    private static String back(String number) {
+        return "redirect:/decisions/" + number + "/participation";
+    }
+}

@@ -223,6 +223,38 @@ class AnnualCatalogueTest extends IntegrationTest {
     }
 
     @Test
+    void theSameRulesHoldThroughTasklistAndTheEngineRestApi() {
+        String key = create(2046);
+        addItem(key, item("城区集中供热价格调整", "第二季度"));
+        ok(complete(JUSTICE, key, "catalogue-compile", "SUBMITTED", null));
+        ok(complete(ORGAN, key, "catalogue-confirm", "CONFIRMED", "确认"));
+        String task = step(key, "catalogue-publish").get("id").asText();
+        // Tasklist's form reads the catalogue's outcomes and checklist
+        JsonNode form = as(JUSTICE).get("/api/tasks/" + task + "/form").getBody();
+        assertThat(form.get("decisionNumber").asText()).isEqualTo(key);
+        assertThat(form.get("dossierUrl").asText()).isEqualTo("/catalogue/" + key);
+        assertThat(form.get("outcomes").get(0).get("code").asText()).isEqualTo("PUBLISHED");
+        assertThat(form.get("checklist").get(0).get("met").asBoolean()).isFalse();
+        // engine REST complete and Tasklist's submit-form: refused with the code
+        Map<String, Object> vars = Map.of("variables", Map.of("outcome", Map.of("value", "PUBLISHED", "type", "String")));
+        assertThat(engineRest(JUSTICE, "/engine-rest/task/" + task + "/complete", vars))
+                .contains("[CATALOGUE_PARTY_APPROVAL_MISSING]", "县委审定");
+        assertThat(engineRest(JUSTICE, "/engine-rest/task/" + task + "/submit-form", vars))
+                .contains("[CATALOGUE_PARTY_APPROVAL_MISSING]");
+        // the generic /api completion too
+        refused(as(JUSTICE).complete(task, "PUBLISHED", null), 422, "CATALOGUE_PARTY_APPROVAL_MISSING", "县委审定");
+        assertThat(as(JUSTICE).get("/api/catalogues/" + key).getBody().get("status").get("code").asText()).isEqualTo("CONFIRMED");
+        ok(as(JUSTICE).put("/api/catalogues/" + key + "/party-approval", Map.of("date", "2025-12-20", "documentNumber", "冠发〔2046〕3号")));
+        assertThat(engineRest(JUSTICE, "/engine-rest/task/" + task + "/submit-form", vars)).isNullOrEmpty();
+        assertThat(as(JUSTICE).get("/api/catalogues/" + key).getBody().get("status").get("code").asText()).isEqualTo("PUBLISHED");
+    }
+
+    private String engineRest(String user, String path, Object body) {
+        return as(user).raw().post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(String.class);
+    }
+
+    @Test
     void exportIsCsvWithChineseHeadingsAndBom() {
         String key = published(2045);
         byte[] body = as(JUSTICE).raw().get().uri("/api/catalogues/" + key + "/export.csv").retrieve().body(byte[].class);

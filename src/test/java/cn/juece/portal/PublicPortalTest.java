@@ -132,6 +132,49 @@ class PublicPortalTest extends IntegrationTest {
     }
 
     @Test
+    void thePublishedCatalogueItsChangesAndEachItemsTrailArePublic() {
+        var justice = as(LifecycleDriver.JUSTICE);
+        var organ = as(LifecycleDriver.ORGAN);
+        String key = justice.post("/api/catalogues", Map.of("year", 2047)).getBody().get("key").asText();
+        Visitor v = visitor();
+        assertThat(v.get("/public/catalogue/2047").statusCode()).isEqualTo(404);
+        Map<String, Object> item = new HashMap<>(Map.of("name", "城区<集中>供热价格调整", "leadUnit", "fgj", "legalBasis", "《价格法》",
+                "plannedTime", "第二季度", "hearingPlanned", true, "enterpriseRelated", true));
+        long itemId = justice.post("/api/catalogues/" + key + "/items", item).getBody().get("id").asLong();
+        justice.post("/api/catalogues/" + key + "/items", Map.of("name", "县城停车收费标准", "leadUnit", "fgj", "legalBasis", "《价格法》",
+                "plannedTime", "9月", "hearingPlanned", false, "enterpriseRelated", false));
+        for (JsonNode t : justice.get("/api/catalogues/" + key + "/tasks").getBody()) {
+            justice.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "SUBMITTED"));
+        }
+        for (JsonNode t : organ.get("/api/catalogues/" + key + "/tasks").getBody()) {
+            organ.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "CONFIRMED", "reason", "确认"));
+        }
+        justice.put("/api/catalogues/" + key + "/party-approval", Map.of("date", "2025-12-20", "documentNumber", "冠发〔2047〕3号"));
+        for (JsonNode t : justice.get("/api/catalogues/" + key + "/tasks").getBody()) {
+            justice.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "PUBLISHED"));
+        }
+        long second = justice.get("/api/catalogues/" + key).getBody().get("items").get(1).get("id").asLong();
+        justice.post("/api/catalogues/" + key + "/items/" + second + "/remove", Map.of("reason", "上级统一制定标准"));
+        String number = organ.post("/api/catalogues/" + key + "/items/" + itemId + "/decision", Map.of()).getBody().get("number").asText();
+        driver().study(number);
+        driver().launch(number);
+
+        HttpResponse<String> page = v.get("/public/catalogue/2047");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("冠县人民政府2047年度重大行政决策事项目录").contains("冠发〔2047〕3号")
+                .contains("城区&lt;集中&gt;供热价格调整").contains("草案拟定").contains("已调出目录")
+                .contains("删除事项").contains("上级统一制定标准");
+        HttpResponse<String> itemPage = v.get("/public/catalogue/2047/items/" + itemId);
+        assertThat(itemPage.body()).contains(number).contains("进入第1阶段：决策事项建议研究论证")
+                .contains("进入第3阶段：草案拟定").contains("将听取企业和行业协会商会意见");
+        HttpResponse<String> csv = v.get("/public/catalogue/2047/export.csv");
+        assertThat(csv.body()).startsWith("\uFEFF\"序号\"").contains("调整记录");
+        // the staff page of the same catalogue
+        String staff = new Visitor(port, "127.0.0.1").signIn(LifecycleDriver.JUSTICE, PASSWORD).get("/catalogue/" + key).body();
+        assertThat(staff).contains("冠县人民政府2047年度重大行政决策事项目录").contains("已公布").contains(number).contains("办理记录");
+    }
+
+    @Test
     void forwardedHeadersAreTrustedOnlyFromTheConfiguredProxies() {
         ClientAddress a = new ClientAddress(List.of("127.0.0.1", "10.0.0.5"));
         assertThat(a.of("127.0.0.1", "198.51.100.7")).isEqualTo("198.51.100.7");

@@ -98,6 +98,13 @@ class CatalogueApi {
         return Map.of("completed", true, "taskId", taskId);
     }
 
+    @PostMapping("/{key}/change-requests/{requestId}/resolve")
+    @Operation(summary = "办理目录调整提请（CHANGED 已调整 / NOT_CHANGED 不调整，reason 必填）")
+    Map<String, Object> resolve(@PathVariable String key, @PathVariable long requestId, @RequestBody Completion request) {
+        catalogues.resolveRequest(key, requestId, request.outcome(), request.reason());
+        return Map.of("resolved", true, "requestId", requestId);
+    }
+
     @PostMapping("/{key}/items/{itemId}/decision")
     @Operation(summary = "依目录事项登记决策事项（并关联）")
     ResponseEntity<Map<String, Object>> launch(@PathVariable String key, @PathVariable long itemId) {

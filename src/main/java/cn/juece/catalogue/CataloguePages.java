@@ -116,6 +116,13 @@ class CataloguePages {
         return "redirect:/catalogue/" + key + "?done";
     }
 
+    @PostMapping("/catalogue/{key}/change-requests/{requestId}/resolve")
+    String resolve(@PathVariable String key, @PathVariable long requestId,
+                   @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason) {
+        catalogues.resolveRequest(key, requestId, outcome, reason);
+        return "redirect:/catalogue/" + key + "#requests";
+    }
+
     @GetMapping("/catalogue/{key}/export.csv")
     ResponseEntity<byte[]> export(@PathVariable String key) {
         return CatalogueApi.csv(catalogues, catalogues.get(key));

@@ -397,14 +397,8 @@ public class CatalogueService {
                 }
                 Object requestId = task.getVariableLocal(CHANGE_REQUEST_ID);
                 if (requestId != null) {
-                    long rid = ((Number) requestId).longValue();
-                    boolean changed = "CHANGED".equals(outcome);
-                    if (changed && repo.countChangesOfRequest(rid) == 0) {
-                        throw new RuleViolation("CATALOGUE_CHANGE_NOT_RECORDED",
-                                "尚未记录目录调整。请先在目录页面针对该提请增加或调整事项（写明调整原因），再办结本任务。");
-                    }
-                    repo.resolveRequest(rid, changed ? ChangeRequest.Status.CHANGED : ChangeRequest.Status.NOT_CHANGED,
-                            reason, actor.id(), now);
+                    resolve(c, repo.request(((Number) requestId).longValue()).orElseThrow(), "CHANGED".equals(outcome),
+                            reason, actor, now);
                 }
             }
             default -> {
@@ -412,6 +406,48 @@ public class CatalogueService {
         }
         audit.record(actor, null, c.key(), AuditAction.CATALOGUE_STEP_COMPLETED,
                 "办理“" + name + "”，结果：" + outcomes.get(outcome) + (reason.isEmpty() ? "" : "；理由：" + reason));
+    }
+
+    private void resolve(Catalogue c, ChangeRequest r, boolean changed, String reason, Actor actor, OffsetDateTime now) {
+        if (r.status() != ChangeRequest.Status.OPEN) {
+            throw new RuleViolation("CATALOGUE_CHANGE_REQUEST_CLOSED", "该目录调整提请已办结（" + r.status().label() + "）。");
+        }
+        boolean recorded = repo.countChangesOfRequest(r.id()) > 0 || (r.decisionId() != null
+                && repo.itemsOfDecision(r.decisionId()).stream().anyMatch(i -> i.catalogueId() == c.id()));
+        if (changed && !recorded) {
+            throw new RuleViolation("CATALOGUE_CHANGE_NOT_RECORDED",
+                    "尚未记录目录调整。请先在目录页面针对该提请增加或调整事项（写明调整原因），再办结。");
+        }
+        repo.resolveRequest(r.id(), changed ? ChangeRequest.Status.CHANGED : ChangeRequest.Status.NOT_CHANGED, reason,
+                actor.id(), now);
+    }
+
+    /**
+     * Resolves a change request from the catalogue page: through its open task when it has one (the same
+     * rules on every path); a request made before the catalogue was in force has no task and is resolved here.
+     */
+    @Transactional
+    public void resolveRequest(String key, long requestId, String outcome, String reasonText) {
+        Catalogue c = get(key);
+        for (OpenStep step : openSteps(c)) {
+            if (Long.valueOf(requestId).equals(step.changeRequestId())) {
+                completeStep(key, step.id(), outcome, reasonText);
+                return;
+            }
+        }
+        Actor actor = requireJusticeBureau(directory.organ(c.organCode()));
+        ChangeRequest r = request(c, requestId);
+        String reason = reasonText == null ? "" : reasonText.strip();
+        if (!"CHANGED".equals(outcome) && !"NOT_CHANGED".equals(outcome)) {
+            throw RuleViolation.badRequest("OUTCOME_INVALID", "请选择：已调整目录、不调整目录。");
+        }
+        if (reason.isEmpty()) {
+            throw new RuleViolation("CATALOGUE_CHANGE_REASON_REQUIRED",
+                    "请说明调整或不调整目录的原因；调整原因随目录一并公开（政务公开工作要点）。");
+        }
+        resolve(c, r, "CHANGED".equals(outcome), reason, actor, clock.now());
+        audit.record(actor, null, c.key(), AuditAction.CATALOGUE_STEP_COMPLETED,
+                "办理目录调整提请：" + ("CHANGED".equals(outcome) ? "已调整目录" : "不调整目录") + "；理由：" + reason);
     }
 
     private void requireMayAct(Actor actor, String name, String assignee, List<String> groups) {

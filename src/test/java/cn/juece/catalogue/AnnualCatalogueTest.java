@@ -223,6 +223,31 @@ class AnnualCatalogueTest extends IntegrationTest {
     }
 
     @Test
+    void aMatterLaunchedBeforeTheCatalogueIsInForceLeavesARequestTheJusticeBureauResolves() {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2048, 1, 6, 10, 0, 0, 0, AppClock.ZONE).toInstant()));
+        String number = driver().create("县城区供水价格调整方案");
+        driver().study(number);
+        driver().launch(number);
+        assertThat(driver().stage(number)).isEqualTo("DRAFTING");
+        String key = create(2048);
+        JsonNode requests = as(JUSTICE).get("/api/catalogues/" + key).getBody().get("changeRequests");
+        assertThat(requests).hasSize(1);
+        long requestId = requests.get(0).get("id").asLong();
+        String path = "/api/catalogues/" + key + "/change-requests/" + requestId + "/resolve";
+        refused(as(JUSTICE).post(path, Map.of("outcome", "CHANGED", "reason", "纳入")), 422, "CATALOGUE_CHANGE_NOT_RECORDED", "尚未记录目录调整");
+        refused(as(JUSTICE).post(path, Map.of("outcome", "CHANGED", "reason", " ")), 422, "CATALOGUE_CHANGE_REASON_REQUIRED", "原因");
+        // included while compiling: the item is linked to the launched decision
+        Map<String, Object> added = item("县城区供水价格调整方案", "第一季度");
+        added.put("requestId", requestId);
+        addItem(key, added);
+        ok(as(JUSTICE).post(path, Map.of("outcome", "CHANGED", "reason", "编制目录时已列入")));
+        JsonNode c = as(JUSTICE).get("/api/catalogues/" + key).getBody();
+        assertThat(c.get("changeRequests").get(0).get("status").get("code").asText()).isEqualTo("CHANGED");
+        assertThat(c.get("items").get(0).get("decisionNumber").asText()).isEqualTo(number);
+        assertThat(c.get("changes")).isEmpty();
+    }
+
+    @Test
     void theSameRulesHoldThroughTasklistAndTheEngineRestApi() {
         String key = create(2046);
         addItem(key, item("城区集中供热价格调整", "第二季度"));

@@ -19,7 +19,18 @@ public enum AuditAction {
     QUESTIONNAIRE_RECORDED("问卷调查"),
     ENTERPRISE_CONSULTED("听取企业和行业协会商会意见"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
-    CALENDAR_CHANGED("修改节假日安排");
+    CALENDAR_CHANGED("修改节假日安排"),
+    CATALOGUE_CREATED("开始编制年度决策事项目录"),
+    CATALOGUE_ITEM_ADDED("目录增加事项"),
+    CATALOGUE_ITEM_CHANGED("目录修改事项"),
+    CATALOGUE_ITEM_REMOVED("目录删除事项"),
+    CATALOGUE_STEP_COMPLETED("办理目录环节"),
+    CATALOGUE_PARTY_APPROVAL("记录县委审定情况"),
+    CATALOGUE_PUBLISHED("公布年度决策事项目录"),
+    CATALOGUE_CHANGE_REQUESTED("目录外事项启动，提请调整目录"),
+    CATALOGUE_ITEM_LAUNCHED("依目录事项登记决策事项"),
+    PUBLIC_PROPOSAL_RECEIVED("收到公众决策事项建议"),
+    PUBLIC_PROPOSAL_HANDLED("办理公众决策事项建议");
 
     private final String label;
 

@@ -57,6 +57,18 @@ public class AuditTrail {
                 .list();
     }
 
+    /** The acts recorded under a key that is not a decision's (e.g. a catalogue, GX-2026-ML), in order. */
+    public List<AuditEntry> forKey(String key) {
+        return jdbc.sql("""
+                SELECT id, decision_id, decision_number, actor_id, actor_name, actor_unit, actor_roles, action, detail, occurred_at
+                FROM juece.audit_entry WHERE decision_number = ? ORDER BY id""")
+                .param(key)
+                .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, java.time.OffsetDateTime.class).atZoneSameInstant(AppClock.ZONE).toOffsetDateTime()))
+                .list();
+    }
+
     /** The latest acts of the given kinds that belong to no decision (administration, e.g. the calendar). */
     public List<AuditEntry> latestWithoutDecision(Collection<AuditAction> actions, int limit) {
         if (actions.isEmpty()) {

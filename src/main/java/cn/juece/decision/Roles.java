@@ -73,6 +73,24 @@ public class Roles {
         return leadUnit(execution);
     }
 
+    /**
+     * Art. 4: the justice bureau compiles the annual catalogue. Catalogue processes are keyed
+     * {@code <organ>-<year>-ML}, not by a decision number.
+     */
+    public String catalogueCompiler(DelegateExecution execution) {
+        return Groups.unit(directory.organ(catalogueOrganCode(execution)).justiceUnit());
+    }
+
+    /** Art. 4: the decision organ confirms the annual catalogue. */
+    public String catalogueOrgan(DelegateExecution execution) {
+        return Groups.decisionOrgan(catalogueOrganCode(execution));
+    }
+
+    private static String catalogueOrganCode(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        return key.substring(0, key.indexOf('-'));
+    }
+
     private Organ organ(DelegateExecution execution) {
         return directory.organ(decisions.of(execution).organCode());
     }

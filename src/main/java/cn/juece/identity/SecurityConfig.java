@@ -21,7 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -44,6 +47,44 @@ class SecurityConfig {
 
     SecurityConfig(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * The public portal (no login): CSRF token in a cookie, not a session, so that no visitor gets a session
+     * (STACK-NOTES); refusals as a plain Chinese page. The per-client rate limit runs before this chain
+     * (portal.SubmissionRateLimit).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("JUECE-PUBLIC-CSRF");
+        tokens.setCookiePath("/public");
+        http.securityMatcher(antMatcher("/public/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(tokens))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .securityContext(sc -> sc.disable())
+                .anonymous(a -> a.disable())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>页面已过期</title>"
+                            + "<link rel=\"stylesheet\" href=\"/assets/juece.css\"></head><body><main><h1>页面已过期</h1>"
+                            + "<div class=\"alert error\">页面已过期或请求缺少防伪令牌（CSRF_TOKEN_INVALID），内容未提交。"
+                            + "请返回上一页，刷新后重新填写提交。</div><p><a href=\"/public\">返回首页</a></p></main></body></html>");
+                }))
+                // Load the token on every page so that its cookie is set before the page body is written.
+                .addFilterAfter((request, response, chain) -> {
+                    Object token = request.getAttribute(CsrfToken.class.getName());
+                    if (token instanceof CsrfToken t) {
+                        t.getToken();
+                    }
+                    chain.doFilter(request, response);
+                }, CsrfFilter.class);
+        return http.build();
     }
 
     /** /api and /engine-rest: HTTP Basic (or the signed-in session), JSON refusals, no login page. */

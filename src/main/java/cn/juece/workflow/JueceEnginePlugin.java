@@ -44,6 +44,8 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(JueceEnginePlugin.class);
     private static final Set<String> DEPLOYED_EXTENSIONS = Set.of("bpmn", "dmn", "form", "html");
     static final String DEPLOYMENT_NAME = "juece";
+    /** Processes whose business key is not a decision number: their features attach their own task listeners. */
+    public static final Set<String> NOT_ABOUT_ONE_DECISION = Set.of("annual-catalogue");
 
     private final ObjectProvider<TaskPreparationListener> preparation;
     private final ObjectProvider<TaskCompletionListener> completion;
@@ -103,6 +105,10 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity pd
+                    && NOT_ABOUT_ONE_DECISION.contains(pd.getKey())) {
+                return;
+            }
             var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             definition.addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
             definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);

@@ -27,7 +27,10 @@ class TaskApi {
     private final DecisionService decisions;
     private final Directory directory;
 
-    TaskApi(TaskActions tasks, DecisionService decisions, Directory directory) {
+    private final List<OtherProcessTasks> others;
+
+    TaskApi(TaskActions tasks, DecisionService decisions, Directory directory, List<OtherProcessTasks> others) {
+        this.others = others;
         this.tasks = tasks;
         this.decisions = decisions;
         this.directory = directory;
@@ -61,6 +64,12 @@ class TaskApi {
     @Operation(summary = "Tasklist 表单所需内容：办理结果选项和决策案卷链接")
     Map<String, Object> form(@PathVariable String taskId) {
         TaskView t = tasks.get(taskId);
+        for (OtherProcessTasks other : others) {
+            var spec = other.form(t);
+            if (spec.isPresent()) {
+                return spec.get();
+            }
+        }
         Decision d = decisions.get(t.decisionNumber());
         return Map.of("taskName", t.name(), "decisionNumber", d.number(), "decisionTitle", d.title(),
                 "dossierUrl", "/decisions/" + d.number(),
@@ -71,7 +80,10 @@ class TaskApi {
     @PostMapping("/tasks/{taskId}/complete")
     @Operation(summary = "办理环节", description = "outcome 为环节声明的办理结果代码；reason 为简短理由（不超过500字）。")
     Map<String, Object> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
-        tasks.complete(taskId, request.outcome(), request.reason());
+        TaskView t = tasks.get(taskId);
+        if (others.stream().noneMatch(o -> o.complete(t, request.outcome(), request.reason()))) {
+            tasks.complete(taskId, request.outcome(), request.reason());
+        }
         return Map.of("completed", true, "taskId", taskId);
     }
 

@@ -1,0 +1,193 @@
+package cn.juece.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.juece.audit.AuditAction;
+import cn.juece.audit.AuditTrail;
+import cn.juece.catalogue.Catalogue;
+import cn.juece.catalogue.CatalogueItem;
+import cn.juece.catalogue.CatalogueService;
+import cn.juece.decision.Decision;
+import cn.juece.identity.Directory;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The public portal (no login, Chinese, works without JavaScript): the year's published catalogue with its
+ * change history and each item's decision trail, the written-proposal form (Art. 11) with its receipt, and
+ * lookup by receipt number. Every value is written with th:text (escaped).
+ */
+@Controller
+class PortalPages {
+
+    private final CatalogueService catalogues;
+    private final PublicProposalService proposals;
+    private final AuditTrail audit;
+    private final Directory directory;
+    private final AppClock clock;
+
+    PortalPages(CatalogueService catalogues, PublicProposalService proposals, AuditTrail audit, Directory directory,
+                AppClock clock) {
+        this.catalogues = catalogues;
+        this.proposals = proposals;
+        this.audit = audit;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/public", "/public/"})
+    String index(Model model) {
+        model.addAttribute("catalogues", catalogues.list().stream().filter(Catalogue::published).toList());
+        model.addAttribute("titles", catalogues);
+        return "public/index";
+    }
+
+    @GetMapping("/public/catalogue/{year}")
+    String catalogue(@PathVariable int year, Model model) {
+        Catalogue c = published(year);
+        model.addAttribute("c", c);
+        model.addAttribute("title", catalogues.title(c));
+        model.addAttribute("items", catalogues.items(c));
+        model.addAttribute("changes", catalogues.changes(c));
+        model.addAttribute("directory", directory);
+        model.addAttribute("labels", new DecisionLabels(catalogues, directory));
+        return "public/catalogue";
+    }
+
+    @GetMapping("/public/catalogue/{year}/items/{itemId}")
+    String item(@PathVariable int year, @PathVariable long itemId, Model model) {
+        Catalogue c = published(year);
+        CatalogueItem item = catalogues.item(c, itemId);
+        model.addAttribute("c", c);
+        model.addAttribute("title", catalogues.title(c));
+        model.addAttribute("item", item);
+        model.addAttribute("labels", new DecisionLabels(catalogues, directory));
+        model.addAttribute("directory", directory);
+        model.addAttribute("changes", catalogues.changes(c).stream().filter(ch -> ch.itemId() == item.id()).toList());
+        if (item.decisionId() != null) {
+            Decision d = catalogues.decision(item.decisionId());
+            model.addAttribute("decision", d);
+            model.addAttribute("trail", audit.forDecision(d.id()).stream()
+                    .filter(a -> AuditAction.STAGE_ENTERED.name().equals(a.action())
+                            || AuditAction.PROCEDURE_ENDED.name().equals(a.action()))
+                    .toList());
+        }
+        return "public/item";
+    }
+
+    @GetMapping("/public/catalogue/{year}/export.csv")
+    ResponseEntity<byte[]> export(@PathVariable int year) {
+        Catalogue c = published(year);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(catalogues.title(c) + ".csv", StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(catalogues.csv(c).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/public/proposals/new")
+    String proposalForm(Model model) {
+        model.addAttribute("form", Map.of());
+        return "public/proposal-form";
+    }
+
+    @PostMapping("/public/proposals")
+    String submit(@RequestParam(required = false) String name, @RequestParam(required = false) String contact,
+                  @RequestParam(required = false) String title, @RequestParam(required = false) String content,
+                  Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("p", proposals.submit(name, contact, title, content));
+            return "public/proposal-receipt";
+        } catch (RuleViolation e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("error", e.chineseMessage());
+            model.addAttribute("code", e.code());
+            model.addAttribute("form", Map.of("name", nz(name), "contact", nz(contact), "title", nz(title), "content", nz(content)));
+            return "public/proposal-form";
+        }
+    }
+
+    @GetMapping("/public/proposals/lookup")
+    String lookup(@RequestParam(required = false) String receipt, Model model, HttpServletResponse response) {
+        model.addAttribute("receipt", receipt == null ? "" : receipt);
+        if (receipt != null && !receipt.isBlank()) {
+            Optional<PublicProposal> p = proposals.lookup(receipt);
+            if (p.isPresent()) {
+                model.addAttribute("p", p.get());
+                proposals.decisionOf(p.get()).ifPresent(d -> model.addAttribute("decision", d));
+            } else {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                model.addAttribute("error", "没有找到该回执号的建议。请核对回执号（12位字母和数字，如 ABCD-EFGH-JKMN）。");
+            }
+        }
+        return "public/lookup";
+    }
+
+    private Catalogue published(int year) {
+        return catalogues.find(year).filter(Catalogue::published).orElseThrow(() -> RuleViolation.notFound(
+                "CATALOGUE_NOT_PUBLISHED", year + "年度重大行政决策事项目录尚未公布。"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Decision numbers and stages for the catalogue list. */
+    public record DecisionLabels(CatalogueService catalogues, Directory directory) {
+        public Decision of(Long id) {
+            return id == null ? null : catalogues.decision(id);
+        }
+
+        public String units(List<String> codes) {
+            return String.join("、", codes.stream().map(directory::unitName).toList());
+        }
+    }
+
+    /** Refusals on the public pages: a plain Chinese page with the status. */
+    @ControllerAdvice(assignableTypes = PortalPages.class)
+    static class Advice {
+
+        private final PortalProperties properties;
+
+        Advice(PortalProperties properties) {
+            this.properties = properties;
+        }
+
+        @ModelAttribute("county")
+        String county() {
+            return properties.countyName();
+        }
+
+        @ExceptionHandler(RuleViolation.class)
+        String refused(RuleViolation e, Model model, HttpServletResponse response) {
+            response.setStatus(e.status().value());
+            model.addAttribute("county", properties.countyName());
+            model.addAttribute("error", e.chineseMessage());
+            model.addAttribute("code", e.code());
+            return "public/error";
+        }
+    }
+
+    static List<String> plannedTimes() {
+        return CatalogueService.PLANNED_TIMES;
+    }
+}

@@ -1,0 +1,93 @@
+package cn.juece.portal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import cn.juece.support.AppClock;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A per-client limit on the public portal's submissions (every POST under /public/), in a fixed window per
+ * client address (juece.portal.rate-limit.*). Runs before Spring Security, so a flood is refused before any
+ * other work. Counters live in this node's memory: behind a load balancer each node counts its share.
+ */
+@Configuration
+class SubmissionRateLimit {
+
+    @Bean
+    FilterRegistrationBean<Filter> portalRateLimit(PortalProperties properties, AppClock clock) {
+        var reg = new FilterRegistrationBean<>(new Filter(properties.rateLimit(), clock));
+        reg.setName("juece-portal-rate-limit");
+        reg.addUrlPatterns("/public/*");
+        reg.setOrder(-110);
+        return reg;
+    }
+
+    static final class Filter extends OncePerRequestFilter {
+
+        private final PortalProperties.RateLimit limit;
+        private final AppClock clock;
+        private final ClientAddress addresses;
+        private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+
+        Filter(PortalProperties.RateLimit limit, AppClock clock) {
+            this.limit = limit;
+            this.clock = clock;
+            this.addresses = new ClientAddress(limit.trustedProxies());
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !limit.enabled() || !"POST".equalsIgnoreCase(request.getMethod());
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String client = addresses.of(request);
+            long now = clock.now().toInstant().toEpochMilli();
+            long windowMillis = limit.window().toMillis();
+            if (windows.size() > 100_000) {
+                windows.entrySet().removeIf(e -> now - e.getValue()[0] >= windowMillis);
+            }
+            long[] w = windows.compute(client, (k, v) -> {
+                if (v == null || now - v[0] >= windowMillis || now < v[0]) {
+                    return new long[] {now, 1};
+                }
+                v[1]++;
+                return v;
+            });
+            if (w[1] > limit.maxSubmissions()) {
+                long retry = Math.max(1, (w[0] + windowMillis - now + 999) / 1000);
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(retry));
+                response.setContentType("text/html;charset=UTF-8");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.getWriter().write(page(limit.window().toMinutes(), limit.maxSubmissions(), (retry + 59) / 60));
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        private static String page(long windowMinutes, int max, long retryMinutes) {
+            String message = "提交过于频繁：同一网络地址每" + windowMinutes + "分钟最多提交" + max + "次。请约" + retryMinutes
+                    + "分钟后再试。您已填写的内容未提交，请返回上一页保留后稍后提交。";
+            return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    + "<title>提交过于频繁</title><link rel=\"stylesheet\" href=\"/assets/juece.css\"></head><body>"
+                    + "<header class=\"topbar\"><a class=\"brand\" href=\"/public\">重大行政决策公开</a></header>"
+                    + "<main><h1>提交过于频繁</h1><div class=\"alert error\" id=\"rate-limited\">" + message + "</div>"
+                    + "<p><a href=\"/public\">返回首页</a></p></main></body></html>";
+        }
+    }
+}

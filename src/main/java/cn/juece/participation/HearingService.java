@@ -27,6 +27,7 @@ import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
+import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
 import cn.juece.support.Hashes;
 import cn.juece.support.RuleViolation;
@@ -147,7 +148,7 @@ public class HearingService {
         if (name.length() > 64 || contact.length() > 200 || side.length() > 64 || statement != null && statement.length() > 2000) {
             throw RuleViolation.badRequest("HEARING_APPLICATION_TOO_LONG", "姓名不超过64字，联系方式不超过200字，利益方不超过64字，陈述要点不超过2000字。");
         }
-        String receipt = receipts.next("TZ");
+        String receipt = receipts.next();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO juece.hearing_applicant (hearing_id, receipt, name, contact, side, stakeholder, statement, submitted_at,

@@ -23,6 +23,7 @@ import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
+import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import cn.juece.workflow.TaskActions;
@@ -169,12 +170,12 @@ public class PublicCommentService {
         }
         String hash = cn.juece.support.Hashes.sha256(content.replaceAll("\\s+", ""));
         Long sameAs = repository.firstWithHash(consultationId, hash).orElse(null);
-        String receipt = receipts.next("YJ");
+        String receipt = receipts.next();
         long id = repository.insertOpinion(consultationId, receipt, channel, name, contact, Boolean.TRUE.equals(s.quotable()),
                 content, hash, sameAs, s.postmarkDate(), now, enteredByStaff ? actor.id() : null,
                 c.moderated() ? Opinion.Moderation.PENDING : Opinion.Moderation.PUBLISHED);
         audit.record(actor, d.id(), d.number(), AuditAction.OPINION_RECEIVED,
-                "收到意见 " + receipt + "（" + channel.label() + (sameAs != null ? "，与较早意见内容相同" : "") + "）");
+                "收到意见 " + ReceiptNumbers.display(receipt) + "（" + channel.label() + (sameAs != null ? "，与较早意见内容相同" : "") + "）");
         return repository.opinion(id).orElseThrow();
     }
 
@@ -309,14 +310,14 @@ public class PublicCommentService {
 
     /** What the person with a receipt may see: status, and the answer once published (never others' contact). */
     public Map<String, Object> lookup(String receipt) {
-        Opinion o = repository.opinionByReceipt(receipt == null ? "" : receipt.strip().toUpperCase())
+        Opinion o = ReceiptNumbers.normalise(receipt).flatMap(repository::opinionByReceipt)
                 .orElseThrow(() -> RuleViolation.notFound("RECEIPT_NOT_FOUND", "未找到该回执号对应的意见，请核对回执号。"));
         Consultation c = consultation(o.consultationId());
         var cluster = o.clusterId() == null ? null : repository.cluster(o.clusterId()).orElse(null);
         Adoption adoption = o.adoption() != null ? o.adoption() : cluster == null ? null : cluster.adoption();
         String reason = o.adoption() != null ? o.adoptionReason() : cluster == null ? null : cluster.adoptionReason();
         boolean published = c.status() == ConsultationStatus.FEEDBACK_PUBLISHED;
-        return Map.of("receipt", o.receipt(), "consultation", c.title(), "status", effectiveStatus(c).label(),
+        return Map.of("receipt", ReceiptNumbers.display(o.receipt()), "consultation", c.title(), "status", effectiveStatus(c).label(),
                 "submittedAt", o.submittedAt().toString(),
                 "display", switch (o.moderation()) { case PENDING -> "待审核"; case PUBLISHED -> "已公开显示"; case HIDDEN -> "不予公开显示（意见已记录并计入统计）"; },
                 "answer", published && adoption != null ? adoption.label() + (reason == null ? "" : "：" + reason) : "尚未公布采纳情况");

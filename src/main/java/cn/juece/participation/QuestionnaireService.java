@@ -21,6 +21,7 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
+import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 
@@ -148,7 +149,7 @@ public class QuestionnaireService {
         if (!q.questions().stream().map(Question::id).toList().containsAll(byQuestion.keySet())) {
             throw RuleViolation.badRequest("ANSWER_INVALID", "回答中有不属于本问卷的问题。");
         }
-        String receipt = receipts.next("WJ");
+        String receipt = receipts.next();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO juece.questionnaire_response (questionnaire_id, receipt, submitted_at) VALUES (?, ?, ?)")
                 .params(questionnaireId, receipt, clock.now()).update(keys, "id");

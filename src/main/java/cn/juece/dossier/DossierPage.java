@@ -92,7 +92,7 @@ class DossierPage {
 
     @GetMapping("/decisions/{number}/materials/versions/{versionId}")
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
-        return MaterialApi.attachment(materials.download(number, versionId));
+        return MaterialDownloads.attachment(materials.download(number, versionId));
     }
 
     @PostMapping("/decisions/{number}/arrangements")

@@ -61,17 +61,7 @@ class MaterialApi {
     @GetMapping("/versions/{versionId}")
     @Operation(summary = "下载某一版本的文件")
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
-        return attachment(materials.download(number, versionId));
-    }
-
-    /** A stored version as a download, with its SHA-256 for the receiver to check. */
-    static ResponseEntity<byte[]> attachment(MaterialService.Download download) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.version().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SHA256", download.version().sha256())
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(download.bytes());
+        return MaterialDownloads.attachment(materials.download(number, versionId));
     }
 
     static MaterialType parseType(String type) {

@@ -49,6 +49,11 @@ class ConsultationRepository {
         return jdbc.sql(CONSULTATION + " WHERE id = ?").param(id).query(ConsultationRepository::consultation).optional();
     }
 
+    List<Consultation> all(int limit) {
+        return jdbc.sql(CONSULTATION + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .query(ConsultationRepository::consultation).list();
+    }
+
     List<Consultation> ofDecision(long decisionId) {
         return jdbc.sql(CONSULTATION + " WHERE decision_id = ? ORDER BY id").param(decisionId)
                 .query(ConsultationRepository::consultation).list();

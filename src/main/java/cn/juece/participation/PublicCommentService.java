@@ -296,6 +296,21 @@ public class PublicCommentService {
         return repository.find(id).orElseThrow(() -> RuleViolation.notFound("CONSULTATION_NOT_FOUND", "征求意见不存在：" + id));
     }
 
+    /** The portal's list: the newest consultations first. */
+    public List<Consultation> recent() {
+        return repository.all(200);
+    }
+
+    /** The answer an opinion got: its own, or its cluster's; null until answered. */
+    public String answerOf(Opinion o) {
+        if (o.adoption() != null) {
+            return o.adoption().label() + (o.adoptionReason() == null ? "" : "：" + o.adoptionReason());
+        }
+        var cl = o.clusterId() == null ? null : repository.cluster(o.clusterId()).orElse(null);
+        return cl == null || cl.adoption() == null ? null
+                : cl.adoption().label() + (cl.adoptionReason() == null ? "" : "：" + cl.adoptionReason());
+    }
+
     public List<Consultation> ofDecision(long decisionId) {
         return repository.ofDecision(decisionId);
     }

@@ -1,0 +1,175 @@
+package cn.juece.participation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.dossier.MaterialService;
+import cn.juece.dossier.MaterialType;
+import cn.juece.portal.PortalProperties;
+import cn.juece.portal.ReceiptNumbers;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The portal's decision column for public comment (Art. 18, 20): open consultations with their deadline,
+ * the draft and its explanation, how to comment, the opinions shown after moderation, counts and the
+ * feedback; the comment form and lookup by receipt. No login; every value written escaped (th:text);
+ * submissions go through the portal's CSRF and rate limit. Intake never touches the process instance.
+ */
+@Controller
+class ParticipationPortal {
+
+    private final PublicCommentService comments;
+    private final DecisionService decisions;
+    private final MaterialService materials;
+    private final AppClock clock;
+
+    ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock) {
+        this.comments = comments;
+        this.decisions = decisions;
+        this.materials = materials;
+        this.clock = clock;
+    }
+
+    @GetMapping("/public/consultations")
+    String list(Model model) {
+        Map<Consultation, Decision> items = new LinkedHashMap<>();
+        Map<Long, String> statuses = new LinkedHashMap<>();
+        for (Consultation c : comments.recent()) {
+            items.put(c, decisions.get(c.decisionId()));
+            statuses.put(c.id(), comments.effectiveStatus(c).name());
+        }
+        model.addAttribute("items", items);
+        model.addAttribute("statuses", statuses);
+        model.addAttribute("today", clock.today());
+        return "public/consultations";
+    }
+
+    @GetMapping("/public/consultations/{id}")
+    String show(@PathVariable long id, Model model) {
+        Consultation c = comments.consultation(id);
+        fill(model, c);
+        model.addAttribute("form", Map.of());
+        return "public/consultation";
+    }
+
+    @PostMapping("/public/consultations/{id}/opinions")
+    String comment(@PathVariable long id, @RequestParam(required = false) String authorName,
+                   @RequestParam(required = false) String contact, @RequestParam(required = false) Boolean quotable,
+                   @RequestParam(required = false) String content, Model model, HttpServletResponse response) {
+        Consultation c = comments.consultation(id);
+        try {
+            Opinion o = comments.submit(id, new PublicCommentService.Submission(authorName, contact, Boolean.TRUE.equals(quotable),
+                    content, OpinionChannel.PORTAL, null), false);
+            model.addAttribute("c", c);
+            model.addAttribute("receipt", ReceiptNumbers.display(o.receipt()));
+            model.addAttribute("moderated", c.moderated());
+            return "public/opinion-receipt";
+        } catch (RuleViolation e) {
+            response.setStatus(e.status().value());
+            fill(model, c);
+            model.addAttribute("error", e.chineseMessage());
+            model.addAttribute("form", Map.of("authorName", nz(authorName), "contact", nz(contact), "content", nz(content)));
+            return "public/consultation";
+        }
+    }
+
+    @GetMapping("/public/consultations/lookup")
+    String lookup(@RequestParam(required = false) String receipt, Model model, HttpServletResponse response) {
+        model.addAttribute("receipt", receipt == null ? "" : receipt);
+        if (receipt != null && !receipt.isBlank()) {
+            try {
+                model.addAttribute("result", comments.lookup(receipt));
+            } catch (RuleViolation e) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                model.addAttribute("error", "没有找到该回执号的意见。请核对回执号（12位字母和数字，如 ABCD-EFGH-JKMN）。");
+            }
+        }
+        return "public/opinion-lookup";
+    }
+
+    /** The draft and its explanation, as published with the notice (Art. 20). */
+    @GetMapping("/public/consultations/{id}/materials/{type}")
+    ResponseEntity<byte[]> material(@PathVariable long id, @PathVariable String type) {
+        Consultation c = comments.consultation(id);
+        MaterialType t = "DRAFT".equals(type) ? MaterialType.DRAFT : "DRAFTING_EXPLANATION".equals(type) ? MaterialType.DRAFTING_EXPLANATION : null;
+        if (t == null) {
+            throw RuleViolation.notFound("MATERIAL_NOT_PUBLIC", "该材料不公开。");
+        }
+        Decision d = decisions.get(c.decisionId());
+        var v = materials.latest(d.id(), t).orElseThrow(() -> RuleViolation.notFound("MATERIAL_NOT_FOUND", "材料不存在。"));
+        return cn.juece.dossier.MaterialDownloads.attachment(materials.download(d.number(), v.id()));
+    }
+
+    private void fill(Model model, Consultation c) {
+        Decision d = decisions.get(c.decisionId());
+        List<Opinion> all = comments.opinions(c.id());
+        boolean feedback = c.status() == ConsultationStatus.FEEDBACK_PUBLISHED;
+        Map<Opinion, String> shown = new LinkedHashMap<>();
+        all.stream().filter(o -> o.moderation() == Opinion.Moderation.PUBLISHED)
+                .forEach(o -> shown.put(o, feedback ? comments.answerOf(o) : null));
+        Map<String, Long> adoption = new LinkedHashMap<>();
+        if (feedback) {
+            for (Adoption a : Adoption.values()) {
+                adoption.put(a.label(), all.stream().filter(o -> {
+                    String answer = comments.answerOf(o);
+                    return answer != null && answer.startsWith(a.label());
+                }).count());
+            }
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("d", d);
+        model.addAttribute("status", comments.effectiveStatus(c).name());
+        model.addAttribute("statusLabel", comments.effectiveStatus(c).label());
+        model.addAttribute("total", all.size());
+        model.addAttribute("shown", shown);
+        model.addAttribute("adoption", adoption);
+        model.addAttribute("hasDraft", materials.latest(d.id(), MaterialType.DRAFT).isPresent());
+        model.addAttribute("hasExplanation", materials.latest(d.id(), MaterialType.DRAFTING_EXPLANATION).isPresent());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The county's name on these pages, and a plain Chinese page for refusals (e.g. an unknown consultation). */
+    @ControllerAdvice(assignableTypes = ParticipationPortal.class)
+    static class Advice {
+
+        private final PortalProperties properties;
+
+        Advice(PortalProperties properties) {
+            this.properties = properties;
+        }
+
+        @ModelAttribute("county")
+        String county() {
+            return properties.countyName();
+        }
+
+        @ExceptionHandler(RuleViolation.class)
+        String refused(RuleViolation e, Model model, HttpServletResponse response) {
+            response.setStatus(e.status().value());
+            model.addAttribute("county", properties.countyName());
+            model.addAttribute("error", e.chineseMessage());
+            model.addAttribute("code", e.code());
+            return "public/error";
+        }
+    }
+}

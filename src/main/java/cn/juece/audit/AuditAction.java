@@ -9,6 +9,14 @@ public enum AuditAction {
     MATERIAL_UPLOADED("上传材料"),
     ARRANGEMENT_RECORDED("记录程序安排"),
     TASK_COMPLETED("办理任务"),
+    STUDY_RECORDED("记录研究论证情况"),
+    SCOPE_RECORDED("记录适用范围认定"),
+    SPECIAL_PROCEDURE_FLAGGED("标记适用其他法律法规规定的程序"),
+    UNITS_NAMED("明确决策承办单位"),
+    UNIT_CHANGED("变更决策承办单位"),
+    DRAFTING_RECORDED("记录草案拟定情况"),
+    LEGAL_OPINION_RECORDED("记录法律顾问、公职律师意见"),
+    CONSULTATION_RECORDED("记录征求意见和协商情况"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排");
 

@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -43,9 +45,11 @@ public class LaunchService {
     private final AuditTrail audit;
     private final TaskService taskService;
     private final AppClock clock;
+    private final AuthorizationService authorizations;
 
     LaunchService(JdbcClient jdbc, DecisionService decisions, DecisionRepository repository, Directory directory,
-                  AuditTrail audit, TaskService taskService, AppClock clock) {
+                  AuditTrail audit, TaskService taskService, AppClock clock, AuthorizationService authorizations) {
+        this.authorizations = authorizations;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.repository = repository;
@@ -156,6 +160,7 @@ public class LaunchService {
                     if (p[0].equals(link.getGroupId())) {
                         taskService.deleteCandidateGroup(task.getId(), p[0]);
                         taskService.addCandidateGroup(task.getId(), p[1]);
+                        revokeTaskAuthorizations(task.getId(), p[0]);
                         any = true;
                     }
                 }
@@ -165,6 +170,12 @@ public class LaunchService {
             }
         }
         return moved;
+    }
+
+    /** The engine grants a candidate group access to the task; removing the group does not revoke it. */
+    private void revokeTaskAuthorizations(String taskId, String group) {
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).groupIdIn(group).list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
     public Optional<LaunchUnits> units(long decisionId) {

@@ -17,7 +17,7 @@ import cn.juece.decision.DecisionVariables;
  * variable {@code consultedUnit}); as the consultation task's complete listener it records the unit's answer.
  */
 @Component("consultation")
-class Consultation implements TaskListener {
+public class Consultation implements TaskListener {
 
     private final DraftingService drafting;
     private final DecisionService decisions;

@@ -155,6 +155,23 @@ class ProposalStageTest extends IntegrationTest {
                 "需要解决的主要问题");
     }
 
+    @Test
+    void theDossierPageRecordsTheStudyAndShowsARefusal() {
+        var d = driver();
+        String n = d.create("县城区公厕建设管理办法");
+        var page = new StaffBrowser(port, LEAD, PASSWORD);
+        String dossier = "/decisions/" + n;
+        String to = page.post(dossier, dossier + "/study", Map.of("problem", "公厕数量不足", "reasonsBasis", "城市公厕管理办法",
+                "preliminaryPlan", "新建20座", "necessity", "群众如厕难", "feasibility", "用地已落实"));
+        assertThat(to).endsWith(dossier + "#early-study");
+        assertThat(as(LEAD).get("/api/decisions/" + n + "/study").getBody().get("feasibility").asText()).isEqualTo("用地已落实");
+        // a refusal goes back to the page with its message
+        String back = page.post(dossier, dossier + "/special-procedure", Map.of("applies", "true"));
+        assertThat(back).endsWith(dossier);
+        assertThat(page.get(dossier)).contains("请写明规定该事项决策程序的法律或者行政法规及条款（第三条）。（SPECIAL_PROCEDURE_BASIS_REQUIRED）",
+                "公厕数量不足");
+    }
+
     private String engineRest(String user, String path, Object body) {
         return as(user).raw().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(String.class);

@@ -34,6 +34,24 @@ public class StaffBrowser {
                 .build());
     }
 
+    /**
+     * Submits a form of the page at {@code pagePath} (with that page's CSRF token), as the browser would.
+     *
+     * @return where the app redirects to
+     */
+    public String post(String pagePath, String action, java.util.Map<String, String> fields) {
+        Matcher m = CSRF.matcher(get(pagePath));
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on " + pagePath);
+        }
+        StringBuilder body = new StringBuilder("_csrf=" + enc(m.group(1) != null ? m.group(1) : m.group(2)));
+        fields.forEach((k, v) -> body.append('&').append(enc(k)).append('=').append(enc(v)));
+        var response = send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Referer", base + pagePath)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return response.headers().firstValue("Location").orElse("(status " + response.statusCode() + ")");
+    }
+
     public String get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build()).body();
     }

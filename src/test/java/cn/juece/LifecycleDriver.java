@@ -102,8 +102,16 @@ public class LifecycleDriver {
 
     public void study(String number) {
         assertThat(as(LEAD).put("/api/decisions/" + number + "/category", Map.of("category", "ART3_1")).getStatusCode().value()).isEqualTo(200);
-        upload(LEAD, number, "STUDY_REPORT");
+        recordStudy(number);
         complete(LEAD, number, "proposal-study", "fgj", "IN_SCOPE", "属于第三条第一项所列事项");
+    }
+
+    /** Art. 11: the study's five parts, as the study unit records them. */
+    public void recordStudy(String number) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/study", Map.of("problem", "供热成本上升，现行价格难以为继",
+                "reasonsBasis", "《价格法》第二十三条；省定价目录", "preliminaryPlan", "分两年调整到位，低保户减免",
+                "necessity", "保障供热企业持续运营", "feasibility", "财政可承担补贴，群众负担增幅可控"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     public void launch(String number) {
@@ -113,13 +121,38 @@ public class LifecycleDriver {
     public void draft(String number, boolean participation, boolean expert, boolean risk) {
         upload(LEAD, number, "DRAFT");
         upload(LEAD, number, "DRAFTING_EXPLANATION");
+        drafter(number);
+        answerReviewQuestions(number, false, false);
         complete(LEAD, number, "drafting-draft", "fgj", "SUBMITTED", null);
+        hearLegalVoices(number);
         upload(LEAD_LEGAL, number, "INITIAL_REVIEW_OPINION");
         complete(LEAD_LEGAL, number, "drafting-initial-review", "fgj-legal", "PASSED", "已听取法律顾问和公职律师意见");
         arrange(number, "PARTICIPATION", participation);
         arrange(number, "EXPERT", expert);
         arrange(number, "RISK", risk);
         complete(LEAD, number, "drafting-arrangements", "fgj", "CONFIRMED", null);
+    }
+
+    /** Art. 13: drafted by the lead unit itself. */
+    public void drafter(String number) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/drafting/drafter", Map.of("mode", "SELF"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 14: the two questions deciding the fair competition and trade policy reviews. */
+    public void answerReviewQuestions(String number, boolean touchesMarket, boolean touchesTrade) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/drafting/questions",
+                Map.of("touchesMarket", touchesMarket, "touchesTrade", touchesTrade));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 14: the legal office hears both a legal adviser and a public lawyer. */
+    public void hearLegalVoices(String number) {
+        for (String voice : List.of("LEGAL_ADVISER", "PUBLIC_LAWYER")) {
+            var r = as(LEAD_LEGAL).put("/api/decisions/" + number + "/drafting/legal-opinions/" + voice,
+                    Map.of("name", voice.equals("LEGAL_ADVISER") ? "赵律师" : "钱律师", "opinion", "未发现违法内容"));
+            assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        }
     }
 
     public void arrange(String number, String procedure, boolean required) {

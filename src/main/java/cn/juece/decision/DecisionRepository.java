@@ -75,6 +75,16 @@ public class DecisionRepository {
                 .params(category == null ? null : category.name(), now, id).update();
     }
 
+    void setSourceChannel(long id, String channel) {
+        jdbc.sql("UPDATE juece.decision SET source_channel = ? WHERE id = ?").params(channel, id).update();
+    }
+
+    /** Art. 12: the 承办 units as named at launch or changed when a unit's functions move. */
+    public void setUnits(long id, String leadUnit, List<String> coUnits, OffsetDateTime now) {
+        jdbc.sql("UPDATE juece.decision SET lead_unit = ?, co_units = ?, updated_at = ? WHERE id = ?")
+                .params(leadUnit, coUnits == null || coUnits.isEmpty() ? null : String.join(",", coUnits), now, id).update();
+    }
+
     private static Decision map(ResultSet rs, int row) throws SQLException {
         String category = rs.getString("category");
         String coUnits = rs.getString("co_units");

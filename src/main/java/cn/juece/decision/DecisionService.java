@@ -14,6 +14,7 @@ import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.identity.Directory;
 import cn.juece.identity.OrgUnit;
+import cn.juece.identity.UnitKind;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 
@@ -58,8 +59,13 @@ public class DecisionService {
         var now = clock.now();
         String number = numbers.next(organ, now.getYear());
         long id = decisions.insert(number, organ, request, actor.id(), now);
+        String channel = channelOf(request);
+        if (channel != null) {
+            decisions.setSourceChannel(id, channel);
+        }
         audit.record(actor, id, number, AuditAction.DECISION_CREATED,
                 "登记决策事项建议《" + request.title().strip() + "》，来源：" + request.source().label()
+                                + (channelOf(request) == null ? "" : "（" + channelOf(request) + "）")
                         + "，研究论证和承办单位：" + directory.unitName(request.leadUnit()) + "（第十一条）");
         var instance = runtimeService.startProcessInstanceByKey(LIFECYCLE_PROCESS, number,
                 Map.of(DecisionVariables.DECISION_ID, id));
@@ -83,6 +89,57 @@ public class DecisionService {
             throw RuleViolation.badRequest("PROPOSER_REQUIRED",
                     "部门或下一级人民政府提出的建议，请填写建议提出单位；由其组织研究论证（第十一条第二项）。");
         }
+        if (r.source().studiedByProposer()) {
+            validateProposerStudies(organ, r);
+        }
+        validateChannel(r);
+    }
+
+    /** Art. 11 (二): a department's or lower government's proposal is studied by the proposing unit itself. */
+    private void validateProposerStudies(String organ, NewDecision r) {
+        String p = r.proposer().strip();
+        OrgUnit proposer = directory.units(organ).stream()
+                .filter(u -> u.code().equals(p) || u.name().equals(p)).findFirst()
+                .orElseThrow(() -> RuleViolation.badRequest("PROPOSER_UNIT_UNKNOWN",
+                        "建议提出单位“" + p + "”不是本决策机关的所属部门或下一级人民政府。请填写单位全称（第十一条第二项）。"));
+        boolean township = proposer.kind() == UnitKind.TOWNSHIP;
+        if (township != (r.source() == ProposalSource.LOWER_GOVERNMENT)) {
+            throw RuleViolation.badRequest("PROPOSER_KIND_MISMATCH", "“" + proposer.name() + "”"
+                    + (township ? "是下一级人民政府，建议来源请选择“下一级人民政府”。" : "是决策机关所属部门，建议来源请选择“决策机关所属部门”。"));
+        }
+        if (!proposer.code().equals(r.leadUnit())) {
+            throw RuleViolation.badRequest("STUDY_UNIT_NOT_PROPOSER",
+                    "决策机关所属部门或下一级人民政府提出的建议，由建议提出单位（" + proposer.name()
+                            + "）组织研究论证（第十一条第二项）。请将研究论证单位选为" + proposer.name() + "。");
+        }
+    }
+
+    /** Art. 11: NPC deputies and CPPCC members propose through 议案、建议、提案; the public in writing. */
+    private static void validateChannel(NewDecision r) {
+        var allowed = SourceChannel.allowedFor(r.source());
+        var given = SourceChannel.parse(r.sourceChannel());
+        if (r.sourceChannel() != null && !r.sourceChannel().isBlank() && given.isEmpty()) {
+            throw RuleViolation.badRequest("SOURCE_CHANNEL_INVALID",
+                    "提出方式“" + r.sourceChannel().strip() + "”无效，可选：议案、建议、提案、书面（第十一条）。");
+        }
+        if (allowed.isEmpty() && given.isPresent()) {
+            throw RuleViolation.badRequest("SOURCE_CHANNEL_INVALID",
+                    r.source().label() + "提出的建议无需填写提出方式（议案、建议、提案、书面只适用于人大代表、政协委员和公民、法人或者其他组织，第十一条）。");
+        }
+        if (!allowed.isEmpty() && given.isPresent() && !allowed.contains(given.get())) {
+            throw RuleViolation.badRequest("SOURCE_CHANNEL_INVALID", r.source().label() + "通过"
+                    + String.join("、", allowed.stream().map(SourceChannel::label).sorted().toList()) + "提出建议，不能选择“" + given.get().label() + "”（第十一条）。");
+        }
+        if ((r.source() == ProposalSource.NPC_DEPUTY || r.source() == ProposalSource.CPPCC_MEMBER) && given.isEmpty()) {
+            throw RuleViolation.badRequest("SOURCE_CHANNEL_REQUIRED", "请填写" + r.source().label() + "提出建议的方式："
+                    + String.join("、", allowed.stream().map(SourceChannel::label).sorted().toList()) + "（第十一条）。");
+        }
+    }
+
+    /** The channel to record: as given, and "书面" for the public, whose proposals are in writing (Art. 11). */
+    private static String channelOf(NewDecision r) {
+        return SourceChannel.parse(r.sourceChannel()).map(SourceChannel::label)
+                .orElse(r.source() == ProposalSource.PUBLIC ? SourceChannel.WRITING.label() : null);
     }
 
     public Decision get(long id) {

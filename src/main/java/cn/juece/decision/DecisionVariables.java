@@ -18,6 +18,8 @@ public final class DecisionVariables {
     public static final String PARTICIPATION_REQUIRED = "participationRequired";
     public static final String EXPERT_REVIEW_REQUIRED = "expertReviewRequired";
     public static final String RISK_ASSESSMENT_REQUIRED = "riskAssessmentRequired";
+    /** Art. 16: the unit a drafting consultation task asks (the multi-instance element variable). */
+    public static final String CONSULTED_UNIT = "consultedUnit";
 
     private final VariableScope scope;
 

@@ -91,6 +91,16 @@ public class Roles {
         return key.substring(0, key.indexOf('-'));
     }
 
+    /** Art. 16: the department or township government consulted on the draft (one task each). */
+    public String consultedUnit(DelegateExecution execution) {
+        return Groups.unit((String) execution.getVariable(DecisionVariables.CONSULTED_UNIT));
+    }
+
+    /** Art. 16: a county leader (the government's members) coordinating a disagreement between units. */
+    public String countyLeader(DelegateExecution execution) {
+        return Groups.members(decisions.of(execution).organCode());
+    }
+
     private Organ organ(DelegateExecution execution) {
         return directory.organ(decisions.of(execution).organCode());
     }

@@ -21,6 +21,9 @@ import cn.juece.decision.ProposalSource;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.drafting.ArrangementService;
+import cn.juece.drafting.DraftingRecord;
+import cn.juece.drafting.DraftingService;
+import cn.juece.proposal.ProposalService;
 import cn.juece.drafting.Procedure;
 import cn.juece.participation.EnterpriseConsultationService;
 import cn.juece.participation.HearingService;
@@ -44,10 +47,15 @@ class DemoSeeder implements ApplicationRunner {
     private final TaskActions tasks;
     private final HearingService hearings;
     private final EnterpriseConsultationService enterprises;
+    private final ProposalService proposals;
+    private final DraftingService drafting;
 
     DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
-               HearingService hearings, EnterpriseConsultationService enterprises) {
+               HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
+               DraftingService drafting) {
         this.enterprises = enterprises;
+        this.proposals = proposals;
+        this.drafting = drafting;
         this.decisions = decisions;
         this.materials = materials;
         this.arrangements = arrangements;
@@ -61,7 +69,7 @@ class DemoSeeder implements ApplicationRunner {
             return;
         }
         // At the study of a township's own proposal (Art. 11 (二))
-        create("qqjd_lin", "清泉街道农贸市场迁建方案", "zjj", ProposalSource.LOWER_GOVERNMENT, "清泉街道办事处", null);
+        create("qqjd_lin", "清泉街道农贸市场迁建方案", "qqjd", ProposalSource.LOWER_GOVERNMENT, "清泉街道办事处", null);
 
         // Heating prices: drafted, now in public participation, expert review and risk assessment in parallel
         String heating = create("fgj_wang", "城区集中供热价格调整方案", "fgj", ProposalSource.LEADER, "李明华（常务副县长）", Art3Category.ART3_1);
@@ -69,7 +77,7 @@ class DemoSeeder implements ApplicationRunner {
         draft(heating, "fgj_wang", "fgj_legal", true, true, true);
 
         // Old residential areas: at legality review by the justice bureau
-        String renovation = create("zjj_sun", "老旧小区改造提升三年行动方案（2026—2028年）", "zjj", ProposalSource.NPC_DEPUTY, "县人大代表张某等5人（议案）", Art3Category.ART3_6);
+        String renovation = create("zjj_sun", "老旧小区改造提升三年行动方案（2026—2028年）", "zjj", ProposalSource.NPC_DEPUTY, "县人大代表张某等5人", Art3Category.ART3_6);
         studyAndLaunch(renovation, "zjj_sun");
         draft(renovation, "zjj_sun", "zjj_legal", true, false, true);
         noHearing(renovation, "zjj_sun");
@@ -106,17 +114,28 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     private String create(String user, String title, String unit, ProposalSource source, String proposer, Art3Category category) {
-        return as(user, () -> decisions.create(new NewDecision(title, "（演示）" + title, category, source, null, proposer, unit, List.of())).number());
+        String channel = source == ProposalSource.NPC_DEPUTY ? "议案" : null;
+        return as(user, () -> decisions.create(new NewDecision(title, "（演示）" + title, category, source, channel, proposer, unit, List.of())).number());
     }
 
     private void studyAndLaunch(String n, String lead) {
+        as(lead, () -> proposals.recordStudy(n, new ProposalService.StudyRequest("（演示）需要解决的主要问题", "（演示）理由和依据",
+                "（演示）初步方案", "（演示）必要性", "（演示）可行性")));
         complete(n, "proposal-study", lead, MaterialType.STUDY_REPORT, "IN_SCOPE", "属于第三条所列决策事项");
         complete(n, "launch-decide", "bgs_chen", null, "LAUNCH", "县政府第12次常务会议决定启动");
     }
 
     private void draft(String n, String lead, String legal, boolean participation, boolean expert, boolean risk) {
         upload(n, lead, MaterialType.DRAFT);
+        as(lead, () -> {
+            drafting.recordDrafter(n, DraftingRecord.DrafterMode.SELF, null);
+            return drafting.answerQuestions(n, false, false);
+        });
         complete(n, "drafting-draft", lead, MaterialType.DRAFTING_EXPLANATION, "SUBMITTED", null);
+        as(legal, () -> {
+            drafting.recordLegalOpinion(n, DraftingRecord.LegalVoice.LEGAL_ADVISER, "（演示）法律顾问", "（演示）未发现违法内容");
+            return drafting.recordLegalOpinion(n, DraftingRecord.LegalVoice.PUBLIC_LAWYER, "（演示）公职律师", "（演示）未发现违法内容");
+        });
         complete(n, "drafting-initial-review", legal, MaterialType.INITIAL_REVIEW_OPINION, "PASSED", "已听取法律顾问和公职律师意见");
         as(lead, () -> {
             arrangements.record(n, Procedure.PARTICIPATION, participation, participation ? null : "涉及国家秘密，依法不予公开（第十七条）");

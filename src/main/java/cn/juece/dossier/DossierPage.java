@@ -21,6 +21,7 @@ import cn.juece.decision.Stage;
 import cn.juece.drafting.ArrangementService;
 import cn.juece.drafting.Procedure;
 import cn.juece.identity.Directory;
+import cn.juece.proposal.EarlyStages;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import cn.juece.web.StaffPage;
@@ -41,9 +42,11 @@ class DossierPage {
     private final ArrangementService arrangements;
     private final Directory directory;
     private final AppClock clock;
+    private final EarlyStages earlyStages;
 
     DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
-                ArrangementService arrangements, Directory directory, AppClock clock) {
+                ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages) {
+        this.earlyStages = earlyStages;
         this.decisions = decisions;
         this.materials = materials;
         this.tasks = tasks;
@@ -74,6 +77,7 @@ class DossierPage {
         model.addAttribute("procedures", Procedure.values());
         model.addAttribute("categories", Art3Category.values());
         model.addAttribute("now", clock.now());
+        model.addAttribute("early", earlyStages.view(d));
         return "dossier";
     }
 

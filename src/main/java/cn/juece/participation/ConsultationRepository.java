@@ -20,7 +20,7 @@ class ConsultationRepository {
     private static final String CONSULTATION = """
             SELECT id, decision_id, title, notice_text, channels, opens_on, closes_on, shortened_reason, shortened_approved_by,
                    moderated, status, feedback_summary, feedback_published_at, published_by, published_at
-            FROM juece.consultation""";
+            FROM juece.public_consultation""";
     private static final String OPINION = """
             SELECT id, consultation_id, receipt, channel, author_name, contact, quotable, content, content_hash, same_as,
                    postmark_date, submitted_at, entered_by, moderation, moderation_reason, cluster_id, adoption, adoption_reason
@@ -36,7 +36,7 @@ class ConsultationRepository {
                 String shortenedReason, String approvedBy, boolean moderated, String by, OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO juece.consultation (decision_id, title, notice_text, channels, opens_on, closes_on, shortened_reason,
+                INSERT INTO juece.public_consultation (decision_id, title, notice_text, channels, opens_on, closes_on, shortened_reason,
                     shortened_approved_by, moderated, status, published_by, published_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(decisionId, title, notice, channels, opensOn, closesOn, shortenedReason, approvedBy, moderated,
@@ -60,7 +60,7 @@ class ConsultationRepository {
     }
 
     void publishFeedback(long id, String summary, OffsetDateTime at) {
-        jdbc.sql("UPDATE juece.consultation SET status = ?, feedback_summary = ?, feedback_published_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE juece.public_consultation SET status = ?, feedback_summary = ?, feedback_published_at = ? WHERE id = ?")
                 .params(ConsultationStatus.FEEDBACK_PUBLISHED.name(), summary, at, id).update();
     }
 

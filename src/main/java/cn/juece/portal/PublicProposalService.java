@@ -29,7 +29,8 @@ import cn.juece.support.RuleViolation;
 public class PublicProposalService {
 
     static final Actor PUBLIC = new Actor("public", "社会公众", null, null, "公民、法人或者其他组织（门户网站）", List.of());
-    static final String CHANNEL = "门户网站书面建议";
+    /** Art. 11: a citizen's, legal person's or organisation's proposal is made in writing (书面). */
+    static final String CHANNEL = "书面";
 
     private final PublicProposalRepository repo;
     private final ReceiptNumbers receipts;

@@ -66,7 +66,7 @@ class ActAndAuditTogetherTest extends IntegrationTest {
     void aFailedTaskCompletionLeavesTheStepOpenAndNoAuditEntry() {
         var d = driver();
         String n = d.create("县城区供热管网改造");
-        d.upload(LEAD, n, "STUDY_REPORT");
+        d.recordStudy(n);                          // Art. 11: the study's five parts
         d.as(LEAD).put("/api/decisions/" + n + "/category", java.util.Map.of("category", "ART3_6"));
         String task = d.task(n, "proposal-study").get("id").asText();
         int auditBefore = d.auditActions(n).size();

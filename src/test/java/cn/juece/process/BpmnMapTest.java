@@ -107,7 +107,7 @@ class BpmnMapTest {
     /** The role methods of the {@code roles} bean a candidate-group expression may call. */
     static final Set<String> ROLES = Set.of("studyUnit", "leadUnit", "leadUnitLegal", "justiceBureau",
             "decisionOrgan", "executiveHead", "govOffice", "riskAssessor", "executionUnit", "evaluator",
-            "catalogueCompiler", "catalogueOrgan");
+            "catalogueCompiler", "catalogueOrgan", "consultedUnit", "countyLeader");
 
     static final Pattern CANDIDATE_GROUPS = Pattern.compile("\\$\\{roles\\.(\\w+)\\(execution\\)\\}");
     static final Pattern OUTCOME_CONDITION = Pattern.compile("\\$\\{outcome == '([A-Z_]+)'\\}");
@@ -402,6 +402,8 @@ class BpmnMapTest {
             Map<Object, Object> beans = new HashMap<>();
             beans.put("roles", new FakeRoles());
             beans.put("procedureArrangementDelegate", (JavaDelegate) this::readArrangements);
+            beans.put("proposalScopeRecorder", (org.camunda.bpm.engine.delegate.TaskListener) t -> { });
+            beans.put("consultation", new FakeConsultation());
             cfg.setBeans(beans);
             engine = cfg.buildProcessEngine();
             runtime = engine.getRuntimeService();
@@ -569,6 +571,19 @@ class BpmnMapTest {
             assertVisited("GX-2026-0008", "stage-evaluation", "end-not-evaluated");
         }
 
+        @Test
+        void draftingConsultsEachUnitAndEscalatesADisagreement() {
+            walk("GX-2026-0901", List.of(new boolean[] {false, false, false}),
+                    "proposal-study:IN_SCOPE", "launch-decide:LAUNCH",
+                    "drafting-draft:CONSULT", "drafting-consult:AGREE", "drafting-consult:DISAGREE",
+                    "drafting-consult-summary:DISPUTED", "drafting-disagreement:REFER_LEADER",
+                    "drafting-coordination:COORDINATED", "drafting-initial-review:RETURNED",
+                    "drafting-draft:CONSULT", "drafting-consult:AGREE", "drafting-consult:AGREE",
+                    "drafting-consult-summary:AGREED", "drafting-initial-review:PASSED", "drafting-arrangements:CONFIRMED",
+                    "legality-submit:SUBMITTED", "legality-review:ILLEGAL", "legality-disposition:TERMINATE");
+            assertVisited("GX-2026-0901", "stage-drafting", "drafting-coordination");
+        }
+
         void walk(String businessKey, List<boolean[]> rounds, String... steps) {
             arrangements.put(businessKey, new ArrayDeque<>(rounds));
             runtime.startProcessInstanceByKey("decision-lifecycle", businessKey,
@@ -633,5 +648,14 @@ class BpmnMapTest {
         public String evaluator(DelegateExecution e) { return "evaluator"; }
         public String catalogueCompiler(DelegateExecution e) { return "catalogueCompiler"; }
         public String catalogueOrgan(DelegateExecution e) { return "catalogueOrgan"; }
+        public String consultedUnit(DelegateExecution e) { return "consultedUnit"; }
+        public String countyLeader(DelegateExecution e) { return "countyLeader"; }
+    }
+
+    /** Stands in for the drafting consultation bean: two units consulted, answers not recorded. */
+    public static class FakeConsultation implements org.camunda.bpm.engine.delegate.TaskListener {
+        public List<String> units(DelegateExecution e) { return List.of("unit-a", "unit-b"); }
+        @Override
+        public void notify(org.camunda.bpm.engine.delegate.DelegateTask t) { }
     }
 }

@@ -44,18 +44,22 @@ class StaffPagesTest extends IntegrationTest {
         String n = m.group(1);
 
         String dossier = get("/decisions/" + n + "?created").body();
-        assertThat(dossier).contains("已登记，决策编号为", n, "研究论证决策事项建议", "县发展和改革局", "《研究论证报告》", "缺少");
+        assertThat(dossier).contains("已登记，决策编号为", n, "研究论证决策事项建议", "县发展和改革局", "研究论证报告：", "缺少");
         String taskId = driver().task(n, "proposal-study").get("id").asText();
 
-        // completing without the study report: refused on the page, with the rule's message
+        // completing without the study (Art. 11): refused on the page, with the rule's message
         var refused = post("/decisions/" + n + "/tasks/" + taskId + "/complete",
                 "outcome=IN_SCOPE&reason=&_csrf=" + csrf(dossier), "http://127.0.0.1:" + port + "/decisions/" + n);
         assertThat(refused.statusCode()).isEqualTo(302);
         String shown = get("/decisions/" + n).body();
-        assertThat(shown).contains("缺少《研究论证报告》（第十一条）", "MATERIAL_MISSING_STUDY_REPORT");
+        assertThat(shown).contains("研究论证情况不完整，尚缺", "STUDY_INCOMPLETE");
 
-        // upload through the page, then complete
-        var upload = multipart("/decisions/" + n + "/materials", csrf(shown), "STUDY_REPORT", "研究论证报告.pdf",
+        // the study on the page, a report uploaded through the page, then complete
+        var study = post("/decisions/" + n + "/study", "problem=" + enc("城区停车难") + "&reasonsBasis=" + enc("城乡规划法")
+                + "&preliminaryPlan=" + enc("新建三处停车场") + "&necessity=" + enc("群众反映强烈") + "&feasibility=" + enc("资金已列入预算")
+                + "&_csrf=" + csrf(shown), null);
+        assertThat(study.statusCode()).isEqualTo(302);
+        var upload = multipart("/decisions/" + n + "/materials", csrf(get("/decisions/" + n).body()), "STUDY_REPORT", "研究论证报告.pdf",
                 "研究论证报告正文".getBytes(StandardCharsets.UTF_8));
         assertThat(upload.statusCode()).isEqualTo(302);
         String after = get("/decisions/" + n).body();

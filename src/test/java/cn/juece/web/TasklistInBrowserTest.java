@@ -43,7 +43,7 @@ class TasklistInBrowserTest extends IntegrationTest {
         var d = driver();
         String n = d.create("县城区公交线网优化方案<script>alert('x')</script>");
         d.as(LEAD).put("/api/decisions/" + n + "/category", Map.of("category", "ART3_1"));
-        d.upload(LEAD, n, "STUDY_REPORT");
+        d.recordStudy(n);                          // Art. 11: the study's five parts
         String taskId = d.task(n, "proposal-study").get("id").asText();
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 

@@ -1,0 +1,151 @@
+package cn.juece.proposal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.juece.audit.AuditAction;
+import cn.juece.audit.AuditTrail;
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.Stage;
+import cn.juece.identity.Actor;
+import cn.juece.identity.Directory;
+import cn.juece.identity.Groups;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+
+/** Stage 1 (Art. 3, 11): the study's record, the special-procedure flag and the scope finding. */
+@Service
+public class ProposalService {
+
+    static final int MAX_PART = 2000;
+
+    private final JdbcClient jdbc;
+    private final DecisionService decisions;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final AppClock clock;
+
+    ProposalService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock) {
+        this.jdbc = jdbc;
+        this.decisions = decisions;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record StudyRequest(String problem, String reasonsBasis, String preliminaryPlan, String necessity,
+                               String feasibility) {
+    }
+
+    /** Records the study (Art. 11) by the study unit while the proposal is being studied. */
+    @Transactional
+    public ProposalStudy recordStudy(String number, StudyRequest r) {
+        Decision d = decisions.get(number);
+        open(d);
+        if (d.stage() != Stage.PROPOSAL) {
+            throw new RuleViolation("STUDY_NOT_IN_PROPOSAL",
+                    "研究论证情况在“决策事项建议研究论证”阶段记录；该事项当前处于“" + d.stage().label() + "”阶段。");
+        }
+        Actor actor = directory.currentActor();
+        if (!actor.isSystem() && !actor.groups().contains(Groups.unit(d.leadUnit()))) {
+            throw RuleViolation.forbidden("NOT_STUDY_UNIT",
+                    "研究论证由" + directory.unitName(d.leadUnit()) + "组织（第十一条），您不属于该单位。");
+        }
+        for (String part : new String[] {r.problem(), r.reasonsBasis(), r.preliminaryPlan(), r.necessity(), r.feasibility()}) {
+            if (part != null && part.length() > MAX_PART) {
+                throw RuleViolation.badRequest("STUDY_TOO_LONG", "每项不超过" + MAX_PART + "字；详细内容请作为《研究论证报告》上传。");
+            }
+        }
+        ensureRow(d.id());
+        jdbc.sql("""
+                UPDATE juece.proposal_study SET problem = ?, reasons_basis = ?, preliminary_plan = ?, necessity = ?,
+                       feasibility = ?, study_by = ?, study_at = ? WHERE decision_id = ?""")
+                .params(strip(r.problem()), strip(r.reasonsBasis()), strip(r.preliminaryPlan()), strip(r.necessity()),
+                        strip(r.feasibility()), actor.id(), clock.now(), d.id()).update();
+        ProposalStudy s = study(d.id());
+        audit.record(actor, d.id(), d.number(), AuditAction.STUDY_RECORDED, "记录研究论证情况（第十一条）"
+                + (s.complete() ? "：问题、理由和依据、初步方案、必要性、可行性均已填写" : "，尚缺：" + String.join("、", s.missingParts())));
+        return s;
+    }
+
+    /**
+     * Art. 3: the matter's procedure is set by another law or administrative regulation (that procedure
+     * applies); recorded with that basis by the study unit, the justice bureau or the decision organ.
+     */
+    @Transactional
+    public ProposalStudy flagSpecialProcedure(String number, boolean applies, String basis) {
+        Decision d = decisions.get(number);
+        open(d);
+        Actor actor = directory.currentActor();
+        var organ = directory.organ(d.organCode());
+        if (!actor.isSystem() && !actor.groups().contains(Groups.unit(d.leadUnit()))
+                && !actor.groups().contains(Groups.unit(organ.justiceUnit()))
+                && !actor.groups().contains(Groups.decisionOrgan(d.organCode()))) {
+            throw RuleViolation.forbidden("NOT_STUDY_UNIT",
+                    "由研究论证单位、司法行政部门或决策机关标记（第三条）。");
+        }
+        String b = strip(basis);
+        if (applies && b == null) {
+            throw RuleViolation.badRequest("SPECIAL_PROCEDURE_BASIS_REQUIRED",
+                    "请写明规定该事项决策程序的法律或者行政法规及条款（第三条）。");
+        }
+        if (b != null && b.length() > 1000) {
+            throw RuleViolation.badRequest("REASON_TOO_LONG", "依据不超过1000字。");
+        }
+        ensureRow(d.id());
+        jdbc.sql("UPDATE juece.proposal_study SET special_procedure = ?, special_procedure_basis = ? WHERE decision_id = ?")
+                .params(applies, applies ? b : null, d.id()).update();
+        audit.record(actor, d.id(), d.number(), AuditAction.SPECIAL_PROCEDURE_FLAGGED, applies
+                ? "标记为法律、行政法规对决策程序另有规定的事项，依照其规定（第三条）；依据：" + b
+                : "取消“法律、行政法规另有规定的程序”标记");
+        return study(d.id());
+    }
+
+    /** Called when the study or the justice bureau's confirmation closes: keeps the out-of-scope finding. */
+    @Transactional
+    void recordScope(long decisionId, String taskKey, String outcome, String reason) {
+        ensureRow(decisionId);
+        if ("proposal-study".equals(taskKey)) {
+            boolean out = "OUT_OF_SCOPE".equals(outcome);
+            jdbc.sql("UPDATE juece.proposal_study SET out_of_scope_reason = ?, out_of_scope_confirmed = FALSE WHERE decision_id = ?")
+                    .params(out ? strip(reason) : null, decisionId).update();
+        } else if ("proposal-scope-confirm".equals(taskKey)) {
+            jdbc.sql("UPDATE juece.proposal_study SET out_of_scope_confirmed = ? WHERE decision_id = ?")
+                    .params("CONFIRMED".equals(outcome), decisionId).update();
+        }
+    }
+
+    public ProposalStudy study(long decisionId) {
+        return jdbc.sql("""
+                SELECT decision_id, problem, reasons_basis, preliminary_plan, necessity, feasibility, study_by, study_at,
+                       special_procedure, special_procedure_basis, out_of_scope_reason, out_of_scope_confirmed
+                FROM juece.proposal_study WHERE decision_id = ?""").param(decisionId)
+                .query((rs, i) -> new ProposalStudy(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), time(rs.getObject(8, java.time.OffsetDateTime.class)),
+                        rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getBoolean(12)))
+                .optional().orElse(ProposalStudy.empty(decisionId));
+    }
+
+    private void ensureRow(long decisionId) {
+        Integer n = jdbc.sql("SELECT COUNT(*) FROM juece.proposal_study WHERE decision_id = ?").param(decisionId).query(Integer.class).single();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO juece.proposal_study (decision_id) VALUES (?)").param(decisionId).update();
+        }
+    }
+
+    private static void open(Decision d) {
+        if (!d.isOpen()) {
+            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
+        }
+    }
+
+    private static java.time.OffsetDateTime time(java.time.OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime();
+    }
+
+    static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

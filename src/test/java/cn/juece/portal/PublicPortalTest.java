@@ -170,8 +170,19 @@ class PublicPortalTest extends IntegrationTest {
         HttpResponse<String> csv = v.get("/public/catalogue/2047/export.csv");
         assertThat(csv.body()).startsWith("\uFEFF\"序号\"").contains("调整记录");
         // the staff page of the same catalogue
-        String staff = new Visitor(port, "127.0.0.1").signIn(LifecycleDriver.JUSTICE, PASSWORD).get("/catalogue/" + key).body();
-        assertThat(staff).contains("冠县人民政府2047年度重大行政决策事项目录").contains("已公布").contains(number).contains("办理记录");
+        Visitor clerk = new Visitor(port, "127.0.0.1").signIn(LifecycleDriver.JUSTICE, PASSWORD);
+        String staff = clerk.get("/catalogue/" + key).body();
+        assertThat(staff).contains("冠县人民政府2047年度重大行政决策事项目录").contains("已公布").contains(number).contains("办理记录")
+                .contains("2025年12月20日，冠发〔2047〕3号");
+        assertThat(clerk.get("/catalogue/" + key + "/items/" + itemId + "/edit").body()).contains("城区&lt;集中&gt;供热价格调整");
+        // on the staff page too, a change of the published catalogue without a reason is refused, with the message
+        Matcher token = Visitor.CSRF.matcher(staff);
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> refused = clerk.post("/catalogue/" + key + "/items/" + itemId + "/remove", Map.of("reason", "", "_csrf", token.group(1)));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String back = clerk.get(refused.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "")).body();
+        assertThat(back).contains("CATALOGUE_CHANGE_REASON_REQUIRED").contains("须说明调整原因");
+        assertThat(justice.get("/api/catalogues/" + key).getBody().get("items").get(0).get("removed").asBoolean()).isFalse();
     }
 
     @Test

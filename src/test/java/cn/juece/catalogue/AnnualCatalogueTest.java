@@ -220,6 +220,10 @@ class AnnualCatalogueTest extends IntegrationTest {
         assertThat(c.get("changeRequests").get(0).get("status").get("code").asText()).isEqualTo("CHANGED");
         assertThat(c.get("items").get(2).get("decisionNumber").asText()).isEqualTo(number);
         assertThat(c.get("changes").get(0).get("requestId").asLong()).isEqualTo(requestId);
+        // the public sees the change with its reason, and the matter launched outside the catalogue with the result
+        String page = as(JUSTICE).raw().get().uri("/public/catalogue/2044").retrieve().body(String.class);
+        assertThat(page).contains("县政府决定启动，涉及学生安全，增列入目录").contains("目录外启动的决策事项")
+                .contains("县域校车安全管理办法（" + number + "）").contains("已增列入目录第3项");
     }
 
     @Test

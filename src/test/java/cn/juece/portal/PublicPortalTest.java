@@ -52,6 +52,7 @@ class PublicPortalTest extends IntegrationTest {
 
         HttpResponse<String> r = v.submit("/public/proposals/new", "/public/proposals", proposal("城区停车收费标准多年未调整，建议研究。"));
         assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         String receipt = receiptOf(r);
         assertThat(receipt).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
         String second = receiptOf(v.submit("/public/proposals/new", "/public/proposals", proposal("另一条建议")));

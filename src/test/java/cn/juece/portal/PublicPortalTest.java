@@ -194,5 +194,10 @@ class PublicPortalTest extends IntegrationTest {
         assertThat(a.of("198.51.100.9", "1.2.3.4")).isEqualTo("198.51.100.9");
         assertThat(a.of("127.0.0.1", "<script>")).isEqualTo("127.0.0.1");
         assertThat(a.of("127.0.0.1", null)).isEqualTo("127.0.0.1");
+        ClientAddress ranges = new ClientAddress(List.of("10.0.0.0/8", "::1"));
+        assertThat(ranges.of("10.20.30.40", "198.51.100.7, 10.1.1.1")).isEqualTo("198.51.100.7");
+        assertThat(ranges.of("11.0.0.1", "198.51.100.7")).isEqualTo("11.0.0.1");
+        assertThat(ranges.of("0:0:0:0:0:0:0:1", "2001:db8::7")).isEqualTo("2001:db8::7");
+        assertThat(ranges.of("10.0.0.1", "example.org")).isEqualTo("10.0.0.1");
     }
 }

@@ -245,6 +245,15 @@ class AnnualCatalogueTest extends IntegrationTest {
         added.put("requestId", requestId);
         addItem(key, added);
         ok(as(JUSTICE).post(path, Map.of("outcome", "CHANGED", "reason", "编制目录时已列入")));
+        // an item can also be linked to a decision registered earlier, once
+        String earlier = driver().create("县城区排水防涝设施建设规划");
+        long other = addItem(key, item("县城区排水防涝设施建设规划", "第三季度"));
+        refused(as(ORGAN).put("/api/catalogues/" + key + "/items/" + other + "/decision", Map.of("decisionNumber", earlier)), 403,
+                "CATALOGUE_NOT_JUSTICE_BUREAU", "县司法局");
+        refused(as(JUSTICE).put("/api/catalogues/" + key + "/items/" + other + "/decision", Map.of("decisionNumber", number)), 422,
+                "DECISION_ALREADY_IN_CATALOGUE", number);
+        ok(as(JUSTICE).put("/api/catalogues/" + key + "/items/" + other + "/decision", Map.of("decisionNumber", earlier)));
+        assertThat(driver().auditDetails(earlier)).anyMatch(a -> a.contains("关联冠县人民政府2048年度重大行政决策事项目录第2项"));
         JsonNode c = as(JUSTICE).get("/api/catalogues/" + key).getBody();
         assertThat(c.get("changeRequests").get(0).get("status").get("code").asText()).isEqualTo("CHANGED");
         assertThat(c.get("items").get(0).get("decisionNumber").asText()).isEqualTo(number);

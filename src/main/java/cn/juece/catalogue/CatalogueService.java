@@ -480,10 +480,10 @@ public class CatalogueService {
         }
         OrgUnit lead = directory.unit(item.leadUnit());
         ProposalSource source = lead.kind() == UnitKind.TOWNSHIP ? ProposalSource.LOWER_GOVERNMENT : ProposalSource.DEPARTMENT;
-        NewDecision nd = new NewDecision(item.name(),
+        NewDecision nd = DecisionRequests.of(item.name(),
                 "列入" + title(c) + "第" + item.seqNo() + "项。决策依据：" + item.legalBasis() + "。计划时间：" + item.plannedTime()
                         + (item.hearingPlanned() ? "；拟举行听证" : "") + (item.enterpriseRelated() ? "；涉企事项" : "") + "。",
-                null, source, "年度决策事项目录", lead.name(), item.leadUnit(), item.coUnits());
+                source, "年度决策事项目录", lead.name(), item.leadUnit(), item.coUnits());
         Decision d = decisions.create(nd);
         repo.linkDecision(item.id(), d.id(), clock.now());
         audit.record(null, c.key(), AuditAction.CATALOGUE_ITEM_LAUNCHED, "第" + item.seqNo() + "项《" + item.name() + "》登记为决策事项 " + d.number());

@@ -299,5 +299,8 @@ class AnnualCatalogueTest extends IntegrationTest {
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF\"序号\",\"事项名称\",\"牵头承办单位\"");
         assertThat(csv).contains("\"城区集中供热价格调整\",\"县发展和改革局\"").contains("\"第二季度\",\"是\",\"否\"");
+        // and the API is described in the OpenAPI document
+        String docs = as(JUSTICE).raw().get().uri("/v3/api-docs").retrieve().body(String.class);
+        assertThat(docs).contains("/api/catalogues/{key}/export.csv").contains("/api/public-proposals/{id}/register");
     }
 }

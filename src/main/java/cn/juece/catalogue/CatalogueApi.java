@@ -113,6 +113,15 @@ class CatalogueApi {
                 .body(Map.of("number", d.number(), "title", d.title(), "itemId", itemId));
     }
 
+    @PutMapping("/{key}/items/{itemId}/decision")
+    @Operation(summary = "关联已登记的决策事项（司法局）")
+    CatalogueJson.Item link(@PathVariable String key, @PathVariable long itemId, @RequestBody Link request) {
+        return CatalogueJson.item(catalogues.linkDecision(key, itemId, request.decisionNumber()), directory, catalogues);
+    }
+
+    record Link(String decisionNumber) {
+    }
+
     @GetMapping("/{key}/audit")
     @Operation(summary = "目录的办理记录")
     List<AuditEntry> audit(@PathVariable String key) {

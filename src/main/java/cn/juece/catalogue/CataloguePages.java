@@ -102,6 +102,12 @@ class CataloguePages {
         return "redirect:/decisions/" + d.number() + "?created";
     }
 
+    @PostMapping("/catalogue/{key}/items/{itemId}/link")
+    String link(@PathVariable String key, @PathVariable long itemId, @RequestParam(required = false) String decisionNumber) {
+        catalogues.linkDecision(key, itemId, decisionNumber);
+        return "redirect:/catalogue/" + key + "#items";
+    }
+
     @PostMapping("/catalogue/{key}/party-approval")
     String partyApproval(@PathVariable String key, @RequestParam(required = false) LocalDate date,
                          @RequestParam(required = false) String documentNumber) {

@@ -480,15 +480,43 @@ public class CatalogueService {
         }
         OrgUnit lead = directory.unit(item.leadUnit());
         ProposalSource source = lead.kind() == UnitKind.TOWNSHIP ? ProposalSource.LOWER_GOVERNMENT : ProposalSource.DEPARTMENT;
-        NewDecision nd = new NewDecision(item.name(),
+        NewDecision nd = DecisionRequests.of(item.name(),
                 "列入" + title(c) + "第" + item.seqNo() + "项。决策依据：" + item.legalBasis() + "。计划时间：" + item.plannedTime()
                         + (item.hearingPlanned() ? "；拟举行听证" : "") + (item.enterpriseRelated() ? "；涉企事项" : "") + "。",
-                null, source, null, lead.name(), item.leadUnit(), item.coUnits());
+                source, null, lead.name(), item.leadUnit(), item.coUnits());
         Decision d = decisions.create(nd);
         repo.linkDecision(item.id(), d.id(), clock.now());
         audit.record(null, c.key(), AuditAction.CATALOGUE_ITEM_LAUNCHED, "第" + item.seqNo() + "项《" + item.name() + "》登记为决策事项 " + d.number());
         audit.record(d.id(), d.number(), AuditAction.CATALOGUE_ITEM_LAUNCHED, "依" + title(c) + "第" + item.seqNo() + "项登记");
         return d;
+    }
+
+    /**
+     * Links a catalogue item to a decision already registered (e.g. from a proposal made before the catalogue
+     * was compiled): the item's public page then shows that decision's trail.
+     */
+    @Transactional
+    public CatalogueItem linkDecision(String key, long itemId, String decisionNumber) {
+        Catalogue c = get(key);
+        Actor actor = requireJusticeBureau(directory.organ(c.organCode()));
+        CatalogueItem item = item(c, itemId);
+        requireNotRemoved(item);
+        if (item.decisionId() != null) {
+            throw new RuleViolation("CATALOGUE_ITEM_LINKED", "该目录事项已关联决策事项 " + decisions.get(item.decisionId()).number() + "。");
+        }
+        Decision d = decisions.get(decisionNumber == null ? "" : decisionNumber.strip());
+        if (!d.organCode().equals(c.organCode())) {
+            throw RuleViolation.badRequest("DECISION_NOT_IN_ORGAN", "决策事项 " + d.number() + " 不属于本决策机关。");
+        }
+        if (!repo.itemsOfDecision(d.id()).isEmpty()) {
+            throw new RuleViolation("DECISION_ALREADY_IN_CATALOGUE", "决策事项 " + d.number() + " 已关联其他目录事项。");
+        }
+        repo.linkDecision(item.id(), d.id(), clock.now());
+        audit.record(actor, null, c.key(), AuditAction.CATALOGUE_ITEM_CHANGED,
+                "第" + item.seqNo() + "项《" + item.name() + "》关联决策事项 " + d.number());
+        audit.record(actor, d.id(), d.number(), AuditAction.CATALOGUE_ITEM_CHANGED,
+                "关联" + title(c) + "第" + item.seqNo() + "项《" + item.name() + "》");
+        return repo.item(item.id()).orElseThrow();
     }
 
     /**

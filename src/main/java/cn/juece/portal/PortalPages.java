@@ -68,6 +68,9 @@ class PortalPages {
         model.addAttribute("title", catalogues.title(c));
         model.addAttribute("items", catalogues.items(c));
         model.addAttribute("changes", catalogues.changes(c));
+        // Matters launched outside the catalogue, once the justice bureau has resolved them (DECISIONS.md 2)
+        model.addAttribute("outside", catalogues.requests(c).stream()
+                .filter(r -> r.status() != cn.juece.catalogue.ChangeRequest.Status.OPEN && r.decisionId() != null).toList());
         model.addAttribute("directory", directory);
         model.addAttribute("labels", new DecisionLabels(catalogues, directory));
         return "public/catalogue";

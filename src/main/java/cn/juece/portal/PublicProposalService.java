@@ -12,7 +12,7 @@ import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
-import cn.juece.decision.NewDecision;
+import cn.juece.catalogue.DecisionRequests;
 import cn.juece.decision.ProposalSource;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
@@ -114,7 +114,7 @@ public class PublicProposalService {
         if (competentUnit == null || competentUnit.isBlank()) {
             throw RuleViolation.badRequest("STUDY_UNIT_REQUIRED", "请选择研究论证的有关主管部门（第十一条第一项）。");
         }
-        Decision d = decisions.create(new NewDecision(p.title(), p.content(), null, ProposalSource.PUBLIC, CHANNEL,
+        Decision d = decisions.create(DecisionRequests.of(p.title(), p.content(), ProposalSource.PUBLIC, CHANNEL,
                 p.proposerName(), competentUnit, List.of()));
         repo.handle(p.id(), PublicProposal.Status.REGISTERED, d.id(),
                 "已登记为决策事项建议 " + d.number() + "，交" + directory.unitName(competentUnit) + "研究论证", actor.id(), clock.now());

@@ -81,7 +81,7 @@ class SubmissionRateLimit {
 
         private static String page(long windowMinutes, int max, long retryMinutes) {
             String message = "提交过于频繁：同一网络地址每" + windowMinutes + "分钟最多提交" + max + "次。请约" + retryMinutes
-                    + "分钟后再试。您已填写的内容未提交，请返回上一页保留后稍后提交。";
+                    + "分钟后再试。您填写的内容尚未提交，可返回上一页复制保存，稍后再提交。";
             return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                     + "<title>提交过于频繁</title><link rel=\"stylesheet\" href=\"/assets/juece.css\"></head><body>"

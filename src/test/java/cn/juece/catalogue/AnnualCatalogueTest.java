@@ -220,6 +220,10 @@ class AnnualCatalogueTest extends IntegrationTest {
         assertThat(c.get("changeRequests").get(0).get("status").get("code").asText()).isEqualTo("CHANGED");
         assertThat(c.get("items").get(2).get("decisionNumber").asText()).isEqualTo(number);
         assertThat(c.get("changes").get(0).get("requestId").asLong()).isEqualTo(requestId);
+        // the public sees the change with its reason, and the matter launched outside the catalogue with the result
+        String page = as(JUSTICE).raw().get().uri("/public/catalogue/2044").retrieve().body(String.class);
+        assertThat(page).contains("县政府决定启动，涉及学生安全，增列入目录").contains("目录外启动的决策事项")
+                .contains("县域校车安全管理办法（" + number + "）").contains("已增列入目录第3项");
     }
 
     @Test
@@ -241,6 +245,15 @@ class AnnualCatalogueTest extends IntegrationTest {
         added.put("requestId", requestId);
         addItem(key, added);
         ok(as(JUSTICE).post(path, Map.of("outcome", "CHANGED", "reason", "编制目录时已列入")));
+        // an item can also be linked to a decision registered earlier, once
+        String earlier = driver().create("县城区排水防涝设施建设规划");
+        long other = addItem(key, item("县城区排水防涝设施建设规划", "第三季度"));
+        refused(as(ORGAN).put("/api/catalogues/" + key + "/items/" + other + "/decision", Map.of("decisionNumber", earlier)), 403,
+                "CATALOGUE_NOT_JUSTICE_BUREAU", "县司法局");
+        refused(as(JUSTICE).put("/api/catalogues/" + key + "/items/" + other + "/decision", Map.of("decisionNumber", number)), 422,
+                "DECISION_ALREADY_IN_CATALOGUE", number);
+        ok(as(JUSTICE).put("/api/catalogues/" + key + "/items/" + other + "/decision", Map.of("decisionNumber", earlier)));
+        assertThat(driver().auditDetails(earlier)).anyMatch(a -> a.contains("关联冠县人民政府2048年度重大行政决策事项目录第2项"));
         JsonNode c = as(JUSTICE).get("/api/catalogues/" + key).getBody();
         assertThat(c.get("changeRequests").get(0).get("status").get("code").asText()).isEqualTo("CHANGED");
         assertThat(c.get("items").get(0).get("decisionNumber").asText()).isEqualTo(number);
@@ -286,5 +299,8 @@ class AnnualCatalogueTest extends IntegrationTest {
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF\"序号\",\"事项名称\",\"牵头承办单位\"");
         assertThat(csv).contains("\"城区集中供热价格调整\",\"县发展和改革局\"").contains("\"第二季度\",\"是\",\"否\"");
+        // and the API is described in the OpenAPI document
+        String docs = as(JUSTICE).raw().get().uri("/v3/api-docs").retrieve().body(String.class);
+        assertThat(docs).contains("/api/catalogues/{key}/export.csv").contains("/api/public-proposals/{id}/register");
     }
 }

@@ -52,6 +52,7 @@ class PublicPortalTest extends IntegrationTest {
 
         HttpResponse<String> r = v.submit("/public/proposals/new", "/public/proposals", proposal("城区停车收费标准多年未调整，建议研究。"));
         assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         String receipt = receiptOf(r);
         assertThat(receipt).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
         String second = receiptOf(v.submit("/public/proposals/new", "/public/proposals", proposal("另一条建议")));
@@ -170,8 +171,19 @@ class PublicPortalTest extends IntegrationTest {
         HttpResponse<String> csv = v.get("/public/catalogue/2047/export.csv");
         assertThat(csv.body()).startsWith("\uFEFF\"序号\"").contains("调整记录");
         // the staff page of the same catalogue
-        String staff = new Visitor(port, "127.0.0.1").signIn(LifecycleDriver.JUSTICE, PASSWORD).get("/catalogue/" + key).body();
-        assertThat(staff).contains("冠县人民政府2047年度重大行政决策事项目录").contains("已公布").contains(number).contains("办理记录");
+        Visitor clerk = new Visitor(port, "127.0.0.1").signIn(LifecycleDriver.JUSTICE, PASSWORD);
+        String staff = clerk.get("/catalogue/" + key).body();
+        assertThat(staff).contains("冠县人民政府2047年度重大行政决策事项目录").contains("已公布").contains(number).contains("办理记录")
+                .contains("2025年12月20日，冠发〔2047〕3号");
+        assertThat(clerk.get("/catalogue/" + key + "/items/" + itemId + "/edit").body()).contains("城区&lt;集中&gt;供热价格调整");
+        // on the staff page too, a change of the published catalogue without a reason is refused, with the message
+        Matcher token = Visitor.CSRF.matcher(staff);
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> refused = clerk.post("/catalogue/" + key + "/items/" + itemId + "/remove", Map.of("reason", "", "_csrf", token.group(1)));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String back = clerk.get(refused.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "")).body();
+        assertThat(back).contains("CATALOGUE_CHANGE_REASON_REQUIRED").contains("须说明调整原因");
+        assertThat(justice.get("/api/catalogues/" + key).getBody().get("items").get(0).get("removed").asBoolean()).isFalse();
     }
 
     @Test
@@ -182,5 +194,10 @@ class PublicPortalTest extends IntegrationTest {
         assertThat(a.of("198.51.100.9", "1.2.3.4")).isEqualTo("198.51.100.9");
         assertThat(a.of("127.0.0.1", "<script>")).isEqualTo("127.0.0.1");
         assertThat(a.of("127.0.0.1", null)).isEqualTo("127.0.0.1");
+        ClientAddress ranges = new ClientAddress(List.of("10.0.0.0/8", "::1"));
+        assertThat(ranges.of("10.20.30.40", "198.51.100.7, 10.1.1.1")).isEqualTo("198.51.100.7");
+        assertThat(ranges.of("11.0.0.1", "198.51.100.7")).isEqualTo("11.0.0.1");
+        assertThat(ranges.of("0:0:0:0:0:0:0:1", "2001:db8::7")).isEqualTo("2001:db8::7");
+        assertThat(ranges.of("10.0.0.1", "example.org")).isEqualTo("10.0.0.1");
     }
 }

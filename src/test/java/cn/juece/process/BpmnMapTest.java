@@ -404,6 +404,7 @@ class BpmnMapTest {
             beans.put("procedureArrangementDelegate", (JavaDelegate) this::readArrangements);
             beans.put("proposalScopeRecorder", (org.camunda.bpm.engine.delegate.TaskListener) t -> { });
             beans.put("consultation", new FakeConsultation());
+            beans.put("catalogueService", new FakeCatalogueService());
             cfg.setBeans(beans);
             engine = cfg.buildProcessEngine();
             runtime = engine.getRuntimeService();
@@ -584,6 +585,48 @@ class BpmnMapTest {
             assertVisited("GX-2026-0901", "stage-drafting", "drafting-coordination");
         }
 
+        @Test
+        void annualCatalogueReturnedPublishedChangedAndEndedAtYearEnd() {
+            String key = "GX-2031-ML";
+            runtime.startProcessInstanceByKey("annual-catalogue", key, Map.of("catalogueId", (Object) 1L));
+            completeCatalogueTask(key, "catalogue-compile", "SUBMITTED", "catalogueCompiler");
+            completeCatalogueTask(key, "catalogue-confirm", "RETURNED", "catalogueOrgan");
+            completeCatalogueTask(key, "catalogue-compile", "SUBMITTED", "catalogueCompiler");
+            completeCatalogueTask(key, "catalogue-confirm", "CONFIRMED", "catalogueOrgan");
+            completeCatalogueTask(key, "catalogue-publish", "PUBLISHED", "catalogueCompiler");
+            // two matters launched outside the catalogue: two change tasks, the catalogue stays in force
+            runtime.createMessageCorrelation("catalogue-change-requested").processInstanceBusinessKey(key)
+                    .setVariable("changeRequestId", 1L).correlate();
+            runtime.createMessageCorrelation("catalogue-change-requested").processInstanceBusinessKey(key)
+                    .setVariable("changeRequestId", 2L).correlate();
+            assertEquals(2, tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("catalogue-change").count());
+            completeCatalogueTask(key, "catalogue-change", "CHANGED", "catalogueCompiler");
+            // the year ends: the timer ends the catalogue's main path; the open change task keeps it alive
+            var timer = engine.getManagementService().createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(key).singleResult().getId()).timers().singleResult();
+            assertNotNull(timer, "year-end timer");
+            assertEquals(FakeCatalogueService.YEAR_END, timer.getDuedate());
+            engine.getManagementService().executeJob(timer.getId());
+            assertEquals(1, runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count());
+            completeCatalogueTask(key, "catalogue-change", "NOT_CHANGED", "catalogueCompiler");
+            assertEquals(0, runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count());
+            List<String> ends = history.createHistoricActivityInstanceQuery().activityType("noneEndEvent").list().stream()
+                    .filter(a -> history.createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
+                            .processInstanceBusinessKey(key).count() > 0)
+                    .map(HistoricActivityInstance::getActivityId).sorted().toList();
+            assertEquals(List.of("end-catalogue", "end-change", "end-change"), ends);
+        }
+
+        void completeCatalogueTask(String key, String taskKey, String outcome, String group) {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskKey).list().stream()
+                    .findFirst().orElse(null);
+            assertNotNull(task, key + ": expected task " + taskKey);
+            List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+            assertEquals(List.of(group), groups, taskKey + ": candidate group");
+            tasks.complete(task.getId(), Map.of("outcome", outcome, "reason", "测试"));
+        }
+
         void walk(String businessKey, List<boolean[]> rounds, String... steps) {
             arrangements.put(businessKey, new ArrayDeque<>(rounds));
             runtime.startProcessInstanceByKey("decision-lifecycle", businessKey,
@@ -632,6 +675,13 @@ class BpmnMapTest {
                     .processInstanceId(id).activityId(activityId).count()).sum();
             assertTrue(n > 0, businessKey + ": " + processKey + " passed " + activityId);
         }
+    }
+
+    /** Stands in for the application's {@code catalogueService} bean (the year-end timer). */
+    public static class FakeCatalogueService {
+        static final java.util.Date YEAR_END = java.util.Date.from(java.time.ZonedDateTime.of(2032, 1, 1, 0, 0, 0, 0,
+                java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        public java.util.Date yearEnd(DelegateExecution e) { return YEAR_END; }
     }
 
     /** Stands in for the application's {@code roles} bean: each method names its own role as the group. */

@@ -10,7 +10,12 @@ public enum AuditAction {
     ARRANGEMENT_RECORDED("记录程序安排"),
     TASK_COMPLETED("办理任务"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
-    CALENDAR_CHANGED("修改节假日安排");
+    CALENDAR_CHANGED("修改节假日安排"),
+    PERIOD_PAUSED("期限暂停计算"),
+    PERIOD_SHORTENED("批准缩短期限"),
+    PERIOD_REMINDER("期限提醒"),
+    PERIOD_ESCALATED("期限届满督办"),
+    MAIL_RESENT("重新发送邮件");
 
     private final String label;
 

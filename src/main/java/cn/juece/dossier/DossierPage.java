@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.juece.audit.AuditTrail;
+import cn.juece.deadline.PauseKind;
+import cn.juece.deadline.StepPeriods;
 import cn.juece.decision.Art3Category;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
@@ -45,9 +47,11 @@ class DossierPage {
     private final ArrangementService arrangements;
     private final Directory directory;
     private final AppClock clock;
+    private final StepPeriods stepPeriods;
 
     DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
-                ArrangementService arrangements, Directory directory, AppClock clock) {
+                ArrangementService arrangements, Directory directory, AppClock clock, StepPeriods stepPeriods) {
+        this.stepPeriods = stepPeriods;
         this.decisions = decisions;
         this.materials = materials;
         this.tasks = tasks;
@@ -73,6 +77,10 @@ class DossierPage {
         model.addAttribute("procedures", Procedure.values());
         model.addAttribute("categories", Art3Category.values());
         model.addAttribute("now", clock.now());
+        model.addAttribute("periods", stepPeriods.forDecision(d.id()).stream().map(stepPeriods::describe).toList());
+        model.addAttribute("pauses", stepPeriods.pauses(d.id()));
+        model.addAttribute("deviations", stepPeriods.deviations(d.id()));
+        model.addAttribute("pauseKinds", PauseKind.values());
         return "dossier";
     }
 

@@ -392,6 +392,7 @@ class BpmnMapTest {
             Map<Object, Object> beans = new HashMap<>();
             beans.put("roles", new FakeRoles());
             beans.put("procedureArrangementDelegate", (JavaDelegate) this::readArrangements);
+            beans.put("periodTimers", new FakePeriodTimers());
             cfg.setBeans(beans);
             engine = cfg.buildProcessEngine();
             runtime = engine.getRuntimeService();
@@ -621,5 +622,13 @@ class BpmnMapTest {
         public String riskAssessor(DelegateExecution e) { return "riskAssessor"; }
         public String executionUnit(DelegateExecution e) { return "executionUnit"; }
         public String evaluator(DelegateExecution e) { return "evaluator"; }
+    }
+
+    /** Stands in for the application's {@code periodTimers} bean: timers far in the future, listeners do nothing. */
+    public static class FakePeriodTimers {
+        public java.util.Date reminderAt(DelegateExecution e) { return new java.util.Date(32503680000000L); }
+        public java.util.Date escalationAt(DelegateExecution e) { return new java.util.Date(32503680000000L); }
+        public void remind(org.camunda.bpm.engine.delegate.DelegateTask t) { }
+        public void escalate(org.camunda.bpm.engine.delegate.DelegateTask t) { }
     }
 }

@@ -1,0 +1,73 @@
+package cn.juece.deadline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import cn.juece.workflow.StageGate;
+import cn.juece.workflow.StageGates;
+
+/**
+ * A minimum period holds its step (Art. 34, 44 and any MINIMUM in config/periods.yaml): every user task
+ * in bpmn/ that names a period gets this gate; it is met when the step has no running minimum, the
+ * minimum has run (today is on or after the earliest close), or an approved shortening is recorded.
+ */
+@Component
+class PeriodGates implements StageGates {
+
+    static final String CODE = "PERIOD_MINIMUM_NOT_MET";
+
+    private final StepPeriods stepPeriods;
+
+    PeriodGates(StepPeriods stepPeriods) {
+        this.stepPeriods = stepPeriods;
+    }
+
+    @Override
+    public List<StageGate> gates() {
+        List<StageGate> gates = new ArrayList<>();
+        for (String taskKey : tasksNamingAPeriod()) {
+            gates.add(new StageGate(taskKey, Set.of(), "法定期限（config/periods.yaml）", CODE,
+                    "法定最短期限已届满（或经本单位负责人批准缩短）",
+                    ctx -> stepPeriods.mayClose(ctx.decision().id(), ctx.taskKey()),
+                    ctx -> stepPeriods.refusal(ctx.decision().id(), ctx.taskKey())));
+        }
+        return gates;
+    }
+
+    static Set<String> tasksNamingAPeriod() {
+        Set<String> keys = new LinkedHashSet<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
+                try (InputStream in = r.getInputStream()) {
+                    for (UserTask t : Bpmn.readModelFromStream(in).getModelElementsByType(UserTask.class)) {
+                        if (t.getExtensionElements() == null) {
+                            continue;
+                        }
+                        for (CamundaProperties props : t.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()) {
+                            for (CamundaProperty p : props.getCamundaProperties()) {
+                                if (StepPeriods.PROPERTY.equals(p.getCamundaName())) {
+                                    keys.add(t.getId());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read bpmn/ from the classpath", e);
+        }
+        return keys;
+    }
+}

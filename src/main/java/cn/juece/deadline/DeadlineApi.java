@@ -42,6 +42,12 @@ class DeadlineApi {
                 "deviations", stepPeriods.deviations(d.id()));
     }
 
+    @GetMapping("/tasks/{taskId}/period")
+    @Operation(summary = "一个环节的法定期限：届满日、最早可办结日、已暂停的工作日（无期限的环节返回空对象）")
+    Map<String, Object> ofTask(@PathVariable String taskId) {
+        return stepPeriods.ofTask(taskId).map(stepPeriods::describe).orElse(Map.of());
+    }
+
     @PostMapping("/tasks/{taskId}/pauses")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "记录不计入期限的时间（暂停计算）",

@@ -3,8 +3,10 @@ package cn.juece.deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -15,6 +17,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import cn.juece.calendar.PeriodFile;
+import cn.juece.calendar.PeriodKind;
 import cn.juece.workflow.StageGate;
 import cn.juece.workflow.StageGates;
 
@@ -37,8 +41,17 @@ class PeriodGates implements StageGates {
     @Override
     public List<StageGate> gates() {
         List<StageGate> gates = new ArrayList<>();
-        for (String taskKey : tasksNamingAPeriod()) {
-            gates.add(new StageGate(taskKey, Set.of(), "法定期限（config/periods.yaml）", CODE,
+        // Only a minimum holds its step; the kinds are read from config/periods.yaml (a code the file lacks
+        // still gets the gate, which passes for anything that is not a minimum).
+        Map<String, PeriodKind> kinds = new HashMap<>();
+        PeriodFile.fromClasspath().forEach(p -> kinds.put(p.code(), p.kind()));
+        for (Map.Entry<String, String> e : tasksNamingAPeriod().entrySet()) {
+            PeriodKind kind = kinds.get(e.getValue());
+            if (kind != null && kind != PeriodKind.MINIMUM) {
+                continue;
+            }
+            String taskKey = e.getKey();
+            gates.add(new StageGate(taskKey, Set.of(), "法定最短期限（" + e.getValue() + "）", CODE,
                     "法定最短期限已届满（或经本单位负责人批准缩短）",
                     ctx -> stepPeriods.mayClose(ctx.decision().id(), ctx.taskKey()),
                     ctx -> stepPeriods.refusal(ctx.decision().id(), ctx.taskKey())));
@@ -46,8 +59,9 @@ class PeriodGates implements StageGates {
         return gates;
     }
 
-    static Set<String> tasksNamingAPeriod() {
-        Set<String> keys = new LinkedHashSet<>();
+    /** Task key → the period code it names, over every .bpmn in bpmn/. */
+    static Map<String, String> tasksNamingAPeriod() {
+        Map<String, String> keys = new LinkedHashMap<>();
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
                 try (InputStream in = r.getInputStream()) {
@@ -58,7 +72,7 @@ class PeriodGates implements StageGates {
                         for (CamundaProperties props : t.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()) {
                             for (CamundaProperty p : props.getCamundaProperties()) {
                                 if (StepPeriods.PROPERTY.equals(p.getCamundaName())) {
-                                    keys.add(t.getId());
+                                    keys.put(t.getId(), p.getCamundaValue().strip());
                                 }
                             }
                         }

@@ -73,7 +73,17 @@ class StepPeriodsTest extends IntegrationTest {
         assertThat(step.get("earliestClose").asText()).isEqualTo("2024-10-12");
         assertThat(step.get("article").asText()).isEqualTo("第四十四条");
 
+        // the Tasklist form reads the step's period; the checklist shows the minimum as not yet met
+        JsonNode forForm = as(LifecycleDriver.JUSTICE).get("/api/tasks/" + task.get("id").asText() + "/period").getBody();
+        assertThat(forForm.get("earliestClose").asText()).isEqualTo("2024-10-12");
         at("2024-10-11T17:00:00");
+        JsonNode checklist = as(LifecycleDriver.JUSTICE).get("/api/decisions/" + n + "/checklist").getBody();
+        assertThat(checklist.toString()).contains("PERIOD_MINIMUM_NOT_MET");
+        for (JsonNode c : checklist) {
+            if (c.get("code").asText().equals("PERIOD_MINIMUM_NOT_MET")) {
+                assertThat(c.get("met").asBoolean()).isFalse();
+            }
+        }
         var refused = as(LifecycleDriver.JUSTICE).complete(task.get("id").asText(), "PASSED", null);
         assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
         assertThat(refused.getBody().get("code").asText()).isEqualTo("PERIOD_MINIMUM_NOT_MET");

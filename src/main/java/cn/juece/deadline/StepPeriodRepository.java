@@ -102,4 +102,14 @@ class StepPeriodRepository {
                 FROM juece.period_deviation WHERE decision_id = ? ORDER BY id""")
                 .param(decisionId).query(PeriodDeviation.class).list();
     }
+
+    List<StepPeriod> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(StepPeriod.class).list();
+    }
+
+    List<PeriodDeviation> allDeviations() {
+        return jdbc.sql("""
+                SELECT id, step_period_id, decision_id, period_code, reason, approved_by, approver_name, approved_at
+                FROM juece.period_deviation ORDER BY id""").query(PeriodDeviation.class).list();
+    }
 }

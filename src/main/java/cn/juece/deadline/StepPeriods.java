@@ -98,6 +98,11 @@ public class StepPeriods {
         return Date.from(day.atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
     }
 
+    /** A deadline ending on or before this day is "soon due": within the reminder window from today. */
+    public LocalDate soonDueLimit(LocalDate today) {
+        return periods.calendar().addWorkingDays(today, reminderWorkingDays);
+    }
+
     LocalDate reminderDay(LocalDate end) {
         return periods.calendar().addWorkingDays(end, -reminderWorkingDays);
     }
@@ -295,6 +300,15 @@ public class StepPeriods {
     }
 
     // ---- views -----------------------------------------------------------------------------------------
+
+    /** Every step period and every approved shortening, for supervision (Art. 60–63). */
+    public List<StepPeriod> all() {
+        return repository.all();
+    }
+
+    public List<PeriodDeviation> allDeviations() {
+        return repository.allDeviations();
+    }
 
     public List<StepPeriod> forDecision(long decisionId) {
         return repository.forDecision(decisionId);

@@ -67,20 +67,28 @@ class StepPeriodRepository {
     }
 
     void addPause(long stepId, long decisionId, String kind, LocalDate start, LocalDate end, String reason, int days,
-                  LocalDate before, LocalDate after, String by, OffsetDateTime at) {
+                  LocalDate before, LocalDate after, String lateNote, String by, OffsetDateTime at) {
         jdbc.sql("""
                 INSERT INTO juece.period_pause (step_period_id, decision_id, pause_kind, start_on, end_on, reason,
-                                                working_days, end_before, end_after, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(stepId, decisionId, kind, start, end, reason, days, before, after, by, at).update();
+                                                working_days, end_before, end_after, late_note, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(stepId, decisionId, kind, start, end, reason, days, before, after, lateNote, by, at).update();
     }
 
     List<PeriodPause> pauses(long decisionId) {
         return jdbc.sql("""
                 SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
-                       end_after, recorded_by, recorded_at
+                       end_after, late_note, recorded_by, recorded_at
                 FROM juece.period_pause WHERE decision_id = ? ORDER BY id""")
                 .param(decisionId).query(PeriodPause.class).list();
+    }
+
+    List<PeriodPause> latePauses() {
+        return jdbc.sql("""
+                SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
+                       end_after, late_note, recorded_by, recorded_at
+                FROM juece.period_pause WHERE late_note IS NOT NULL ORDER BY id""")
+                .query(PeriodPause.class).list();
     }
 
     void addDeviation(long stepId, long decisionId, String code, String reason, String by, String name, OffsetDateTime at) {

@@ -45,6 +45,8 @@ import cn.juece.support.RuleViolation;
 public class StepPeriods {
 
     public static final String PROPERTY = "period";
+    /** The period of Art. 42 supplementing: a SUPPLEMENT pause longer than it is recorded as late. */
+    static final String SUPPLEMENT_PERIOD = "LEGALITY_SUPPLEMENT";
     static final DateTimeFormatter CN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final StepPeriodRepository repository;
@@ -210,7 +212,15 @@ public class StepPeriods {
         LocalDate newEarliest = s.earliestClose() == null ? null : periods.calendar().addWorkingDays(s.earliestClose(), days);
         repository.moved(s.id(), newEnd, newEarliest, s.pausedDays() + days);
         Decision d = decisions.get(s.decisionId());
-        repository.addPause(s.id(), d.id(), kind.name(), start, end, reason.strip(), days, s.endOn(), newEnd, actor.id(), clock.now());
+        // Art. 42: materials are supplemented within LEGALITY_SUPPLEMENT (3 working days) of the request.
+        String lateNote = null;
+        if (kind == PauseKind.SUPPLEMENT && periods.isLate(SUPPLEMENT_PERIOD, start, end)) {
+            StatutoryPeriod sp = periods.period(SUPPLEMENT_PERIOD);
+            lateNote = "超过" + sp.article() + "规定的" + sp.length() + unit(sp) + "补送期限（应于"
+                    + CN_DATE.format(periods.end(SUPPLEMENT_PERIOD, start)) + "前补送）";
+        }
+        repository.addPause(s.id(), d.id(), kind.name(), start, end, reason.strip(), days, s.endOn(), newEnd, lateNote,
+                actor.id(), clock.now());
         if (days > 0 && task != null) {
             StatutoryPeriod p = periods.period(s.periodCode());
             taskService.setDueDate(taskId, Date.from(Periods.endOfDay(newEnd).toInstant()));
@@ -223,7 +233,8 @@ public class StepPeriods {
         }
         audit.record(actor, d.id(), d.number(), AuditAction.PERIOD_PAUSED, "“" + s.taskName() + "”暂停计算" + kind.label()
                 + "的时间（" + kind.article() + "）：" + CN_DATE.format(start) + "至" + CN_DATE.format(end) + "，计" + days
-                + "个工作日；期限届满日由" + CN_DATE.format(s.endOn()) + "顺延至" + CN_DATE.format(newEnd) + "；理由：" + reason.strip());
+                + "个工作日；期限届满日由" + CN_DATE.format(s.endOn()) + "顺延至" + CN_DATE.format(newEnd) + "；理由：" + reason.strip()
+                + (lateNote == null ? "" : "；" + lateNote));
         return repository.pauses(d.id()).stream().reduce((a, b) -> b).orElseThrow();
     }
 
@@ -304,6 +315,10 @@ public class StepPeriods {
     /** Every step period and every approved shortening, for supervision (Art. 60–63). */
     public List<StepPeriod> all() {
         return repository.all();
+    }
+
+    public List<PeriodPause> latePauses() {
+        return repository.latePauses();
     }
 
     public List<PeriodDeviation> allDeviations() {

@@ -99,6 +99,12 @@ public class SupervisionService {
                 escalated.add(row(d, s.taskName(), what, s.endOn(), "已报单位负责人和司法行政部门督办"));
             }
         }
+        for (cn.juece.deadline.PeriodPause x : stepPeriods.latePauses()) {
+            Decision d = byId.get(x.decisionId());
+            if (d != null) {
+                late.add(row(d, "", x.kindLabel() + "（" + PauseKindArticle.of(x) + "）", x.endOn(), x.lateNote()));
+            }
+        }
         List<SupervisionReport.Row> shortened = new ArrayList<>();
         for (PeriodDeviation x : stepPeriods.allDeviations()) {
             Decision d = byId.get(x.decisionId());
@@ -121,6 +127,12 @@ public class SupervisionService {
         soon.sort(Comparator.comparing(SupervisionReport.Row::date));
         return new SupervisionReport(u, year, today, ds.size(), bars(stages), bars(units), overdue, soon, late, shortened,
                 escalated, skipped);
+    }
+
+    private static final class PauseKindArticle {
+        static String of(cn.juece.deadline.PeriodPause p) {
+            return cn.juece.deadline.PauseKind.valueOf(p.pauseKind()).article();
+        }
     }
 
     private SupervisionReport.Row row(Decision d, String step, String what, LocalDate date, String detail) {

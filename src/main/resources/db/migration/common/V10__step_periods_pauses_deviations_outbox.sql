@@ -33,6 +33,7 @@ CREATE TABLE period_pause (
     working_days    INT           NOT NULL,
     end_before      DATE          NOT NULL,
     end_after       DATE          NOT NULL,
+    late_note       VARCHAR(300),
     recorded_by     VARCHAR(64)   NOT NULL,
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -135,6 +135,30 @@ class StepPeriodsTest extends IntegrationTest {
     }
 
     @Test
+    void aSupplementLongerThanThreeWorkingDaysIsRecordedAsLateForSupervision() {
+        LifecycleDriver d = driver();
+        String n = inLegalityReviewSince20240927("城区停车收费标准调整（补送逾期）");
+        String taskId = d.task(n, "legality-review").get("id").asText();
+        at("2024-10-10T16:00:00");
+        // requested on Sun 09-29 (a make-up working day): due by 10-09 (Art. 42), supplemented on 10-10
+        var r = as(LifecycleDriver.JUSTICE).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "SUPPLEMENT",
+                "start", "2024-09-29", "end", "2024-10-10", "reason", "补送公平竞争审查材料"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        assertThat(r.getBody().get("workingDays").asInt()).isEqualTo(4);
+        assertThat(r.getBody().get("lateNote").asText()).isEqualTo("超过第四十二条规定的3个工作日补送期限（应于2024年10月9日前补送）");
+        assertThat(period(n, "legality-review").get("endOn").asText()).isEqualTo("2024-10-17");
+        JsonNode report = as(LifecycleDriver.JUSTICE).get("/api/supervision?unit=fgj").getBody();
+        assertThat(report.get("late").toString()).contains(n, "补送材料（第四十二条）");
+
+        var bad = as(LifecycleDriver.LEAD).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "HEARING",
+                "start", "2024-10-08", "end", "2024-10-09", "reason", "听证会"));
+        assertThat(bad.getStatusCode().value()).isEqualTo(403);
+        var before = as(LifecycleDriver.JUSTICE).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "HEARING",
+                "start", "2024-09-20", "end", "2024-09-21", "reason", "听证会"));
+        assertThat(before.getBody().get("code").asText()).isEqualTo("PAUSE_BEFORE_STEP");
+    }
+
+    @Test
     void onlyTheActingUnitsHeadMayShortenAGeneralMinimumWithAReason() {
         LifecycleDriver d = driver();
         String n = inLegalityReviewSince20240927("城区停车收费标准调整（缩短审查期限）");

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.juece.IntegrationTest;
+import cn.juece.support.StaffBrowser;
 import cn.juece.LifecycleDriver;
 import cn.juece.decision.DecisionService;
 import cn.juece.notification.Outbox;

@@ -127,7 +127,7 @@ class MailOutboxTest extends IntegrationTest {
         long id = enqueue(to, "【期限提醒】专家论证应于2024年10月12日前办结");
         worker.runOnce();
 
-        String page = cn.juece.deadline.StaffBrowser.signIn(port, "admin", PASSWORD).get("/admin/mail");
+        String page = cn.juece.support.StaffBrowser.signIn(port, "admin", PASSWORD).get("/admin/mail");
         assertThat(page).contains("邮件发件箱", to, "待重试", "重发");
         var notAdmin = as("fgj_wang").get("/api/mail");
         assertThat(notAdmin.getStatusCode().value()).isEqualTo(403);

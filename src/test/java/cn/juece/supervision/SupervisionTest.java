@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.juece.IntegrationTest;
 import cn.juece.LifecycleDriver;
-import cn.juece.deadline.StaffBrowser;
+import cn.juece.support.StaffBrowser;
 import cn.juece.support.AppClock;
 
 /** The supervision view (Art. 60–63): an overdue step and an unperformed procedure, for the justice bureau only. */

@@ -1,4 +1,4 @@
-package cn.juece.deadline;
+package cn.juece.support;
 
 import java.io.IOException;
 import java.net.CookieManager;

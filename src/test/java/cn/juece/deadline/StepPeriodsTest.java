@@ -188,6 +188,44 @@ class StepPeriodsTest extends IntegrationTest {
     }
 
     @Test
+    void aPauseMovesTheTimersOfTheStepByThePausedWorkingDays() {
+        LifecycleDriver d = driver();
+        String n = inPublicationFeedbackSince20240927("城区停车收费标准调整（暂停顺延计时器）");
+        String taskId = d.task(n, "publication-feedback").get("id").asText();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        at("2024-10-09T10:00:00");
+        var r = as(LifecycleDriver.LEAD).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "INVESTIGATION",
+                "start", "2024-10-08", "end", "2024-10-09", "reason", "核实意见汇总情况"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        List<Date> dues = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+                .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+        assertThat(dues).containsExactly(
+                Date.from(ZonedDateTime.of(2024, 10, 15, 9, 0, 0, 0, AppClock.ZONE).toInstant()),
+                Date.from(ZonedDateTime.of(2024, 10, 17, 23, 59, 59, 0, AppClock.ZONE).toInstant()));
+        Task moved = taskService.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(moved.getDueDate()).isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 17, 23, 59, 59, 0, AppClock.ZONE).toInstant()));
+        assertThat(moved.getFollowUpDate()).isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 15, 9, 0, 0, 0, AppClock.ZONE).toInstant()));
+    }
+
+    /** A decision whose publication-feedback step (10 working days, Art. 52) starts on Fri 2024-09-27. */
+    String inPublicationFeedbackSince20240927(String title) {
+        LifecycleDriver d = driver();
+        at("2024-09-02T10:00:00");
+        String n = d.create(title);
+        d.study(n);
+        d.launch(n);
+        d.draft(n, false, false, false);
+        d.submitForLegality(n);
+        d.review(n, "PASSED", null);
+        d.meeting(n, "APPROVED");
+        d.upload(LifecycleDriver.OFFICE, n, "DECISION_DOCUMENT");
+        d.complete(LifecycleDriver.OFFICE, n, "publication-party-report", "bgs", "ISSUED", null);
+        at("2024-09-27T10:00:00");
+        d.complete(LifecycleDriver.OFFICE, n, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
+        return n;
+    }
+
+    @Test
     void theReminderAndTheEscalationFireOnceEachOnTheRightWorkingDayAndNeverStopTheStep() {
         LifecycleDriver d = driver();
         at("2024-09-02T10:00:00");

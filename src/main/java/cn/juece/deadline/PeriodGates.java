@@ -44,14 +44,18 @@ class PeriodGates implements StageGates {
         // Only a minimum holds its step; the kinds are read from config/periods.yaml (a code the file lacks
         // still gets the gate, which passes for anything that is not a minimum).
         Map<String, PeriodKind> kinds = new HashMap<>();
-        PeriodFile.fromClasspath().forEach(p -> kinds.put(p.code(), p.kind()));
+        Map<String, String> articles = new HashMap<>();
+        PeriodFile.fromClasspath().forEach(p -> {
+            kinds.put(p.code(), p.kind());
+            articles.put(p.code(), p.article() + "（" + p.nameZh() + "）");
+        });
         for (Map.Entry<String, String> e : tasksNamingAPeriod().entrySet()) {
             PeriodKind kind = kinds.get(e.getValue());
             if (kind != null && kind != PeriodKind.MINIMUM) {
                 continue;
             }
             String taskKey = e.getKey();
-            gates.add(new StageGate(taskKey, Set.of(), "法定最短期限（" + e.getValue() + "）", CODE,
+            gates.add(new StageGate(taskKey, Set.of(), articles.getOrDefault(e.getValue(), e.getValue()), CODE,
                     "法定最短期限已届满（或经本单位负责人批准缩短）",
                     ctx -> stepPeriods.mayClose(ctx.decision().id(), ctx.taskKey()),
                     ctx -> stepPeriods.refusal(ctx.decision().id(), ctx.taskKey())));

@@ -148,8 +148,10 @@ class StepPeriodsTest extends IntegrationTest {
         assertThat(r.getBody().get("workingDays").asInt()).isEqualTo(4);
         assertThat(r.getBody().get("lateNote").asText()).isEqualTo("超过第四十二条规定的3个工作日补送期限（应于2024年10月9日前补送）");
         assertThat(period(n, "legality-review").get("endOn").asText()).isEqualTo("2024-10-17");
-        JsonNode report = as(LifecycleDriver.JUSTICE).get("/api/supervision?unit=fgj").getBody();
-        assertThat(report.get("late").toString()).contains(n, "补送材料（第四十二条）");
+        assertThat(as(LifecycleDriver.JUSTICE).get("/api/decisions/" + n + "/periods").getBody().get("pauses").toString())
+                .contains("超过第四十二条规定的3个工作日补送期限");
+        assertThat(page("/decisions/" + n)).contains("超过第四十二条规定的3个工作日补送期限（应于2024年10月9日前补送）");
+        assertThat(d.auditDetails(n).toString()).contains("超过第四十二条规定的3个工作日补送期限");
 
         var bad = as(LifecycleDriver.LEAD).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "HEARING",
                 "start", "2024-10-08", "end", "2024-10-09", "reason", "听证会"));

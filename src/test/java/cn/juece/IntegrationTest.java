@@ -17,6 +17,7 @@ import cn.juece.support.ApiClient;
         "spring.datasource.hikari.maximum-pool-size=8",
         "camunda.bpm.job-execution.enabled=false",
         "juece.upload.max-size=1MB",
+        "juece.mail.worker.enabled=false",
         "logging.level.root=WARN",
         "logging.level.org.camunda.bpm.engine.context=OFF",
         "logging.level.org.camunda.bpm.engine.rest.exception=OFF"

@@ -98,6 +98,22 @@ public class LifecycleDriver {
         assertThat(r.getStatusCode().value()).as(taskKey + " → " + r.getBody()).isEqualTo(200);
     }
 
+    /**
+     * A step held by a minimum period (Art. 34, 44) may close only on its earliest close date: move the
+     * engine's clock (ClockUtil, the app runs in the test's JVM) to 10:00 of that day if it is later.
+     */
+    public void waitForMinimum(String number, String taskKey) {
+        for (JsonNode s : as(LEAD).get("/api/decisions/" + number + "/periods").getBody().get("steps")) {
+            if (s.get("taskKey").asText().equals(taskKey) && s.get("state").asText().equals("OPEN") && !s.get("earliestClose").isNull()) {
+                java.time.LocalDate earliest = java.time.LocalDate.parse(s.get("earliestClose").asText());
+                java.time.ZonedDateTime at = earliest.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"));
+                if (at.toInstant().isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())) {
+                    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(at.toInstant()));
+                }
+            }
+        }
+    }
+
     // ---- the stages, the usual way through ----
 
     public void study(String number) {
@@ -183,6 +199,7 @@ public class LifecycleDriver {
 
     public void expertReview(String number) {
         upload(LEAD, number, "EXPERT_OPINION");
+        waitForMinimum(number, "expert-conduct");
         complete(LEAD, number, "expert-conduct", "fgj", "COMPLETED", null);
     }
 
@@ -202,6 +219,7 @@ public class LifecycleDriver {
         if (!outcome.startsWith("MISSING_")) {
             upload(JUSTICE, number, "LEGALITY_OPINION");
         }
+        waitForMinimum(number, "legality-review");
         complete(JUSTICE, number, "legality-review", "sfj", outcome, reason);
     }
 

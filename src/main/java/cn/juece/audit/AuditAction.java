@@ -38,7 +38,12 @@ public enum AuditAction {
     CATALOGUE_CHANGE_REQUESTED("目录外事项启动，提请调整目录"),
     CATALOGUE_ITEM_LAUNCHED("依目录事项登记决策事项"),
     PUBLIC_PROPOSAL_RECEIVED("收到公众决策事项建议"),
-    PUBLIC_PROPOSAL_HANDLED("办理公众决策事项建议");
+    PUBLIC_PROPOSAL_HANDLED("办理公众决策事项建议"),
+    PERIOD_PAUSED("期限暂停计算"),
+    PERIOD_SHORTENED("批准缩短期限"),
+    PERIOD_REMINDER("期限提醒"),
+    PERIOD_ESCALATED("期限届满督办"),
+    MAIL_RESENT("重新发送邮件");
 
     private final String label;
 

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import cn.juece.deadline.StepPeriods;
 import cn.juece.decision.Art3Category;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.NewDecision;
@@ -32,10 +33,11 @@ import cn.juece.workflow.TaskView;
 
 /**
  * The demo profile's decisions: realistic county matters driven through the same services, rules and
- * audit trail as real work, each acted by the person whose role it is. Runs once, on an empty dossier.
+ * audit trail as real work, each acted by the person whose role it is. Runs once, on an empty dossier,
+ * after the organisation (10) and the calendar and periods (20) are seeded.
  */
 @Component
-@Order(20)
+@Order(30)
 @ConditionalOnProperty(name = "juece.demo.enabled", havingValue = "true")
 class DemoSeeder implements ApplicationRunner {
 
@@ -49,13 +51,15 @@ class DemoSeeder implements ApplicationRunner {
     private final EnterpriseConsultationService enterprises;
     private final ProposalService proposals;
     private final DraftingService drafting;
+    private final StepPeriods stepPeriods;
 
     DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
-               DraftingService drafting) {
+               DraftingService drafting, StepPeriods stepPeriods) {
         this.enterprises = enterprises;
         this.proposals = proposals;
         this.drafting = drafting;
+        this.stepPeriods = stepPeriods;
         this.decisions = decisions;
         this.materials = materials;
         this.arrangements = arrangements;
@@ -94,10 +98,12 @@ class DemoSeeder implements ApplicationRunner {
         draft(schools, "jtj_zhou", "jtj_legal", true, true, false);
         noHearing(schools, "jtj_zhou");
         complete(schools, "participation-conduct", "jtj_zhou", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
+        shorten(schools, "expert-conduct", "jtj_head", "（演示）专家论证会已于资料送达后第三个工作日召开，专家书面意见已全部提交");
         complete(schools, "expert-conduct", "jtj_zhou", MaterialType.EXPERT_OPINION, "COMPLETED", null);
         upload(schools, "jtj_zhou", MaterialType.LEGALITY_REQUEST);
         upload(schools, "jtj_zhou", MaterialType.LEGAL_BASIS);
         complete(schools, "legality-submit", "jtj_zhou", null, "SUBMITTED", null);
+        shorten(schools, "legality-review", "sfj_head", "（演示）秋季学期开学前须完成布局调整，县政府督办");
         complete(schools, "legality-review", "sfj_liu", MaterialType.LEGALITY_OPINION, "PASSED", "经审查，决策草案合法");
         as("jtj_zhou", () -> {
             enterprises.answer(schools, false, "学校布局调整不涉及企业生产经营活动");
@@ -162,6 +168,15 @@ class DemoSeeder implements ApplicationRunner {
                     .orElseThrow(() -> new IllegalStateException("demo: no open task " + taskKey + " for " + n));
             tasks.complete(task.id(), outcome, reason);
             return null;
+        });
+    }
+
+    /** A demo decision runs in one day: the unit's head approves shortening the "一般" minimum (DECISIONS.md 12). */
+    private void shorten(String n, String taskKey, String head, String reason) {
+        as(head, () -> {
+            TaskView task = tasks.openTasks(decisions.get(n)).stream().filter(t -> t.taskKey().equals(taskKey)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("demo: no open task " + taskKey + " for " + n));
+            return stepPeriods.shorten(task.id(), reason);
         });
     }
 

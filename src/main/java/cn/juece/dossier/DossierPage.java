@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.juece.audit.AuditTrail;
+import cn.juece.deadline.PauseKind;
+import cn.juece.deadline.StepPeriods;
 import cn.juece.decision.Art3Category;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
@@ -43,10 +45,13 @@ class DossierPage {
     private final Directory directory;
     private final AppClock clock;
     private final EarlyStages earlyStages;
+    private final StepPeriods stepPeriods;
 
     DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
-                ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages) {
+                ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
+                StepPeriods stepPeriods) {
         this.earlyStages = earlyStages;
+        this.stepPeriods = stepPeriods;
         this.decisions = decisions;
         this.materials = materials;
         this.tasks = tasks;
@@ -78,6 +83,10 @@ class DossierPage {
         model.addAttribute("categories", Art3Category.values());
         model.addAttribute("now", clock.now());
         model.addAttribute("early", earlyStages.view(d));
+        model.addAttribute("periods", stepPeriods.forDecision(d.id()).stream().map(stepPeriods::describe).toList());
+        model.addAttribute("pauses", stepPeriods.pauses(d.id()));
+        model.addAttribute("deviations", stepPeriods.deviations(d.id()));
+        model.addAttribute("pauseKinds", PauseKind.values());
         return "dossier";
     }
 

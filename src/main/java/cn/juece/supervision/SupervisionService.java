@@ -23,6 +23,8 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.DecisionStatus;
 import cn.juece.decision.Stage;
+import cn.juece.deadline.StepPeriod;
+import cn.juece.deadline.StepPeriods;
 import cn.juece.drafting.ArrangementService;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
@@ -50,10 +52,12 @@ public class SupervisionService {
     private final HistoryService historyService;
     private final WorkingDayCalendar calendar;
     private final AppClock clock;
+    private final StepPeriods stepPeriods;
 
     SupervisionService(DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-                       WorkingDayCalendar calendar, AppClock clock) {
+                       WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods) {
+        this.stepPeriods = stepPeriods;
         this.decisions = decisions;
         this.arrangements = arrangements;
         this.directory = directory;
@@ -86,9 +90,20 @@ public class SupervisionService {
     public record UnitRow(String unitCode, String unitName, long openDecisions, long openSteps, long overdue, long soonDue) {
     }
 
+    /** A "一般" minimum shortened with its approved reason (DECISIONS.md 12). */
+    public record Shortened(String decisionNumber, String decisionTitle, String periodCode, String reason, String approver,
+                            OffsetDateTime approvedAt) {
+    }
+
+    /** A deadline that passed and was escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
+    public record Escalated(String decisionNumber, String decisionTitle, String step, java.time.LocalDate lastDay,
+                            OffsetDateTime escalatedAt) {
+    }
+
     public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
                            List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
-                           List<LateStep> lateSteps, long overdue, long soonDue) {
+                           List<LateStep> lateSteps, List<Shortened> shortened, List<Escalated> escalated,
+                           List<String> lateSupplements, long overdue, long soonDue) {
     }
 
     /** Refuses anyone who does not supervise (Art. 8, 60-63). */
@@ -134,7 +149,20 @@ public class SupervisionService {
                     notPerformed.add(new NotPerformed(d.number(), d.title(), directory.unitName(d.leadUnit()),
                             a.procedure().label(), a.procedure().article(), a.reason(), directory.displayName(a.recordedBy()))));
         }
+        Map<Long, Decision> byId = selected.stream().collect(Collectors.toMap(Decision::id, Function.identity()));
+        List<Shortened> shortened = stepPeriods.allDeviations().stream().filter(x -> byId.containsKey(x.decisionId()))
+                .map(x -> new Shortened(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.periodCode(),
+                        x.reason(), x.approverName(), x.approvedAt()))
+                .toList();
+        List<Escalated> escalated = stepPeriods.all().stream()
+                .filter(p -> p.escalatedAt() != null && byId.containsKey(p.decisionId()))
+                .map(p -> new Escalated(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(), p.taskName(),
+                        p.endOn(), p.escalatedAt()))
+                .toList();
+        List<String> lateSupplements = stepPeriods.latePauses().stream().filter(x -> byId.containsKey(x.decisionId()))
+                .map(x -> byId.get(x.decisionId()).number() + "：" + x.lateNote()).toList();
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
+                shortened, escalated, lateSupplements,
                 steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
                 steps.stream().filter(s -> "SOON".equals(s.state())).count());
     }
@@ -160,7 +188,10 @@ public class SupervisionService {
                     .filter(l -> l.getGroupId() != null).map(l -> directory.groupName(l.getGroupId()))
                     .collect(Collectors.joining("、"));
             OffsetDateTime due = t.getDueDate() == null ? null : OffsetDateTime.ofInstant(t.getDueDate().toInstant(), AppClock.ZONE);
-            String state = due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
+            // A minimum (e.g. legality review >= 7 working days) has no deadline: its date is the earliest close.
+            var minimum = stepPeriods.ofTask(t.getId()).map(StepPeriod::earliestClose).orElse(null);
+            String state = minimum != null ? (now.toLocalDate().isBefore(minimum) ? "MINIMUM_RUNNING" : "MAY_CLOSE")
+                    : due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
                     : !due.toLocalDate().isAfter(soonLimit) ? "SOON" : "ON_TIME";
             result.add(new Step(d.number(), d.title(), directory.unitName(d.leadUnit()), t.getName(), groups,
                     OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state));
@@ -212,6 +243,8 @@ public class SupervisionService {
             case "OVERDUE" -> "逾期";
             case "SOON" -> "即将到期";
             case "ON_TIME" -> "期限内";
+            case "MINIMUM_RUNNING" -> "最短期限未满";
+            case "MAY_CLOSE" -> "已满最短期限，可办结";
             default -> "未设期限";
         };
     }

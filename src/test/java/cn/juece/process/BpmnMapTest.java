@@ -405,6 +405,7 @@ class BpmnMapTest {
             beans.put("proposalScopeRecorder", (org.camunda.bpm.engine.delegate.TaskListener) t -> { });
             beans.put("consultation", new FakeConsultation());
             beans.put("catalogueService", new FakeCatalogueService());
+            beans.put("periodTimers", new FakePeriodTimers());
             cfg.setBeans(beans);
             engine = cfg.buildProcessEngine();
             runtime = engine.getRuntimeService();
@@ -707,5 +708,13 @@ class BpmnMapTest {
         public List<String> units(DelegateExecution e) { return List.of("unit-a", "unit-b"); }
         @Override
         public void notify(org.camunda.bpm.engine.delegate.DelegateTask t) { }
+    }
+
+    /** Stands in for the application's {@code periodTimers} bean: timers far in the future, listeners do nothing. */
+    public static class FakePeriodTimers {
+        public java.util.Date reminderAt(DelegateExecution e) { return new java.util.Date(32503680000000L); }
+        public java.util.Date escalationAt(DelegateExecution e) { return new java.util.Date(32503680000000L); }
+        public void remind(org.camunda.bpm.engine.delegate.DelegateTask t) { }
+        public void escalate(org.camunda.bpm.engine.delegate.DelegateTask t) { }
     }
 }

@@ -60,6 +60,18 @@ class SupervisionTest extends IntegrationTest {
         assertThat(csv).contains(overdue, "逾期", "即将到期");
     }
 
+    @Test
+    void aStepHeldByAMinimumIsNeverOverdue() {
+        var d = driver();
+        String n = d.create("县城区供水管网改造（监督统计·最短期限）");
+        d.study(n);
+        d.launch(n);
+        d.draft(n, false, false, false);
+        d.submitForLegality(n);     // legality review: generally at least 7 working days (Art. 44)
+        JsonNode o = d.as(JUSTICE).get("/api/supervision?unit=fgj").getBody();
+        assertThat(state(o, n)).isEqualTo("MINIMUM_RUNNING");
+    }
+
     private static String state(JsonNode overview, String number) {
         for (JsonNode s : overview.get("openSteps")) {
             if (s.get("decisionNumber").asText().equals(number)) {

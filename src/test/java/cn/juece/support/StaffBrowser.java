@@ -20,6 +20,11 @@ public class StaffBrowser {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
+    /** Signs in and returns the browser (the form used by the periods and mail tests). */
+    public static StaffBrowser signIn(int port, String user, String password) {
+        return new StaffBrowser(port, user, password);
+    }
+
     public StaffBrowser(int port, String user, String password) {
         this.base = "http://127.0.0.1:" + port;
         String login = get("/login");

@@ -1,0 +1,8 @@
+package cn.juece.deadline;
+
+import java.time.OffsetDateTime;
+
+/** A "一般" minimum shortened with a reason approved by the acting unit's head (DECISIONS.md 12). */
+public record PeriodDeviation(long id, long stepPeriodId, long decisionId, String periodCode, String reason,
+                              String approvedBy, String approverName, OffsetDateTime approvedAt) {
+}

@@ -1,0 +1,123 @@
+package cn.juece.deadline;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StepPeriodRepository {
+
+    private static final String COLUMNS = """
+            id, decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on, end_on,
+            earliest_close, paused_days, state, reminded_at, escalated_at, closed_at""";
+
+    private final JdbcClient jdbc;
+
+    StepPeriodRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void open(long decisionId, String taskId, String taskKey, String taskName, String group, String code,
+              LocalDate start, LocalDate end, LocalDate earliest) {
+        jdbc.sql("""
+                INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code,
+                                               started_on, end_on, earliest_close, paused_days, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN')""")
+                .params(decisionId, taskId, taskKey, taskName, group, code, start, end, earliest).update();
+    }
+
+    Optional<StepPeriod> byTask(String taskId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id = ?").param(taskId)
+                .query(StepPeriod.class).optional();
+    }
+
+    Optional<StepPeriod> openFor(long decisionId, String taskKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE decision_id = ? AND task_key = ? AND state = 'OPEN' ORDER BY id DESC")
+                .params(decisionId, taskKey).query(StepPeriod.class).list().stream().findFirst();
+    }
+
+    List<StepPeriod> forDecision(long decisionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE decision_id = ? ORDER BY id")
+                .param(decisionId).query(StepPeriod.class).list();
+    }
+
+    void closeStep(long decisionId, String taskKey, OffsetDateTime now) {
+        jdbc.sql("UPDATE juece.step_period SET state = 'CLOSED', closed_at = ? WHERE decision_id = ? AND task_key = ? AND state = 'OPEN'")
+                .params(now, decisionId, taskKey).update();
+    }
+
+    void moved(long id, LocalDate end, LocalDate earliest, int pausedDays) {
+        jdbc.sql("UPDATE juece.step_period SET end_on = ?, earliest_close = ?, paused_days = ? WHERE id = ?")
+                .params(end, earliest, pausedDays, id).update();
+    }
+
+    /** Marks the reminder as sent; false if it already was (a timer fires once, this makes sure). */
+    boolean markReminded(long id, OffsetDateTime now) {
+        return jdbc.sql("UPDATE juece.step_period SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL")
+                .params(now, id).update() == 1;
+    }
+
+    boolean markEscalated(long id, OffsetDateTime now) {
+        return jdbc.sql("UPDATE juece.step_period SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
+                .params(now, id).update() == 1;
+    }
+
+    void addPause(long stepId, long decisionId, String kind, LocalDate start, LocalDate end, String reason, int days,
+                  LocalDate before, LocalDate after, String lateNote, String by, OffsetDateTime at) {
+        jdbc.sql("""
+                INSERT INTO juece.period_pause (step_period_id, decision_id, pause_kind, start_on, end_on, reason,
+                                                working_days, end_before, end_after, late_note, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(stepId, decisionId, kind, start, end, reason, days, before, after, lateNote, by, at).update();
+    }
+
+    List<PeriodPause> pauses(long decisionId) {
+        return jdbc.sql("""
+                SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
+                       end_after, late_note, recorded_by, recorded_at
+                FROM juece.period_pause WHERE decision_id = ? ORDER BY id""")
+                .param(decisionId).query(PeriodPause.class).list();
+    }
+
+    List<PeriodPause> latePauses() {
+        return jdbc.sql("""
+                SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
+                       end_after, late_note, recorded_by, recorded_at
+                FROM juece.period_pause WHERE late_note IS NOT NULL ORDER BY id""")
+                .query(PeriodPause.class).list();
+    }
+
+    void addDeviation(long stepId, long decisionId, String code, String reason, String by, String name, OffsetDateTime at) {
+        jdbc.sql("""
+                INSERT INTO juece.period_deviation (step_period_id, decision_id, period_code, reason, approved_by,
+                                                    approver_name, approved_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(stepId, decisionId, code, reason, by, name, at).update();
+    }
+
+    boolean hasDeviation(long stepId) {
+        return jdbc.sql("SELECT COUNT(*) FROM juece.period_deviation WHERE step_period_id = ?").param(stepId)
+                .query(Long.class).single() > 0;
+    }
+
+    List<PeriodDeviation> deviations(long decisionId) {
+        return jdbc.sql("""
+                SELECT id, step_period_id, decision_id, period_code, reason, approved_by, approver_name, approved_at
+                FROM juece.period_deviation WHERE decision_id = ? ORDER BY id""")
+                .param(decisionId).query(PeriodDeviation.class).list();
+    }
+
+    List<StepPeriod> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(StepPeriod.class).list();
+    }
+
+    List<PeriodDeviation> allDeviations() {
+        return jdbc.sql("""
+                SELECT id, step_period_id, decision_id, period_code, reason, approved_by, approver_name, approved_at
+                FROM juece.period_deviation ORDER BY id""").query(PeriodDeviation.class).list();
+    }
+}

@@ -1,0 +1,370 @@
+package cn.juece.deadline;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.juece.audit.AuditAction;
+import cn.juece.audit.AuditTrail;
+import cn.juece.calendar.PeriodKind;
+import cn.juece.calendar.Periods;
+import cn.juece.calendar.StatutoryPeriod;
+import cn.juece.calendar.Strictness;
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.identity.Actor;
+import cn.juece.identity.Directory;
+import cn.juece.identity.Groups;
+import cn.juece.notification.Outbox;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+
+/**
+ * The statutory period of each step whose user task names one ({@code camunda:property name="period"}):
+ * opened when the task is created (due date and follow-up date set from the period table), checked when it
+ * closes (a minimum holds it until its earliest close, unless a "一般" minimum was shortened with the
+ * approval of the acting unit's head), moved by pauses (Art. 42, 44), reminded and escalated by the
+ * task's timeout timers. See docs/deadlines.md.
+ */
+@Service
+public class StepPeriods {
+
+    public static final String PROPERTY = "period";
+    /** The period of Art. 42 supplementing: a SUPPLEMENT pause longer than it is recorded as late. */
+    static final String SUPPLEMENT_PERIOD = "LEGALITY_SUPPLEMENT";
+    static final DateTimeFormatter CN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final StepPeriodRepository repository;
+    private final Periods periods;
+    private final DecisionService decisions;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final AppClock clock;
+    private final int reminderWorkingDays;
+
+    StepPeriods(StepPeriodRepository repository, Periods periods, DecisionService decisions, TaskService taskService,
+                ManagementService managementService, Directory directory, AuditTrail audit, Outbox outbox, AppClock clock,
+                @Value("${juece.periods.reminder-working-days:2}") int reminderWorkingDays) {
+        this.repository = repository;
+        this.periods = periods;
+        this.decisions = decisions;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.directory = directory;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.reminderWorkingDays = reminderWorkingDays;
+    }
+
+    public int reminderWorkingDays() {
+        return reminderWorkingDays;
+    }
+
+    // ---- the task's life ---------------------------------------------------------------------------
+
+    /** On the task's creation: counts the period from today, stores it, sets the due and follow-up dates. */
+    void open(DelegateTask task, String code) {
+        Decision d = decisions.get(task.getExecution().getProcessBusinessKey());
+        StatutoryPeriod p = periods.period(code);
+        LocalDate today = clock.today();
+        LocalDate end = periods.end(p, today);
+        LocalDate earliest = periods.earliestClose(code, today);
+        String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst().orElse(null);
+        repository.open(d.id(), task.getId(), task.getTaskDefinitionKey(), task.getName(), group, code, today, end, earliest);
+        task.setDueDate(Date.from(Periods.endOfDay(end).toInstant()));
+        task.setFollowUpDate(followUp(p, end, earliest));
+    }
+
+    /** The follow-up date Tasklist shows: a deadline's reminder day, or a minimum's earliest close. */
+    private Date followUp(StatutoryPeriod p, LocalDate end, LocalDate earliest) {
+        LocalDate day = p.kind() == PeriodKind.MINIMUM && earliest != null ? earliest : reminderDay(end);
+        return Date.from(day.atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
+    }
+
+    /** A deadline ending on or before this day is "soon due": within the reminder window from today. */
+    public LocalDate soonDueLimit(LocalDate today) {
+        return periods.calendar().addWorkingDays(today, reminderWorkingDays);
+    }
+
+    LocalDate reminderDay(LocalDate end) {
+        return periods.calendar().addWorkingDays(end, -reminderWorkingDays);
+    }
+
+    /** When the step's activity ends (completed, or cancelled with its process). */
+    void closeStep(String decisionNumber, String taskKey) {
+        Decision d = decisions.get(decisionNumber);
+        repository.closeStep(d.id(), taskKey, clock.now());
+    }
+
+    // ---- the gate: a minimum holds the step ----------------------------------------------------------
+
+    /** Whether the step may close today: no minimum, the minimum has run, or an approved shortening exists. */
+    boolean mayClose(long decisionId, String taskKey) {
+        return repository.openFor(decisionId, taskKey)
+                .map(s -> s.earliestClose() == null || !clock.today().isBefore(s.earliestClose()) || repository.hasDeviation(s.id()))
+                .orElse(true);
+    }
+
+    /** "本环节依第四十四条一般不少于7个工作日，最早可于2024年10月12日办结" and what to do. */
+    String refusal(long decisionId, String taskKey) {
+        StepPeriod s = repository.openFor(decisionId, taskKey).orElseThrow();
+        StatutoryPeriod p = periods.period(s.periodCode());
+        boolean general = p.strictness() == Strictness.GENERAL;
+        return "本环节依" + p.article() + (general ? "一般" : "") + "不少于" + p.length() + unit(p) + "，最早可于"
+                + CN_DATE.format(s.earliestClose()) + "办结"
+                + (s.pausedDays() > 0 ? "（已扣除暂停计算的" + s.pausedDays() + "个工作日）" : "")
+                + (general ? "。确需缩短的，须由本单位负责人批准并记录理由（在决策案卷中“期限”部分办理）。" : "。");
+    }
+
+    private static String unit(StatutoryPeriod p) {
+        return switch (p.unit()) {
+            case WORKING_DAYS -> "个工作日";
+            case CALENDAR_DAYS -> "日";
+        };
+    }
+
+    // ---- deviations (DECISIONS.md 12) ----------------------------------------------------------------
+
+    /** The acting unit's head approves shortening a "一般" minimum, with a reason; the gate then accepts the step. */
+    @Transactional
+    public PeriodDeviation shorten(String taskId, String reason) {
+        Actor actor = directory.currentActor();
+        StepPeriod s = running(taskId);
+        StatutoryPeriod p = periods.period(s.periodCode());
+        if (p.kind() != PeriodKind.MINIMUM || s.earliestClose() == null) {
+            throw RuleViolation.badRequest("PERIOD_NOT_MINIMUM", "“" + p.nameZh() + "”不是最短期限，无需缩短。");
+        }
+        if (p.strictness() != Strictness.GENERAL) {
+            throw new RuleViolation("PERIOD_STRICT", "“" + p.nameZh() + "”（" + p.article() + "）不是“一般不少于”的期限，不得缩短。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw RuleViolation.badRequest("DEVIATION_REASON_REQUIRED", "缩短“" + p.nameZh() + "”须写明理由（" + p.article() + "“一般不少于”）。");
+        }
+        if (reason.length() > 500) {
+            throw RuleViolation.badRequest("REASON_TOO_LONG", "理由不超过500字；详细说明请作为材料上传到决策案卷。");
+        }
+        String head = s.candidateGroup() == null ? null : Groups.unitHead(s.candidateGroup());
+        if (head == null || !actor.groups().contains(head)) {
+            throw RuleViolation.forbidden("DEVIATION_NOT_UNIT_HEAD", "缩短“" + p.nameZh() + "”须由办理单位（"
+                    + directory.groupName(s.candidateGroup()) + "）负责人批准；您（" + actor.name() + "）不是该单位负责人。");
+        }
+        Decision d = decisions.get(s.decisionId());
+        repository.addDeviation(s.id(), d.id(), p.code(), reason.strip(), actor.id(), actor.name(), clock.now());
+        audit.record(actor, d.id(), d.number(), AuditAction.PERIOD_SHORTENED, "“" + s.taskName() + "”的" + p.nameZh() + "（"
+                + p.article() + "一般不少于" + p.length() + unit(p) + "，原最早办结日" + CN_DATE.format(s.earliestClose())
+                + "）经单位负责人批准缩短；理由：" + reason.strip());
+        outbox.toGroups(d.id(), "PERIOD_SHORTENED", List.of(justiceGroup(d)),
+                "【期限缩短】" + d.number() + " " + d.title() + "：" + s.taskName(),
+                d.title() + "（" + d.number() + "）的“" + s.taskName() + "”缩短了" + p.nameZh() + "（" + p.article()
+                        + "一般不少于" + p.length() + unit(p) + "）。\n批准人：" + actor.name() + "\n理由：" + reason.strip(),
+                outbox.link("/decisions/" + d.number() + "#periods"));
+        return repository.deviations(d.id()).stream().filter(x -> x.stepPeriodId() == s.id()).reduce((a, b) -> b).orElseThrow();
+    }
+
+    // ---- pauses (DECISIONS.md 13) --------------------------------------------------------------------
+
+    /**
+     * Records time the rule does not count on a running step: the last day (and a minimum's earliest close)
+     * moves by the whole working days of the pause; so do the task's due and follow-up dates and its timers.
+     */
+    @Transactional
+    public PeriodPause pause(String taskId, PauseKind kind, LocalDate start, LocalDate end, String reason) {
+        Actor actor = directory.currentActor();
+        StepPeriod s = running(taskId);
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (!actor.isSystem() && !actor.inAnyGroup(List.of(s.candidateGroup() == null ? "" : s.candidateGroup()))) {
+            throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP", "“" + s.taskName() + "”由" + directory.groupName(s.candidateGroup())
+                    + "办理，您（" + actor.name() + "）无权记录暂停计算的时间。");
+        }
+        if (kind == null) {
+            throw RuleViolation.badRequest("PAUSE_KIND_REQUIRED", "请选择暂停计算的事由（第四十二条补送材料，或第四十四条调查核实、座谈会、听证会、公开征求意见、法律顾问和公职律师论证）。");
+        }
+        if (start == null || end == null) {
+            throw RuleViolation.badRequest("PAUSE_RANGE_INVALID", "请填写暂停计算的开始日期和结束日期。");
+        }
+        if (start.isBefore(s.startedOn())) {
+            throw RuleViolation.badRequest("PAUSE_BEFORE_STEP", "暂停开始日期不能早于本环节开始之日（" + CN_DATE.format(s.startedOn()) + "）。");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw RuleViolation.badRequest("PAUSE_REASON_REQUIRED", "请写明暂停计算的理由（不超过500字），如补送材料的通知文号或座谈会时间。");
+        }
+        int days = periods.pausedWorkingDays(start, end);
+        LocalDate newEnd = periods.calendar().addWorkingDays(s.endOn(), days);
+        LocalDate newEarliest = s.earliestClose() == null ? null : periods.calendar().addWorkingDays(s.earliestClose(), days);
+        repository.moved(s.id(), newEnd, newEarliest, s.pausedDays() + days);
+        Decision d = decisions.get(s.decisionId());
+        // Art. 42: materials are supplemented within LEGALITY_SUPPLEMENT (3 working days) of the request.
+        String lateNote = null;
+        if (kind == PauseKind.SUPPLEMENT && periods.isLate(SUPPLEMENT_PERIOD, start, end)) {
+            StatutoryPeriod sp = periods.period(SUPPLEMENT_PERIOD);
+            lateNote = "超过" + sp.article() + "规定的" + sp.length() + unit(sp) + "补送期限（应于"
+                    + CN_DATE.format(periods.end(SUPPLEMENT_PERIOD, start)) + "前补送）";
+        }
+        repository.addPause(s.id(), d.id(), kind.name(), start, end, reason.strip(), days, s.endOn(), newEnd, lateNote,
+                actor.id(), clock.now());
+        if (days > 0 && task != null) {
+            StatutoryPeriod p = periods.period(s.periodCode());
+            taskService.setDueDate(taskId, Date.from(Periods.endOfDay(newEnd).toInstant()));
+            taskService.setFollowUpDate(taskId, followUp(p, newEnd, newEarliest));
+            for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
+                if (Objects.equals(job.getExecutionId(), task.getExecutionId()) && job.getDuedate() != null) {
+                    managementService.setJobDuedate(job.getId(), shift(job.getDuedate(), days));
+                }
+            }
+        }
+        audit.record(actor, d.id(), d.number(), AuditAction.PERIOD_PAUSED, "“" + s.taskName() + "”暂停计算" + kind.label()
+                + "的时间（" + kind.article() + "）：" + CN_DATE.format(start) + "至" + CN_DATE.format(end) + "，计" + days
+                + "个工作日；期限届满日由" + CN_DATE.format(s.endOn()) + "顺延至" + CN_DATE.format(newEnd) + "；理由：" + reason.strip()
+                + (lateNote == null ? "" : "；" + lateNote));
+        return repository.pauses(d.id()).stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** The same time of day, that many working days later. */
+    private Date shift(Date due, int workingDays) {
+        LocalDateTime at = LocalDateTime.ofInstant(due.toInstant(), AppClock.ZONE);
+        LocalDate day = periods.calendar().addWorkingDays(at.toLocalDate(), workingDays);
+        return Date.from(ZonedDateTime.of(day, at.toLocalTime(), AppClock.ZONE).toInstant());
+    }
+
+    private StepPeriod running(String taskId) {
+        StepPeriod s = repository.byTask(taskId).orElseThrow(() -> RuleViolation.notFound("PERIOD_NOT_RUNNING",
+                "该环节没有法定期限或任务不存在：" + taskId + "。"));
+        if (!s.isOpen()) {
+            throw new RuleViolation("PERIOD_NOT_RUNNING", "“" + s.taskName() + "”已办结，不能再记录期限的暂停或缩短。");
+        }
+        return s;
+    }
+
+    String justiceGroup(Decision d) {
+        return Groups.unit(directory.organ(d.organCode()).justiceUnit());
+    }
+
+    // ---- reminders and escalations (DECISIONS.md 14), called by the task's timeout timers -----------
+
+    void remind(DelegateTask task) {
+        repository.byTask(task.getId()).filter(StepPeriod::isOpen).ifPresent(s -> {
+            if (!repository.markReminded(s.id(), clock.now())) {
+                return;
+            }
+            Decision d = decisions.get(s.decisionId());
+            StatutoryPeriod p = periods.period(s.periodCode());
+            String due = CN_DATE.format(s.endOn());
+            outbox.toGroups(d.id(), "PERIOD_REMINDER", List.of(s.candidateGroup()),
+                    "【期限提醒】" + s.taskName() + "应于" + due + "前办结（" + d.number() + "）",
+                    "决策事项：" + d.title() + "（" + d.number() + "）\n环节：" + s.taskName() + "\n期限：" + p.nameZh() + "，"
+                            + p.article() + "，" + p.length() + unit(p) + "，" + due + "届满。\n请在期限内办结。",
+                    outbox.link("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+            audit.record(Actor.system(), d.id(), d.number(), AuditAction.PERIOD_REMINDER,
+                    "“" + s.taskName() + "”的" + p.nameZh() + "将于" + due + "届满，已提醒" + directory.groupName(s.candidateGroup()));
+        });
+    }
+
+    void escalate(DelegateTask task) {
+        repository.byTask(task.getId()).filter(StepPeriod::isOpen).ifPresent(s -> {
+            if (!repository.markEscalated(s.id(), clock.now())) {
+                return;
+            }
+            Decision d = decisions.get(s.decisionId());
+            StatutoryPeriod p = periods.period(s.periodCode());
+            String head = Groups.unitHead(s.candidateGroup());
+            String justice = justiceGroup(d);
+            outbox.toGroups(d.id(), "PERIOD_ESCALATION", List.of(head, justice),
+                    "【期限届满督办】" + s.taskName() + "已到期未办结（" + d.number() + "）",
+                    "决策事项：" + d.title() + "（" + d.number() + "）\n环节：" + s.taskName() + "（办理单位："
+                            + directory.groupName(s.candidateGroup()) + "）\n期限：" + p.nameZh() + "，" + p.article() + "，于"
+                            + CN_DATE.format(s.endOn()) + "届满，尚未办结。\n依第六十条至第六十三条，请单位负责人督促办理，司法行政部门予以监督。",
+                    outbox.link("/decisions/" + d.number() + "#periods"));
+            audit.record(Actor.system(), d.id(), d.number(), AuditAction.PERIOD_ESCALATED,
+                    "“" + s.taskName() + "”的" + p.nameZh() + "于" + CN_DATE.format(s.endOn()) + "届满未办结，已报"
+                            + directory.groupName(head) + "和" + directory.groupName(justice));
+        });
+    }
+
+    /** When the reminder timer fires: the configured working days before the period's last day, 09:00. */
+    Date reminderAt(String code) {
+        LocalDate end = periods.end(code, clock.today());
+        return Date.from(reminderDay(end).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
+    }
+
+    /** When the escalation timer fires: the period's end, 23:59:59 of its last day. */
+    Date escalationAt(String code) {
+        return Date.from(Periods.endOfDay(periods.end(code, clock.today())).toInstant());
+    }
+
+    // ---- views -----------------------------------------------------------------------------------------
+
+    /** Every step period and every approved shortening, for supervision (Art. 60–63). */
+    public List<StepPeriod> all() {
+        return repository.all();
+    }
+
+    public List<PeriodPause> latePauses() {
+        return repository.latePauses();
+    }
+
+    public List<PeriodDeviation> allDeviations() {
+        return repository.allDeviations();
+    }
+
+    public List<StepPeriod> forDecision(long decisionId) {
+        return repository.forDecision(decisionId);
+    }
+
+    public List<PeriodPause> pauses(long decisionId) {
+        return repository.pauses(decisionId);
+    }
+
+    public List<PeriodDeviation> deviations(long decisionId) {
+        return repository.deviations(decisionId);
+    }
+
+    public java.util.Optional<StepPeriod> ofTask(String taskId) {
+        return repository.byTask(taskId);
+    }
+
+    public StatutoryPeriod period(String code) {
+        return periods.period(code);
+    }
+
+    /** For pages and /api: a step's period with its names and dates. */
+    public Map<String, Object> describe(StepPeriod s) {
+        StatutoryPeriod p = periods.period(s.periodCode());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("taskId", s.taskId());
+        m.put("taskKey", s.taskKey());
+        m.put("step", s.taskName());
+        m.put("periodCode", p.code());
+        m.put("periodName", p.nameZh());
+        m.put("article", p.article());
+        m.put("kind", p.kind().name());
+        m.put("general", p.strictness() == Strictness.GENERAL);
+        m.put("length", p.length() + unit(p));
+        m.put("startedOn", s.startedOn());
+        m.put("endOn", s.endOn());
+        m.put("earliestClose", s.earliestClose());
+        m.put("pausedDays", s.pausedDays());
+        m.put("state", s.state());
+        m.put("remindedAt", s.remindedAt());
+        m.put("escalatedAt", s.escalatedAt());
+        return m;
+    }
+}

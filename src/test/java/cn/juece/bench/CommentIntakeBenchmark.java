@@ -1,0 +1,206 @@
+package cn.juece.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.juece.LifecycleDriver;
+
+/**
+ * Comment intake under load: Debian's wrk posts comments concurrently to a running Juece (a fresh JVM, the
+ * benchmark profile lifting the per-client rate limit) through the portal's real form (CSRF cookie and
+ * token), beside a baseline measured in the same run (the health endpoint). On H2, and on PostgreSQL when
+ * a server is at 127.0.0.1:5432. Target (issue 6): at least 1,000 comments/s with p99 under 100 ms on H2.
+ * Run: ./mvnw test -Pbenchmark   (needs `wrk`: apt-get install wrk)
+ */
+@Tag("benchmark")
+class CommentIntakeBenchmark {
+
+    static final int THREADS = 2;
+    static final int CONNECTIONS = 32;
+    static final String DURATION = "15s";
+
+    @Test
+    void commentIntake() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/wrk")), "wrk is not installed (apt-get install wrk)");
+        List<String[]> rows = new ArrayList<>();
+        rows.addAll(run("H2", List.of("--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("juece-bench") + "/db;WRITE_DELAY=0")));
+        if (postgresReady()) {
+            rows.addAll(run("PostgreSQL", List.of("--spring.profiles.active=benchmark,postgres",
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/juece_bench",
+                    "--spring.datasource.username=juece", "--spring.datasource.password=juece")));
+        } else {
+            System.out.println("PostgreSQL not available at 127.0.0.1:5432 (database juece_bench): that row is left out.");
+        }
+        System.out.println();
+        System.out.println("Comment intake, wrk -t" + THREADS + " -c" + CONNECTIONS + " -d" + DURATION + " on loopback, 2 cores shared by client and server");
+        System.out.println("| database   | endpoint                         | requests/s | p50 (ms) | p99 (ms) | throughput vs baseline |");
+        System.out.println("|------------|----------------------------------|------------|----------|----------|------------------------|");
+        for (String[] r : rows) {
+            System.out.printf("| %-10s | %-32s | %10s | %8s | %8s | %22s |%n", (Object[]) r);
+        }
+        System.out.println();
+    }
+
+    /** Starts the app, opens a consultation, measures the baseline then the comment form; stops the app. */
+    private List<String[]> run(String database, List<String> extraArgs) throws Exception {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-Xmx1g",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "cn.juece.JueceApplication", "--server.port=" + port, "--spring.profiles.active=benchmark"));
+        cmd.addAll(extraArgs);
+        Process app = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            waitReady(app);
+            var d = new LifecycleDriver(port, "Juece2026");
+            String n = d.create("基准测试：公开征求意见（" + database + "）");
+            d.study(n);
+            d.launch(n);
+            d.draft(n, true, false, false);
+            long id = d.as(LifecycleDriver.LEAD).post("/api/decisions/" + n + "/consultations", Map.of("noticeText", "基准测试",
+                    "channels", List.of("冠县发布"), "closesOn", LocalDate.now().plusDays(40).toString())).getBody().get("id").asLong();
+            String base = "http://127.0.0.1:" + port;
+            Path script = commentScript(base, id);
+            String[] health = wrk(base + "/actuator/health", null);
+            String[] comments = wrk(base + "/public/consultations/" + id + "/opinions", script);
+            double ratio = Double.parseDouble(comments[0]) / Double.parseDouble(health[0]);
+            long stored = d.as(LifecycleDriver.LEAD).get("/api/consultations/" + id + "/opinions").getBody().size();
+            assertThat(stored).as("every accepted comment is stored").isPositive();
+            return List.of(
+                    new String[]{database, "GET /actuator/health (baseline)", health[0], health[1], health[2], "1.00"},
+                    new String[]{database, "POST comment (" + stored + " stored)", comments[0], comments[1], comments[2], String.format("%.2f", ratio)});
+        } finally {
+            app.destroy();
+            if (!app.waitFor(20, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    /** A Lua script posting the real form: the portal's CSRF cookie and token, a distinct comment each time. */
+    private static Path commentScript(String base, long id) throws Exception {
+        var cookies = new CookieManager();
+        var http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/public/consultations/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("CSRF token on the consultation page").isTrue();
+        String cookie = cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString)
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        String body = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&authorName="
+                + URLEncoder.encode("基准测试", StandardCharsets.UTF_8) + "&content="
+                + URLEncoder.encode("建议分档调整价格，保障低收入家庭。编号", StandardCharsets.UTF_8);
+        String lua = """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+                wrk.headers["Cookie"] = "%s"
+                local n = 0
+                local thread_id = math.random(1, 1000000)
+                request = function()
+                  n = n + 1
+                  return wrk.format(nil, nil, nil, "%s" .. thread_id .. "-" .. n)
+                end
+                local shown = false
+                response = function(status, headers, body)
+                  if status >= 400 and not shown then
+                    shown = true
+                    print("refused: " .. status .. " " .. string.sub(body, 1, 400))
+                  end
+                end
+                """.formatted(cookie, body);
+        Path script = Files.createTempFile("comment", ".lua");
+        Files.writeString(script, lua);
+        return script;
+    }
+
+    /** Runs wrk; returns {requests/s, p50 ms, p99 ms}. */
+    private static String[] wrk(String url, Path script) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + DURATION, "--latency"));
+        if (script != null) {
+            cmd.addAll(List.of("-s", script.toString()));
+        }
+        cmd.add(url);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(120, TimeUnit.SECONDS);
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+        Matcher p50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        Matcher p99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        assertThat(rps.find() && p50.find() && p99.find()).as(out).isTrue();
+        assertThat(errors.find()).as("refused requests:\n" + out).isFalse();
+        return new String[]{String.format("%.0f", Double.parseDouble(rps.group(1))), ms(p50), ms(p99)};
+    }
+
+    private static String ms(Matcher m) {
+        double v = Double.parseDouble(m.group(1));
+        double ms = switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+        return String.format("%.1f", ms);
+    }
+
+    private static void waitReady(Process app) throws Exception {
+        var out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.contains("Juece ready in")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // keep the pipe flowing
+                        }
+                    } catch (Exception ignored) {
+                        // the process ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return;
+            }
+        }
+        throw new IllegalStateException("the application ended before it was ready");
+    }
+
+    private static boolean postgresReady() {
+        try {
+            Process p = new ProcessBuilder("bash", "-c", "runuser -u postgres -- psql -q -d postgres -c "
+                    + "\"DROP DATABASE IF EXISTS juece_bench\" -c \"CREATE DATABASE juece_bench OWNER juece\"")
+                    .redirectErrorStream(true).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

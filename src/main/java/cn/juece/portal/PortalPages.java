@@ -44,9 +44,11 @@ class PortalPages {
     private final AuditTrail audit;
     private final Directory directory;
     private final AppClock clock;
+    private final cn.juece.participation.PublicCommentService comments;
 
     PortalPages(CatalogueService catalogues, PublicProposalService proposals, AuditTrail audit, Directory directory,
-                AppClock clock) {
+                AppClock clock, cn.juece.participation.PublicCommentService comments) {
+        this.comments = comments;
         this.catalogues = catalogues;
         this.proposals = proposals;
         this.audit = audit;
@@ -89,10 +91,23 @@ class PortalPages {
         if (item.decisionId() != null) {
             Decision d = catalogues.decision(item.decisionId());
             model.addAttribute("decision", d);
-            model.addAttribute("trail", audit.forDecision(d.id()).stream()
+            var entries = audit.forDecision(d.id());
+            model.addAttribute("trail", entries.stream()
                     .filter(a -> AuditAction.STAGE_ENTERED.name().equals(a.action())
                             || AuditAction.PROCEDURE_ENDED.name().equals(a.action()))
                     .toList());
+            // The trail as it grows (openness excerpt): the draft with the comment notice, the adoption, the
+            // meeting's review and the result.
+            var consultations = comments.ofDecision(d.id());
+            model.addAttribute("consultations", consultations);
+            model.addAttribute("consultationStatus", consultations.stream().collect(java.util.stream.Collectors.toMap(
+                    cn.juece.participation.Consultation::id, x -> comments.effectiveStatus(x).label())));
+            model.addAttribute("meeting", entries.stream()
+                    .filter(a -> AuditAction.TASK_COMPLETED.name().equals(a.action())
+                            && a.detail().startsWith("办理“常务会议（全体会议）讨论决定”"))
+                    .map(a -> a.detail().replaceFirst("^办理“常务会议（全体会议）讨论决定”，结果：", "")
+                            .replaceFirst("；理由：", "（") + (a.detail().contains("；理由：") ? "）" : ""))
+                    .reduce((x, y) -> y).orElse(null));
         }
         return "public/item";
     }

@@ -183,6 +183,23 @@ class PublicPortalTest extends IntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(302);
         String back = clerk.get(refused.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "")).body();
         assertThat(back).contains("CATALOGUE_CHANGE_REASON_REQUIRED").contains("须说明调整原因");
+
+        // the item's trail grows with the decision: its comment notice (with the draft) and the meeting's result
+        var d = driver();
+        d.draft(number, true, false, false);
+        java.time.LocalDate closes = java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).plusDays(31);
+        long consultation = as(LifecycleDriver.LEAD).post("/api/decisions/" + number + "/consultations", Map.of("noticeText", "请提出意见",
+                "channels", java.util.List.of("冠县发布"), "closesOn", closes.toString())).getBody().get("id").asLong();
+        assertThat(v.get("/public/catalogue/2047/items/" + itemId).body()).contains("决策草案征求意见", "征求意见中",
+                "/public/consultations/" + consultation);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                closes.plusDays(1).atStartOfDay(cn.juece.support.AppClock.ZONE).plusHours(9).toInstant()));
+        as(LifecycleDriver.LEAD).post("/api/consultations/" + consultation + "/feedback", Map.of("summary", "未收到意见"));
+        d.participate(number);
+        d.submitForLegality(number);
+        d.review(number, "PASSED", null);
+        d.meeting(number, "APPROVED");
+        assertThat(v.get("/public/catalogue/2047/items/" + itemId).body()).contains("集体讨论决定：", "同意（县政府第15次常务会议）", "已公布采纳情况");
         assertThat(justice.get("/api/catalogues/" + key).getBody().get("items").get(0).get("removed").asBoolean()).isFalse();
     }
 

@@ -68,6 +68,11 @@ class SecurityConfig {
                 .securityContext(sc -> sc.disable())
                 .anonymous(a -> a.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
+                    if (request.getRequestURI().startsWith(request.getContextPath() + "/public/api/")) {
+                        write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF_TOKEN_INVALID",
+                                "请求缺少防伪令牌：请先读取征求意见（GET），再在请求头 X-XSRF-TOKEN 中带上返回的令牌提交。");
+                        return;
+                    }
                     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                     response.setContentType("text/html;charset=UTF-8");
                     response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"

@@ -83,21 +83,51 @@ class CommentIntakeBenchmark {
             long id = d.as(LifecycleDriver.LEAD).post("/api/decisions/" + n + "/consultations", Map.of("noticeText", "基准测试",
                     "channels", List.of("冠县发布"), "closesOn", LocalDate.now().plusDays(40).toString())).getBody().get("id").asLong();
             String base = "http://127.0.0.1:" + port;
-            Path script = commentScript(base, id);
             String[] health = wrk(base + "/actuator/health", null);
-            String[] comments = wrk(base + "/public/consultations/" + id + "/opinions", script);
-            double ratio = Double.parseDouble(comments[0]) / Double.parseDouble(health[0]);
-            long stored = d.as(LifecycleDriver.LEAD).get("/api/consultations/" + id + "/opinions").getBody().size();
-            assertThat(stored).as("every accepted comment is stored").isPositive();
+            String[] form = wrk(base + "/public/consultations/" + id + "/opinions", commentScript(base, id));
+            long afterForm = d.as(LifecycleDriver.LEAD).get("/api/consultations/" + id + "/opinions").getBody().size();
+            String[] api = wrk(base + "/public/api/consultations/" + id + "/opinions", jsonScript(base, id));
+            long afterApi = d.as(LifecycleDriver.LEAD).get("/api/consultations/" + id + "/opinions").getBody().size();
+            assertThat(afterForm).as("every accepted comment is stored").isPositive();
+            assertThat(afterApi).isGreaterThan(afterForm);
             return List.of(
                     new String[]{database, "GET /actuator/health (baseline)", health[0], health[1], health[2], "1.00"},
-                    new String[]{database, "POST comment (" + stored + " stored)", comments[0], comments[1], comments[2], String.format("%.2f", ratio)});
+                    new String[]{database, "POST form comment (" + afterForm + ")", form[0], form[1], form[2], ratio(form, health)},
+                    new String[]{database, "POST JSON comment (" + (afterApi - afterForm) + ")", api[0], api[1], api[2], ratio(api, health)});
         } finally {
             app.destroy();
             if (!app.waitFor(20, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
         }
+    }
+
+    private static String ratio(String[] row, String[] baseline) {
+        return String.format("%.2f", Double.parseDouble(row[0]) / Double.parseDouble(baseline[0]));
+    }
+
+    /** A Lua script posting to the JSON intake: the cookie and token its GET gives, a distinct comment each time. */
+    private static Path jsonScript(String base, long id) throws Exception {
+        var cookies = new CookieManager();
+        var http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(
+                HttpRequest.newBuilder(URI.create(base + "/public/api/consultations/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String cookie = cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).reduce((a, b) -> a + "; " + b).orElse("");
+        String lua = """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.headers["Cookie"] = "%s"
+                wrk.headers["%s"] = "%s"
+                local n = 0
+                local thread_id = math.random(1, 1000000)
+                request = function()
+                  n = n + 1
+                  return wrk.format(nil, nil, nil, '{"authorName":"基准测试","content":"建议分档调整价格，保障低收入家庭。编号' .. thread_id .. '-' .. n .. '"}')
+                end
+                """.formatted(cookie, node.get("csrf").get("header").asText(), node.get("csrf").get("token").asText());
+        Path script = Files.createTempFile("comment-json", ".lua");
+        Files.writeString(script, lua);
+        return script;
     }
 
     /** A Lua script posting the real form: the portal's CSRF cookie and token, a distinct comment each time. */

@@ -51,7 +51,10 @@ public class EnterpriseConsultationService {
     private final AuditTrail audit;
     private final AppClock clock;
 
-    EnterpriseConsultationService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock) {
+    private final LeadUnitCheck leadUnit;
+
+    EnterpriseConsultationService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock, LeadUnitCheck leadUnit) {
+        this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.directory = directory;
@@ -63,7 +66,7 @@ public class EnterpriseConsultationService {
     @Transactional
     public void answer(String number, boolean related, String note) {
         Decision d = decisions.get(number);
-        Actor actor = requireLeadUnit(d);
+        Actor actor = leadUnit.require(d, "听取企业和行业协会商会意见", "第十九条");
         if (!related && (note == null || note.isBlank())) {
             throw RuleViolation.badRequest("ENTERPRISE_NOTE_REQUIRED", "认定与企业生产经营活动关系不密切的，请说明理由（第十九条）。");
         }
@@ -80,7 +83,7 @@ public class EnterpriseConsultationService {
     public EnterpriseOpinion hear(String number, String organisation, Kind kind, boolean privateOwned, boolean smallMedium,
                                   boolean labourIntensive, String opinion) {
         Decision d = decisions.get(number);
-        Actor actor = requireLeadUnit(d);
+        Actor actor = leadUnit.require(d, "听取企业和行业协会商会意见", "第十九条");
         if (organisation == null || organisation.isBlank() || kind == null || opinion == null || opinion.isBlank()) {
             throw RuleViolation.badRequest("ENTERPRISE_OPINION_INCOMPLETE", "请填写企业或行业协会商会名称、类别和意见内容。");
         }
@@ -104,7 +107,7 @@ public class EnterpriseConsultationService {
     public EnterpriseOpinion answerOpinion(long id, Adoption adoption, String reason) {
         EnterpriseOpinion o = get(id);
         Decision d = decisions.get(o.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听取企业和行业协会商会意见", "第十九条");
         if (adoption == null) {
             throw RuleViolation.badRequest("ADOPTION_REQUIRED", "请选择采纳、部分采纳或不采纳。");
         }
@@ -141,14 +144,4 @@ public class EnterpriseConsultationService {
                 .orElseThrow(() -> RuleViolation.notFound("ENTERPRISE_OPINION_NOT_FOUND", "企业意见不存在：" + id));
     }
 
-    private Actor requireLeadUnit(Decision d) {
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(d.leadUnit())) {
-            throw RuleViolation.forbidden("NOT_LEAD_UNIT", "听取企业和行业协会商会意见由决策承办单位（" + directory.unitName(d.leadUnit()) + "）组织（第十九条）。");
-        }
-        if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
-        }
-        return actor;
-    }
 }

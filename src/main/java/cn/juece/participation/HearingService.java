@@ -57,8 +57,11 @@ public class HearingService {
     private final AppClock clock;
     private final ReceiptNumbers receipts;
 
+    private final LeadUnitCheck leadUnit;
+
     HearingService(JdbcClient jdbc, DecisionService decisions, MaterialService materials, Directory directory,
-                   AuditTrail audit, Periods periods, AppClock clock, ReceiptNumbers receipts) {
+                   AuditTrail audit, Periods periods, AppClock clock, ReceiptNumbers receipts, LeadUnitCheck leadUnit) {
+        this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.materials = materials;
@@ -73,7 +76,7 @@ public class HearingService {
     @Transactional
     public void recordRequirement(String number, boolean required, List<String> grounds, String note) {
         Decision d = decisions.get(number);
-        Actor actor = requireLeadUnit(d);
+        Actor actor = leadUnit.require(d, "听证会", "第二十二条");
         List<String> g = grounds == null ? List.of() : grounds;
         if (!GROUNDS.keySet().containsAll(g)) {
             throw RuleViolation.badRequest("HEARING_GROUND_INVALID", "听证情形只能是：" + String.join("、", GROUNDS.values()) + "（第二十二条）。");
@@ -105,7 +108,7 @@ public class HearingService {
     @Transactional
     public Hearing publishNotice(String number, String title, LocalDate heldOn, String place, Integer seats, LocalDate applyUntil) {
         Decision d = decisions.get(number);
-        Actor actor = requireLeadUnit(d);
+        Actor actor = leadUnit.require(d, "听证会", "第二十二条");
         LocalDate today = clock.today();
         if (title == null || title.isBlank() || heldOn == null || place == null || place.isBlank() || seats == null || seats < 1
                 || applyUntil == null) {
@@ -167,7 +170,7 @@ public class HearingService {
     public Hearing publishSelectionMethod(long hearingId, String method) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听证会", "第二十二条");
         if (h.status() != Hearing.Status.NOTICED) {
             throw new RuleViolation("HEARING_SELECTION_DONE", "已确定听证参加人，不能再变更遴选办法。");
         }
@@ -189,7 +192,7 @@ public class HearingService {
     public Hearing select(long hearingId) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听证会", "第二十二条");
         if (h.status() != Hearing.Status.NOTICED) {
             throw new RuleViolation("HEARING_SELECTION_DONE", "听证参加人已经确定。");
         }
@@ -241,7 +244,7 @@ public class HearingService {
     public Hearing publishParticipants(long hearingId) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听证会", "第二十二条");
         if (h.status() != Hearing.Status.SELECTED) {
             throw new RuleViolation("HEARING_NOT_SELECTED", "请先确定听证参加人。");
         }
@@ -255,7 +258,7 @@ public class HearingService {
     public Hearing prepare(long hearingId, String presider, String recorder, LocalDate materialsDeliveredOn, String belowHalfReason) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        Actor actor = requireLeadUnit(d);
+        Actor actor = leadUnit.require(d, "听证会", "第二十二条");
         if (belowHalfReason != null && !belowHalfReason.isBlank() && !actor.groups().contains(Groups.unitHead(d.leadUnit()))) {
             throw RuleViolation.forbidden("HEAD_APPROVAL_REQUIRED", "利害关系人代表少于参加人总数二分之一的理由，须由本单位负责人填写（第二十四条，一般不少于）。");
         }
@@ -273,7 +276,7 @@ public class HearingService {
     public Hearing confirm(long hearingId) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听证会", "第二十二条");
         if (h.status() != Hearing.Status.SELECTED) {
             throw new RuleViolation("HEARING_NOT_SELECTED", "请先确定听证参加人。");
         }
@@ -308,7 +311,7 @@ public class HearingService {
     public Hearing held(long hearingId, List<Long> attended, List<Long> signed) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听证会", "第二十二条");
         if (h.status() != Hearing.Status.CONFIRMED) {
             throw new RuleViolation("HEARING_NOT_CONFIRMED", "听证会尚未确认召开。");
         }
@@ -339,7 +342,7 @@ public class HearingService {
     public Hearing report(long hearingId) {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "听证会", "第二十二条");
         if (h.status() != Hearing.Status.HELD) {
             throw new RuleViolation("HEARING_NOT_HELD", "听证会尚未召开。");
         }
@@ -354,7 +357,7 @@ public class HearingService {
     @Transactional
     public Hearing cancel(long hearingId, String reason) {
         Hearing h = get(hearingId);
-        requireLeadUnit(decisions.get(h.decisionId()));
+        leadUnit.require(decisions.get(h.decisionId()), "听证会", "第二十二条");
         if (blank(reason)) {
             throw RuleViolation.badRequest("CANCEL_REASON_REQUIRED", "请写明取消听证会的理由。");
         }
@@ -395,16 +398,6 @@ public class HearingService {
         audit.record(d.id(), d.number(), AuditAction.HEARING_RECORDED, detail);
     }
 
-    private Actor requireLeadUnit(Decision d) {
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(d.leadUnit())) {
-            throw RuleViolation.forbidden("NOT_LEAD_UNIT", "听证会由决策承办单位（" + directory.unitName(d.leadUnit()) + "）组织（第二十二条）。");
-        }
-        if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
-        }
-        return actor;
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -8,10 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +17,7 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
-import cn.juece.portal.PortalProperties;
+import cn.juece.portal.PublicPortal;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
@@ -33,6 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * submissions go through the portal's CSRF and rate limit. Intake never touches the process instance.
  */
 @Controller
+@PublicPortal
 class ParticipationPortal {
 
     private final PublicCommentService comments;
@@ -146,30 +144,5 @@ class ParticipationPortal {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** The county's name on these pages, and a plain Chinese page for refusals (e.g. an unknown consultation). */
-    @ControllerAdvice(assignableTypes = ParticipationPortal.class)
-    static class Advice {
-
-        private final PortalProperties properties;
-
-        Advice(PortalProperties properties) {
-            this.properties = properties;
-        }
-
-        @ModelAttribute("county")
-        String county() {
-            return properties.countyName();
-        }
-
-        @ExceptionHandler(RuleViolation.class)
-        String refused(RuleViolation e, Model model, HttpServletResponse response) {
-            response.setStatus(e.status().value());
-            model.addAttribute("county", properties.countyName());
-            model.addAttribute("error", e.chineseMessage());
-            model.addAttribute("code", e.code());
-            return "public/error";
-        }
     }
 }

@@ -52,9 +52,13 @@ public class PublicCommentService {
     private final ReceiptNumbers receipts;
     private final boolean moderatedByDefault;
 
+    private final LeadUnitCheck leadUnit;
+
     PublicCommentService(ConsultationRepository repository, DecisionService decisions, MaterialService materials,
                          TaskActions tasks, Directory directory, AuditTrail audit, Periods periods, AppClock clock,
-                         ReceiptNumbers receipts, @Value("${juece.participation.moderation:true}") boolean moderatedByDefault) {
+                         ReceiptNumbers receipts, LeadUnitCheck leadUnit,
+                         @Value("${juece.participation.moderation:true}") boolean moderatedByDefault) {
+        this.leadUnit = leadUnit;
         this.repository = repository;
         this.decisions = decisions;
         this.materials = materials;
@@ -80,7 +84,7 @@ public class PublicCommentService {
     public Consultation publish(String decisionNumber, Notice n) {
         Decision d = decisions.get(decisionNumber);
         Actor actor = directory.currentActor();
-        requireLeadUnit(d, actor);
+        leadUnit.require(d, "公众参与", "第十七条");
         boolean running = tasks.openTasks(d).stream().anyMatch(t -> t.taskKey().equals("participation-conduct"));
         if (!running) {
             throw new RuleViolation("PARTICIPATION_NOT_RUNNING",
@@ -155,7 +159,7 @@ public class PublicCommentService {
         OpinionChannel channel = enteredByStaff ? Objects.requireNonNullElse(s.channel(), OpinionChannel.LETTER) : OpinionChannel.PORTAL;
         Actor actor = enteredByStaff ? directory.currentActor() : new Actor("public", "社会公众", null, null, "社会公众", List.of());
         if (enteredByStaff) {
-            requireLeadUnit(d, actor);
+            leadUnit.require(d, "公众参与", "第十七条");
         }
         OffsetDateTime now = clock.now();
         if (now.toLocalDate().isBefore(c.opensOn())) {
@@ -185,7 +189,7 @@ public class PublicCommentService {
         Opinion o = opinion(opinionId);
         Consultation c = consultation(o.consultationId());
         Decision d = decisions.get(c.decisionId());
-        requireLeadUnit(d, directory.currentActor());
+        leadUnit.require(d, "公众参与", "第十七条");
         if (!publish && blankToNull(reason) == null) {
             throw RuleViolation.badRequest("MODERATION_REASON_REQUIRED", "不予公开显示的，请写明理由（如含有辱骂、违法内容）。意见仍保留在案卷中并计入统计。");
         }
@@ -201,7 +205,7 @@ public class PublicCommentService {
         Consultation c = consultation(consultationId);
         Decision d = decisions.get(c.decisionId());
         Actor actor = directory.currentActor();
-        requireLeadUnit(d, actor);
+        leadUnit.require(d, "公众参与", "第十七条");
         if (blankToNull(title) == null || opinionIds == null || opinionIds.isEmpty()) {
             throw RuleViolation.badRequest("CLUSTER_INVALID", "请填写归类名称并选择意见。");
         }
@@ -241,7 +245,7 @@ public class PublicCommentService {
     private Decision answerable(long consultationId, Adoption adoption, String reason) {
         Consultation c = consultation(consultationId);
         Decision d = decisions.get(c.decisionId());
-        requireLeadUnit(d, directory.currentActor());
+        leadUnit.require(d, "公众参与", "第十七条");
         if (adoption == null) {
             throw RuleViolation.badRequest("ADOPTION_REQUIRED", "请选择采纳、部分采纳或不采纳。");
         }
@@ -259,7 +263,7 @@ public class PublicCommentService {
     public Consultation publishFeedback(long consultationId, String summary) {
         Consultation c = consultation(consultationId);
         Decision d = decisions.get(c.decisionId());
-        requireLeadUnit(d, directory.currentActor());
+        leadUnit.require(d, "公众参与", "第十七条");
         if (effectiveStatus(c) == ConsultationStatus.OPEN) {
             throw new RuleViolation("COMMENT_WINDOW_NOT_CLOSED", "征求意见期限尚未届满（" + CHINESE_DATE.format(c.closesOn())
                     + "24时截止），截止后才能公布意见采纳情况。");
@@ -338,11 +342,6 @@ public class PublicCommentService {
                 "answer", published && adoption != null ? adoption.label() + (reason == null ? "" : "：" + reason) : "尚未公布采纳情况");
     }
 
-    private void requireLeadUnit(Decision d, Actor actor) {
-        if (!actor.isSystem() && !actor.groups().contains(d.leadUnit())) {
-            throw RuleViolation.forbidden("NOT_LEAD_UNIT", "公众参与由决策承办单位（" + directory.unitName(d.leadUnit()) + "）组织（第十七条）。");
-        }
-    }
 
     private Opinion opinion(long id) {
         return repository.opinion(id).orElseThrow(() -> RuleViolation.notFound("OPINION_NOT_FOUND", "意见不存在：" + id));

@@ -60,8 +60,11 @@ public class QuestionnaireService {
     private final AppClock clock;
     private final ReceiptNumbers receipts;
 
+    private final LeadUnitCheck leadUnit;
+
     QuestionnaireService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock,
-                         ReceiptNumbers receipts) {
+                         ReceiptNumbers receipts, LeadUnitCheck leadUnit) {
+        this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.directory = directory;
@@ -73,10 +76,7 @@ public class QuestionnaireService {
     @Transactional
     public Questionnaire create(String number, String title, String intro, LocalDate closesOn, List<NewQuestion> questions) {
         Decision d = decisions.get(number);
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(d.leadUnit())) {
-            throw RuleViolation.forbidden("NOT_LEAD_UNIT", "问卷调查由决策承办单位（" + directory.unitName(d.leadUnit()) + "）组织（第十七条）。");
-        }
+        Actor actor = leadUnit.require(d, "问卷调查", "第十七条、第二十七条");
         if (title == null || title.isBlank() || closesOn == null || !closesOn.isAfter(clock.today())) {
             throw RuleViolation.badRequest("QUESTIONNAIRE_INVALID", "请填写问卷名称和截止日期（晚于今天）。");
         }

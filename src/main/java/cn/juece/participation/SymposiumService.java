@@ -40,8 +40,11 @@ public class SymposiumService {
     private final Periods periods;
     private final AppClock clock;
 
+    private final LeadUnitCheck leadUnit;
+
     SymposiumService(JdbcClient jdbc, DecisionService decisions, MaterialService materials, Directory directory,
-                     AuditTrail audit, Periods periods, AppClock clock) {
+                     AuditTrail audit, Periods periods, AppClock clock, LeadUnitCheck leadUnit) {
+        this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.materials = materials;
@@ -54,7 +57,7 @@ public class SymposiumService {
     @Transactional
     public Symposium plan(String decisionNumber, String title, LocalDate heldOn, String place, List<String> invitees) {
         Decision d = decisions.get(decisionNumber);
-        Actor actor = requireLeadUnit(d);
+        Actor actor = leadUnit.require(d, "座谈会", "第二十一条");
         List<String> people = invitees == null ? List.of() : invitees.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (title == null || title.isBlank() || heldOn == null || place == null || place.isBlank()) {
             throw RuleViolation.badRequest("SYMPOSIUM_INVALID", "请填写座谈会名称、日期和地点。");
@@ -84,7 +87,7 @@ public class SymposiumService {
     public Symposium recordDelivery(long id, LocalDate deliveredOn) {
         Symposium s = get(id);
         Decision d = decisions.get(s.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "座谈会", "第二十一条");
         if (deliveredOn == null || deliveredOn.isAfter(clock.today())) {
             throw RuleViolation.badRequest("DELIVERY_DATE_INVALID", "请填写材料实际送达的日期（不能晚于今天）。");
         }
@@ -99,7 +102,7 @@ public class SymposiumService {
     public Symposium confirm(long id) {
         Symposium s = get(id);
         Decision d = decisions.get(s.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "座谈会", "第二十一条");
         LocalDate latest = periods.end(PERIOD, s.heldOn());
         if (s.materialsDeliveredOn() == null || s.materialsDeliveredOn().isAfter(latest)) {
             throw new RuleViolation("SYMPOSIUM_MATERIALS_LATE", "座谈会应当将决策草案等材料于召开3日前送达与会人员（第二十一条）。本次座谈会定于"
@@ -116,7 +119,7 @@ public class SymposiumService {
     public Symposium held(long id) {
         Symposium s = get(id);
         Decision d = decisions.get(s.decisionId());
-        requireLeadUnit(d);
+        leadUnit.require(d, "座谈会", "第二十一条");
         if (s.status() != Symposium.Status.CONFIRMED) {
             throw new RuleViolation("SYMPOSIUM_NOT_CONFIRMED", "座谈会尚未确认召开（材料须于召开3日前送达，第二十一条）。");
         }
@@ -135,7 +138,7 @@ public class SymposiumService {
     @Transactional
     public Symposium cancel(long id, String reason) {
         Symposium s = get(id);
-        requireLeadUnit(decisions.get(s.decisionId()));
+        leadUnit.require(decisions.get(s.decisionId()), "座谈会", "第二十一条");
         if (s.status() == Symposium.Status.HELD) {
             throw new RuleViolation("SYMPOSIUM_ALREADY_HELD", "座谈会已召开，不能取消。");
         }
@@ -163,16 +166,6 @@ public class SymposiumService {
         audit.record(d.id(), d.number(), AuditAction.SYMPOSIUM_RECORDED, detail + "（第二十一条）");
     }
 
-    private Actor requireLeadUnit(Decision d) {
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(d.leadUnit())) {
-            throw RuleViolation.forbidden("NOT_LEAD_UNIT", "座谈会由决策承办单位（" + directory.unitName(d.leadUnit()) + "）组织（第二十一条）。");
-        }
-        if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
-        }
-        return actor;
-    }
 
     private static Symposium map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Symposium(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),

@@ -12,10 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,6 +34,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * lookup by receipt number. Every value is written with th:text (escaped).
  */
 @Controller
+@PublicPortal
 class PortalPages {
 
     private final CatalogueService catalogues;
@@ -177,31 +175,6 @@ class PortalPages {
 
         public String units(List<String> codes) {
             return String.join("、", codes.stream().map(directory::unitName).toList());
-        }
-    }
-
-    /** Refusals on the public pages: a plain Chinese page with the status. */
-    @ControllerAdvice(assignableTypes = PortalPages.class)
-    static class Advice {
-
-        private final PortalProperties properties;
-
-        Advice(PortalProperties properties) {
-            this.properties = properties;
-        }
-
-        @ModelAttribute("county")
-        String county() {
-            return properties.countyName();
-        }
-
-        @ExceptionHandler(RuleViolation.class)
-        String refused(RuleViolation e, Model model, HttpServletResponse response) {
-            response.setStatus(e.status().value());
-            model.addAttribute("county", properties.countyName());
-            model.addAttribute("error", e.chineseMessage());
-            model.addAttribute("code", e.code());
-            return "public/error";
         }
     }
 

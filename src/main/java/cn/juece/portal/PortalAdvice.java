@@ -1,0 +1,34 @@
+package cn.juece.portal;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import cn.juece.support.RuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** For every public page: the county's name, and refusals as a plain Chinese page with the status. */
+@ControllerAdvice(annotations = PublicPortal.class)
+class PortalAdvice {
+
+    private final PortalProperties properties;
+
+    PortalAdvice(PortalProperties properties) {
+        this.properties = properties;
+    }
+
+    @ModelAttribute("county")
+    String county() {
+        return properties.countyName();
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    String refused(RuleViolation e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("county", properties.countyName());
+        model.addAttribute("error", e.chineseMessage());
+        model.addAttribute("code", e.code());
+        return "public/error";
+    }
+}

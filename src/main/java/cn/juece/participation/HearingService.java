@@ -365,6 +365,12 @@ public class HearingService {
         return get(hearingId);
     }
 
+    /** The portal's list: the newest hearings first, cancelled ones left out. */
+    public List<Hearing> recent() {
+        return jdbc.sql("SELECT id FROM juece.hearing WHERE status <> 'CANCELLED' ORDER BY id DESC FETCH FIRST 50 ROWS ONLY")
+                .query(Long.class).list().stream().map(this::get).toList();
+    }
+
     public List<Hearing> ofDecision(long decisionId) {
         return jdbc.sql("SELECT id FROM juece.hearing WHERE decision_id = ? ORDER BY id").param(decisionId).query(Long.class).list()
                 .stream().map(this::get).toList();

@@ -37,8 +37,13 @@ class ParticipationPortal {
     private final DecisionService decisions;
     private final MaterialService materials;
     private final AppClock clock;
+    private final HearingService hearings;
+    private final QuestionnaireService questionnaires;
 
-    ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock) {
+    ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock,
+                        HearingService hearings, QuestionnaireService questionnaires) {
+        this.hearings = hearings;
+        this.questionnaires = questionnaires;
         this.comments = comments;
         this.decisions = decisions;
         this.materials = materials;
@@ -56,6 +61,8 @@ class ParticipationPortal {
         model.addAttribute("items", items);
         model.addAttribute("statuses", statuses);
         model.addAttribute("today", clock.today());
+        model.addAttribute("hearings", hearings.recent());
+        model.addAttribute("questionnaires", questionnaires.recent());
         return "public/consultations";
     }
 
@@ -100,6 +107,89 @@ class ParticipationPortal {
             }
         }
         return "public/opinion-lookup";
+    }
+
+    /** Art. 23-24: the hearing notice, how and until when to apply, the selection method and the participants. */
+    @GetMapping("/public/hearings/{id}")
+    String hearing(@PathVariable long id, Model model) {
+        Hearing h = hearings.get(id);
+        model.addAttribute("h", h);
+        model.addAttribute("d", decisions.get(h.decisionId()));
+        model.addAttribute("open", h.status() == Hearing.Status.NOTICED
+                && !clock.now().isAfter(cn.juece.calendar.Periods.endOfDay(h.applyUntil()).toOffsetDateTime()));
+        model.addAttribute("form", Map.of());
+        return "public/hearing";
+    }
+
+    @PostMapping("/public/hearings/{id}/applications")
+    String apply(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
+                 @RequestParam(required = false) String side, @RequestParam(required = false) Boolean stakeholder,
+                 @RequestParam(required = false) String statement, Model model, HttpServletResponse response) {
+        try {
+            Hearing.Applicant a = hearings.apply(id, name, contact, side, Boolean.TRUE.equals(stakeholder), statement);
+            model.addAttribute("h", hearings.get(id));
+            model.addAttribute("receipt", ReceiptNumbers.display(a.receipt()));
+            return "public/hearing-receipt";
+        } catch (RuleViolation e) {
+            response.setStatus(e.status().value());
+            hearing(id, model);
+            model.addAttribute("error", e.chineseMessage());
+            model.addAttribute("form", Map.of("name", nz(name), "contact", nz(contact), "side", nz(side), "statement", nz(statement)));
+            return "public/hearing";
+        }
+    }
+
+    /** Art. 27: a questionnaire answered without an account; its tally once answered. */
+    @GetMapping("/public/questionnaires/{id}")
+    String questionnaire(@PathVariable long id, Model model) {
+        var q = questionnaires.get(id);
+        model.addAttribute("q", q);
+        model.addAttribute("open", !clock.now().isAfter(cn.juece.calendar.Periods.endOfDay(q.closesOn()).toOffsetDateTime()));
+        return "public/questionnaire";
+    }
+
+    @PostMapping("/public/questionnaires/{id}/responses")
+    String answer(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
+        var q = questionnaires.get(id);
+        List<QuestionnaireService.Answer> answers = new java.util.ArrayList<>();
+        for (var question : q.questions()) {
+            String[] values = request.getParameterValues("q" + question.id());
+            if (values == null) {
+                continue;
+            }
+            if (question.kind() == QuestionnaireService.Kind.TEXT) {
+                answers.add(new QuestionnaireService.Answer(question.id(), null, values[0]));
+            } else {
+                try {
+                    answers.add(new QuestionnaireService.Answer(question.id(),
+                            java.util.Arrays.stream(values).map(Integer::valueOf).toList(), null));
+                } catch (NumberFormatException e) {
+                    throw RuleViolation.badRequest("ANSWER_INVALID", "第" + question.position() + "题的选择无效。");
+                }
+            }
+        }
+        try {
+            model.addAttribute("receipt", ReceiptNumbers.display(questionnaires.submit(id, answers)));
+            return results(id, model);
+        } catch (RuleViolation e) {
+            response.setStatus(e.status().value());
+            questionnaire(id, model);
+            model.addAttribute("error", e.chineseMessage());
+            return "public/questionnaire";
+        }
+    }
+
+    @GetMapping("/public/questionnaires/{id}/results")
+    String results(@PathVariable long id, Model model) {
+        model.addAttribute("q", questionnaires.get(id));
+        var tally = questionnaires.tally(id);
+        model.addAttribute("tally", tally);
+        // Chart data for each question: labels one per line, counts comma-separated (the tables carry the same).
+        model.addAttribute("chartLabels", tally.stream().map(t -> String.join("\n", t.counts().keySet())).toList());
+        model.addAttribute("chartValues", tally.stream().map(t -> t.counts().values().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","))).toList());
+        model.addAttribute("responses", questionnaires.responses(id));
+        return "public/questionnaire-results";
     }
 
     /** The draft and its explanation, as published with the notice (Art. 20). */

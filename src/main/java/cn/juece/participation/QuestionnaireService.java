@@ -193,6 +193,12 @@ public class QuestionnaireService {
                 .query(Long.class).single();
     }
 
+    /** The portal's list: the newest questionnaires first. */
+    public List<Questionnaire> recent() {
+        return jdbc.sql("SELECT id FROM juece.questionnaire ORDER BY id DESC FETCH FIRST 50 ROWS ONLY").query(Long.class).list()
+                .stream().map(this::get).toList();
+    }
+
     public List<Questionnaire> ofDecision(long decisionId) {
         return jdbc.sql("SELECT id FROM juece.questionnaire WHERE decision_id = ? ORDER BY id").param(decisionId)
                 .query(Long.class).list().stream().map(this::get).toList();

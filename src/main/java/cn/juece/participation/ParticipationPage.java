@@ -81,6 +81,15 @@ class ParticipationPage {
         return "participation";
     }
 
+    @GetMapping("/decisions/{number}/participation/consultations/{id}/export.csv")
+    org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String number, @PathVariable long id) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(number + "-意见及答复.csv", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(comments.exportCsv(id));
+    }
+
     @PostMapping("/decisions/{number}/participation/consultations")
     String publish(@PathVariable String number, @RequestParam(required = false) String noticeText,
                    @RequestParam(required = false) String channels,

@@ -50,6 +50,16 @@ class PublicCommentApi {
         return comments.opinions(id);
     }
 
+    @GetMapping("/api/consultations/{id}/export.csv")
+    @Operation(summary = "导出全部意见及答复（CSV，UTF-8 带 BOM，中文表头）")
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        return ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("征求意见-" + id + "-意见及答复.csv", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(comments.exportCsv(id));
+    }
+
     @PostMapping("/api/consultations/{id}/opinions")
     @Operation(summary = "录入通过信函、电话、邮件等收到的意见", description = "信函邮戳日期不晚于截止日的，截止后仍可录入。")
     ResponseEntity<Opinion> enter(@PathVariable long id, @RequestBody PublicCommentService.Submission s) {

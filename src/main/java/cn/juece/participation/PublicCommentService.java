@@ -300,6 +300,24 @@ public class PublicCommentService {
         return repository.find(id).orElseThrow(() -> RuleViolation.notFound("CONSULTATION_NOT_FOUND", "征求意见不存在：" + id));
     }
 
+    /** Every opinion with its answer, for the dossier and the office that prints it (staff only: contacts included). */
+    public byte[] exportCsv(long consultationId) {
+        Consultation c = consultation(consultationId);
+        var clusters = repository.clusters(c.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(ConsultationRepository.Cluster::id, ConsultationRepository.Cluster::title));
+        var csv = new cn.juece.support.Csv(List.of("回执号", "途径", "提交时间", "邮戳日期", "提出人", "联系方式", "同意公开姓名", "意见内容",
+                "显示", "与较早意见相同", "归类", "采纳情况"));
+        for (Opinion o : repository.opinions(c.id())) {
+            csv.row(java.util.Arrays.asList(ReceiptNumbers.display(o.receipt()), o.channel().label(),
+                    o.submittedAt().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
+                    o.postmarkDate() == null ? "" : o.postmarkDate().toString(), o.authorName(), o.contact(),
+                    o.quotable() ? "是" : "否", o.content(),
+                    switch (o.moderation()) { case PENDING -> "待审核"; case PUBLISHED -> "公开"; case HIDDEN -> "不予显示：" + o.moderationReason(); },
+                    o.sameAs() == null ? "" : "是", o.clusterId() == null ? "" : clusters.get(o.clusterId()), answerOf(o)));
+        }
+        return csv.bytes();
+    }
+
     /** The portal's list: the newest consultations first. */
     public List<Consultation> recent() {
         return repository.all(200);

@@ -227,15 +227,13 @@ public class SupervisionService {
 
     /** The open steps as CSV for Excel: UTF-8 with BOM, Chinese headings (UI.md). */
     public byte[] csv(Overview o) {
-        StringBuilder sb = new StringBuilder("\uFEFF决策编号,决策事项,承办单位,待办环节,办理单位/角色,开始时间,办理期限,状态\r\n");
+        var csv = new cn.juece.support.Csv(List.of("决策编号", "决策事项", "承办单位", "待办环节", "办理单位/角色", "开始时间", "办理期限", "状态"));
         for (Step s : o.openSteps()) {
-            sb.append(cell(s.decisionNumber())).append(',').append(cell(s.decisionTitle())).append(',')
-                    .append(cell(s.unitName())).append(',').append(cell(s.step())).append(',').append(cell(s.groups())).append(',')
-                    .append(s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16)).append(',')
-                    .append(s.due() == null ? "" : s.due().toLocalDate().toString()).append(',')
-                    .append(stateLabel(s.state())).append("\r\n");
+            csv.row(java.util.Arrays.asList(s.decisionNumber(), s.decisionTitle(), s.unitName(), s.step(), s.groups(),
+                    s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
+                    s.due() == null ? "" : s.due().toLocalDate().toString(), stateLabel(s.state())));
         }
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return csv.bytes();
     }
 
     public static String stateLabel(String state) {
@@ -249,15 +247,4 @@ public class SupervisionService {
         };
     }
 
-    private static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s.replace("\"", "\"\"");
-        // A leading formula character would run in Excel: keep it text.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v + "\"";
-    }
 }

@@ -107,6 +107,11 @@ class PublicCommentTest extends IntegrationTest {
         assertThat(seen.toString()).doesNotContain("13800000000");
         assertThat(comments.lookup(against.receipt()).get("answer")).isEqualTo("不采纳：现行价格低于供热成本");
 
+        // every opinion with its answer, for the office that prints it
+        String csv = new String(d.as(LEAD).raw().get().uri("/api/consultations/" + id + "/export.csv").retrieve().body(byte[].class),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"回执号\",\"途径\"").contains("反对涨价", "不采纳：现行价格低于供热成本", "关于分档调整", "信函", "13800000000");
+
         d.noHearingNeeded(n);
         d.complete(LEAD, n, "participation-conduct", "fgj", "COMPLETED", null);
         assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("征求意见期限自2024年9月20日至2024年10月21日24时"));

@@ -56,7 +56,7 @@ class SupervisionTest extends IntegrationTest {
 
         String csv = new String(d.as(JUSTICE).raw().get().uri("/api/supervision/export.csv?unit=fgj").retrieve().body(byte[].class),
                 StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFF决策编号,决策事项,承办单位,待办环节");
+        assertThat(csv).startsWith("\uFEFF\"决策编号\",\"决策事项\",\"承办单位\",\"待办环节\"");
         assertThat(csv).contains(overdue, "逾期", "即将到期");
     }
 

@@ -123,6 +123,12 @@ class ParticipationPage {
         return back(number);
     }
 
+    @PostMapping("/decisions/{number}/participation/consultations/{id}/similar")
+    String similar(@PathVariable String number, @PathVariable long id) {
+        comments.clusterSimilar(id, 0.8);
+        return back(number);
+    }
+
     @PostMapping("/decisions/{number}/participation/consultations/{id}/feedback")
     String feedback(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String summary) {
         comments.publishFeedback(id, summary);

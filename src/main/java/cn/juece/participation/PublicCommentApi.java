@@ -79,6 +79,13 @@ class PublicCommentApi {
         return comments.cluster(id, request.title(), request.opinionIds());
     }
 
+    @PostMapping("/api/consultations/{id}/similar-clusters")
+    @Operation(summary = "归并相似意见（疑似集中提交），threshold 为相似度阈值，缺省0.8")
+    List<ConsultationRepository.Cluster> similar(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+        double threshold = body != null && body.get("threshold") instanceof Number t ? t.doubleValue() : 0.8;
+        return comments.clusterSimilar(id, threshold);
+    }
+
     @PutMapping("/api/opinions/{id}/adoption")
     @Operation(summary = "答复一条意见：ADOPTED 采纳、PARTLY_ADOPTED 部分采纳、NOT_ADOPTED 不采纳（后两者须说明理由）")
     Opinion answer(@PathVariable long id, @RequestBody AdoptionRequest request) {

@@ -219,6 +219,69 @@ public class PublicCommentService {
         return repository.cluster(id).orElseThrow();
     }
 
+    /**
+     * Campaign detection: groups opinions not yet grouped whose texts are near-identical (character-bigram
+     * Jaccard similarity at least {@code threshold}, whitespace and punctuation ignored) into clusters, to be
+     * answered together. Each opinion stays in the dossier and in the counts. Quadratic in the opinions not yet
+     * grouped; identical ones are already marked at intake.
+     */
+    @Transactional
+    public List<ConsultationRepository.Cluster> clusterSimilar(long consultationId, double threshold) {
+        Consultation c = consultation(consultationId);
+        Decision d = decisions.get(c.decisionId());
+        var actor = leadUnit.require(d, "公众参与", "第十七条");
+        if (threshold < 0.5 || threshold > 1.0) {
+            throw RuleViolation.badRequest("SIMILARITY_INVALID", "相似度阈值应在0.5至1之间。");
+        }
+        List<Opinion> open = repository.opinions(consultationId).stream().filter(o -> o.clusterId() == null).toList();
+        List<java.util.Set<String>> grams = open.stream().map(o -> bigrams(o.content())).toList();
+        boolean[] taken = new boolean[open.size()];
+        List<ConsultationRepository.Cluster> made = new java.util.ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            if (taken[i]) {
+                continue;
+            }
+            List<Integer> group = new java.util.ArrayList<>(List.of(i));
+            for (int j = i + 1; j < open.size(); j++) {
+                if (!taken[j] && jaccard(grams.get(i), grams.get(j)) >= threshold) {
+                    group.add(j);
+                }
+            }
+            if (group.size() < 2) {
+                continue;
+            }
+            group.forEach(k -> taken[k] = true);
+            String head = open.get(i).content().strip();
+            String title = "相似意见（" + group.size() + "条）：" + (head.length() > 20 ? head.substring(0, 20) + "…" : head);
+            long clusterId = repository.insertCluster(consultationId, title, actor.id(), clock.now());
+            group.forEach(k -> repository.assign(open.get(k).id(), clusterId));
+            made.add(repository.cluster(clusterId).orElseThrow());
+        }
+        audit.record(actor, d.id(), d.number(), AuditAction.OPINION_ANSWERED,
+                "归并相似意见：形成" + made.size() + "个归类（相似度不低于" + threshold + "）");
+        return made;
+    }
+
+    static java.util.Set<String> bigrams(String text) {
+        String t = text.replaceAll("[\\s\\p{Punct}\\p{IsPunctuation}，。、；：！？“”‘’（）《》【】…—]", "");
+        java.util.Set<String> result = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < t.length(); i++) {
+            result.add(t.substring(i, i + 2));
+        }
+        if (result.isEmpty() && !t.isEmpty()) {
+            result.add(t);
+        }
+        return result;
+    }
+
+    static double jaccard(java.util.Set<String> a, java.util.Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1.0;
+        }
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / (a.size() + b.size() - common);
+    }
+
     /** Answers one opinion (Art. 29). */
     @Transactional
     public Opinion answer(long opinionId, Adoption adoption, String reason) {

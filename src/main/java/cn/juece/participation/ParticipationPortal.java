@@ -39,9 +39,11 @@ class ParticipationPortal {
     private final AppClock clock;
     private final HearingService hearings;
     private final QuestionnaireService questionnaires;
+    private final cn.juece.audit.AuditTrail audit;
 
     ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock,
-                        HearingService hearings, QuestionnaireService questionnaires) {
+                        HearingService hearings, QuestionnaireService questionnaires, cn.juece.audit.AuditTrail audit) {
+        this.audit = audit;
         this.hearings = hearings;
         this.questionnaires = questionnaires;
         this.comments = comments;
@@ -107,6 +109,33 @@ class ParticipationPortal {
             }
         }
         return "public/opinion-lookup";
+    }
+
+    /**
+     * Published decisions (Art. 52; openness excerpt): each with its publication, the meeting's result and the
+     * feedback on the opinions of its consultations.
+     */
+    @GetMapping("/public/decisions")
+    String published(Model model) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Decision d : decisions.list()) {
+            var trail = audit.forDecision(d.id());
+            var publication = trail.stream().filter(a -> a.detail().startsWith("办理“公布决策”")).reduce((a, b) -> b);
+            if (publication.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("d", d);
+            row.put("publishedAt", publication.get().occurredAt());
+            row.put("how", publication.get().detail().replaceFirst("^.*；理由：", ""));
+            row.put("meeting", trail.stream().filter(a -> a.detail().startsWith("办理“常务会议（全体会议）讨论决定”"))
+                    .map(a -> a.detail().replaceFirst("^办理“常务会议（全体会议）讨论决定”，结果：", "").replaceFirst("；理由：.*$", ""))
+                    .reduce((a, b) -> b).orElse(""));
+            row.put("consultations", comments.ofDecision(d.id()));
+            rows.add(row);
+        }
+        model.addAttribute("rows", rows);
+        return "public/decisions";
     }
 
     /** Art. 23-24: the hearing notice, how and until when to apply, the selection method and the participants. */

@@ -200,6 +200,10 @@ class PublicPortalTest extends IntegrationTest {
         d.review(number, "PASSED", null);
         d.meeting(number, "APPROVED");
         assertThat(v.get("/public/catalogue/2047/items/" + itemId).body()).contains("集体讨论决定：", "同意（县政府第15次常务会议）", "已公布采纳情况");
+        // once published, it is listed with the meeting's result and the feedback on the opinions
+        d.publish(number);
+        assertThat(v.get("/public/decisions").body()).contains("城区&lt;集中&gt;供热价格调整", number, "集体讨论决定：同意",
+                "县政府网站、县政府公报", "/public/consultations/" + consultation);
         assertThat(justice.get("/api/catalogues/" + key).getBody().get("items").get(0).get("removed").asBoolean()).isFalse();
     }
 

@@ -22,7 +22,7 @@ import cn.juece.support.AppClock;
  * were launched before the catalogue was in force and so appear as change requests on the catalogue page.
  */
 @Component
-@Order(25)
+@Order(35)
 @ConditionalOnProperty(name = "juece.demo.enabled", havingValue = "true")
 class CatalogueDemoSeeder implements ApplicationRunner {
 

@@ -28,6 +28,7 @@ import cn.juece.proposal.ProposalService;
 import cn.juece.drafting.Procedure;
 import cn.juece.participation.EnterpriseConsultationService;
 import cn.juece.participation.HearingService;
+import cn.juece.participation.PublicCommentService;
 import cn.juece.workflow.TaskActions;
 import cn.juece.workflow.TaskView;
 
@@ -52,10 +53,12 @@ class DemoSeeder implements ApplicationRunner {
     private final ProposalService proposals;
     private final DraftingService drafting;
     private final StepPeriods stepPeriods;
+    private final PublicCommentService comments;
 
     DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
-               DraftingService drafting, StepPeriods stepPeriods) {
+               DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments) {
+        this.comments = comments;
         this.enterprises = enterprises;
         this.proposals = proposals;
         this.drafting = drafting;
@@ -79,6 +82,17 @@ class DemoSeeder implements ApplicationRunner {
         String heating = create("fgj_wang", "城区集中供热价格调整方案", "fgj", ProposalSource.LEADER, "李明华（常务副县长）", Art3Category.ART3_1);
         studyAndLaunch(heating, "fgj_wang");
         draft(heating, "fgj_wang", "fgj_legal", true, true, true);
+        as("fgj_wang", () -> {
+            var c = comments.publish(heating, new PublicCommentService.Notice(null,
+                    "现将《城区集中供热价格调整方案（征求意见稿）》及起草说明全文公布，公开征求社会各界意见。请在截止日前通过本页提交意见，或来信寄至县发展和改革局价格股。",
+                    List.of("冠县发布微信公众号", "冠县融媒体中心"), null, java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).plusDays(32), null, null));
+            for (String text : List.of("建议对低保户、特困人员继续执行原价格，并提高补贴标准。", "供热质量不稳定，应先提高室温达标率再调价。",
+                    "同意按成本监审结果调整，建议分两个采暖季逐步到位。")) {
+                var o = comments.submit(c.id(), new PublicCommentService.Submission(null, null, false, text, null, null), false);
+                comments.moderate(o.id(), true, null);
+            }
+            return null;
+        });
 
         // Old residential areas: at legality review by the justice bureau
         String renovation = create("zjj_sun", "老旧小区改造提升三年行动方案（2026—2028年）", "zjj", ProposalSource.NPC_DEPUTY, "县人大代表张某等5人", Art3Category.ART3_6);

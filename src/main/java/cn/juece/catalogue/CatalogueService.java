@@ -561,10 +561,10 @@ public class CatalogueService {
 
     /** The catalogue as CSV with Chinese headings, UTF-8 with BOM so that Excel opens it (UI.md). */
     public String csv(Catalogue c) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append(row("序号", "事项名称", "牵头承办单位", "其他承办单位", "决策依据", "计划完成时间", "是否听证", "是否涉企", "状态", "决策编号"));
+        var csv = new cn.juece.support.Csv(List.of("序号", "事项名称", "牵头承办单位", "其他承办单位", "决策依据", "计划完成时间", "是否听证",
+                "是否涉企", "状态", "决策编号"));
         for (CatalogueItem i : items(c)) {
-            sb.append(row(String.valueOf(i.seqNo()), i.name(), directory.unitName(i.leadUnit()),
+            csv.row(java.util.Arrays.asList(String.valueOf(i.seqNo()), i.name(), directory.unitName(i.leadUnit()),
                     i.coUnits().stream().map(directory::unitName).collect(Collectors.joining("、")), i.legalBasis(),
                     i.plannedTime(), i.hearingPlanned() ? "是" : "否", i.enterpriseRelated() ? "是" : "否",
                     i.removed() ? "已删除" : "列入目录",
@@ -572,26 +572,12 @@ public class CatalogueService {
         }
         List<CatalogueChange> changes = changes(c);
         if (!changes.isEmpty()) {
-            sb.append("\r\n").append(row("调整记录"));
-            sb.append(row("日期", "调整类型", "调整内容", "调整原因"));
+            csv.row(List.of()).row(List.of("调整记录")).row(List.of("日期", "调整类型", "调整内容", "调整原因"));
             for (CatalogueChange ch : changes) {
-                sb.append(row(ch.changedAt().toLocalDate().toString(), ch.kind().label(), ch.summary(), ch.reason()));
+                csv.row(List.of(ch.changedAt().toLocalDate().toString(), ch.kind().label(), ch.summary(), ch.reason()));
             }
         }
-        return sb.toString();
-    }
-
-    private static String row(String... cells) {
-        return Stream.of(cells).map(CatalogueService::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    private static String cell(String s) {
-        String v = s == null ? "" : s;
-        // A cell starting with = + - @ would be read by Excel as a formula.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return csv.toString();
     }
 
     // ------------------------------------------------------------------ rules

@@ -27,6 +27,12 @@ public final class Csv {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The text, BOM first. */
+    @Override
+    public String toString() {
+        return sb.toString();
+    }
+
     static String cell(String s) {
         if (s == null) {
             return "";

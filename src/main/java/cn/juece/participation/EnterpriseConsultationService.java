@@ -121,10 +121,12 @@ public class EnterpriseConsultationService {
         return get(id);
     }
 
-    /** null when not answered yet. */
+    /**
+     * The recorded answer; otherwise, seeded by the annual catalogue's enterprise-related flag of the item the
+     * decision was registered from (DECISIONS.md 9); null when neither says.
+     */
     public Boolean related(long decisionId) {
-        return jdbc.sql("SELECT related FROM juece.enterprise_question WHERE decision_id = ?").param(decisionId)
-                .query(Boolean.class).optional().orElse(null);
+        return EnterpriseGates.answer(jdbc, decisionId);
     }
 
     public List<EnterpriseOpinion> opinions(long decisionId) {

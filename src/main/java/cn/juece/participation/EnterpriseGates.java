@@ -29,7 +29,7 @@ class EnterpriseGates implements StageGates {
         return List.of(
                 Gates.rule("meeting-submit", Set.of(), "第十九条", "ENTERPRISE_QUESTION_UNANSWERED",
                         "已认定是否与企业生产经营活动密切相关",
-                        ctx -> count("SELECT COUNT(*) FROM juece.enterprise_question WHERE decision_id = ?", ctx.decision().id()) > 0,
+                        ctx -> answer(jdbc, ctx.decision().id()) != null,
                         "提请审议前，请在决策案卷中认定决策事项是否与企业生产经营活动密切相关、可能对企业切身利益或者权利义务有重大影响（第十九条）。"),
                 Gates.rule("meeting-submit", Set.of(), "第十九条", "ENTERPRISE_OPINIONS_MISSING",
                         "与企业密切相关的，已听取有代表性的企业和行业协会商会意见（含民营、中小或劳动密集型企业）",
@@ -45,7 +45,16 @@ class EnterpriseGates implements StageGates {
     }
 
     private boolean related(long decisionId) {
-        return count("SELECT COUNT(*) FROM juece.enterprise_question WHERE decision_id = ? AND related = TRUE", decisionId) > 0;
+        return Boolean.TRUE.equals(answer(jdbc, decisionId));
+    }
+
+    /** The recorded answer, else the catalogue item's enterprise-related flag (DECISIONS.md 9), else null. */
+    static Boolean answer(JdbcClient jdbc, long decisionId) {
+        return jdbc.sql("SELECT related FROM juece.enterprise_question WHERE decision_id = ?").param(decisionId)
+                .query(Boolean.class).optional()
+                .or(() -> jdbc.sql("SELECT enterprise_related FROM juece.catalogue_item WHERE decision_id = ? AND enterprise_related = TRUE")
+                        .param(decisionId).query(Boolean.class).optional())
+                .orElse(null);
     }
 
     private long count(String sql, long decisionId) {

@@ -198,6 +198,10 @@ class PublicPortalTest extends IntegrationTest {
         d.participate(number);
         d.submitForLegality(number);
         d.review(number, "PASSED", null);
+        // the item is marked enterprise-related in the catalogue: that seeds Art. 19's answer (DECISIONS.md 9)
+        d.upload(LifecycleDriver.LEAD, number, "MEETING_REQUEST");
+        var seeded = as(LifecycleDriver.LEAD).complete(d.task(number, "meeting-submit").get("id").asText(), "SUBMITTED", null);
+        assertThat(seeded.getBody().get("code").asText()).isEqualTo("ENTERPRISE_OPINIONS_MISSING");
         d.meeting(number, "APPROVED");
         assertThat(v.get("/public/catalogue/2047/items/" + itemId).body()).contains("集体讨论决定：", "同意（县政府第15次常务会议）", "已公布采纳情况");
         // once published, it is listed with the meeting's result and the feedback on the opinions

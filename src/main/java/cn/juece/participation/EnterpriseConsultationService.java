@@ -13,7 +13,6 @@ import cn.juece.audit.AuditTrail;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.identity.Actor;
-import cn.juece.identity.Directory;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 
@@ -47,17 +46,15 @@ public class EnterpriseConsultationService {
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
-    private final Directory directory;
     private final AuditTrail audit;
     private final AppClock clock;
 
     private final LeadUnitCheck leadUnit;
 
-    EnterpriseConsultationService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock, LeadUnitCheck leadUnit) {
+    EnterpriseConsultationService(JdbcClient jdbc, DecisionService decisions, AuditTrail audit, AppClock clock, LeadUnitCheck leadUnit) {
         this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
-        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }

@@ -25,7 +25,6 @@ import cn.juece.decision.DecisionService;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Actor;
-import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
@@ -51,7 +50,6 @@ public class HearingService {
     private final JdbcClient jdbc;
     private final DecisionService decisions;
     private final MaterialService materials;
-    private final Directory directory;
     private final AuditTrail audit;
     private final Periods periods;
     private final AppClock clock;
@@ -59,13 +57,12 @@ public class HearingService {
 
     private final LeadUnitCheck leadUnit;
 
-    HearingService(JdbcClient jdbc, DecisionService decisions, MaterialService materials, Directory directory,
+    HearingService(JdbcClient jdbc, DecisionService decisions, MaterialService materials,
                    AuditTrail audit, Periods periods, AppClock clock, ReceiptNumbers receipts, LeadUnitCheck leadUnit) {
         this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.materials = materials;
-        this.directory = directory;
         this.audit = audit;
         this.periods = periods;
         this.clock = clock;

@@ -20,7 +20,6 @@ import cn.juece.calendar.Periods;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.identity.Actor;
-import cn.juece.identity.Directory;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
@@ -55,19 +54,17 @@ public class QuestionnaireService {
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
-    private final Directory directory;
     private final AuditTrail audit;
     private final AppClock clock;
     private final ReceiptNumbers receipts;
 
     private final LeadUnitCheck leadUnit;
 
-    QuestionnaireService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock,
+    QuestionnaireService(JdbcClient jdbc, DecisionService decisions, AuditTrail audit, AppClock clock,
                          ReceiptNumbers receipts, LeadUnitCheck leadUnit) {
         this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
-        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
         this.receipts = receipts;

@@ -18,7 +18,6 @@ import cn.juece.decision.DecisionService;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Actor;
-import cn.juece.identity.Directory;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 
@@ -35,20 +34,18 @@ public class SymposiumService {
     private final JdbcClient jdbc;
     private final DecisionService decisions;
     private final MaterialService materials;
-    private final Directory directory;
     private final AuditTrail audit;
     private final Periods periods;
     private final AppClock clock;
 
     private final LeadUnitCheck leadUnit;
 
-    SymposiumService(JdbcClient jdbc, DecisionService decisions, MaterialService materials, Directory directory,
+    SymposiumService(JdbcClient jdbc, DecisionService decisions, MaterialService materials,
                      AuditTrail audit, Periods periods, AppClock clock, LeadUnitCheck leadUnit) {
         this.leadUnit = leadUnit;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.materials = materials;
-        this.directory = directory;
         this.audit = audit;
         this.periods = periods;
         this.clock = clock;

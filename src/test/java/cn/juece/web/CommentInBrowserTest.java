@@ -8,16 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.juece.IntegrationTest;
 import cn.juece.support.AppClock;
 
 /**
@@ -25,21 +21,7 @@ import cn.juece.support.AppClock;
  * its deadline, comments without an account, gets the receipt, and finds the comment by it; once moderated
  * the comment — which contains {@code <script>} — is shown as text (Art. 18, 20, 28).
  */
-class CommentInBrowserTest extends IntegrationTest {
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class CommentInBrowserTest extends BrowserTest {
 
     @Test
     void aCitizenCommentsOnAPhoneAndFindsTheCommentByReceipt() {
@@ -82,7 +64,4 @@ class CommentInBrowserTest extends IntegrationTest {
         assertThat(scroll).isEqualTo(Boolean.TRUE);
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

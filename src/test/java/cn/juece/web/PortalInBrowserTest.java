@@ -4,36 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import cn.juece.IntegrationTest;
 
 /**
  * A member of the public on a phone-sized Chinese browser: writes a proposal on the portal (no login, no
  * JavaScript needed), gets the receipt number and looks the proposal up; nothing scrolls sideways.
  */
-class PortalInBrowserTest extends IntegrationTest {
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class PortalInBrowserTest extends BrowserTest {
 
     @Test
     void aCitizenSubmitsAProposalOnAPhoneAndLooksItUp() {
@@ -67,7 +48,4 @@ class PortalInBrowserTest extends IntegrationTest {
         return Boolean.TRUE.equals(r);
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

@@ -6,37 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import cn.juece.IntegrationTest;
 
 /**
  * A person in a Chinese browser: signs in once, finds their unit's step in Tasklist (in Chinese), claims
  * it, chooses the outcome in our task form and completes it; the rule check and audit trail see them.
  * Then the dossier page, with a hostile title shown as text.
  */
-class TasklistInBrowserTest extends IntegrationTest {
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class TasklistInBrowserTest extends BrowserTest {
 
     @Test
     void aClerkCompletesAStepInTasklistInChinese() {
@@ -80,7 +61,4 @@ class TasklistInBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("决定是否启动决策程序", "冠县人民政府（决策机关）");
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

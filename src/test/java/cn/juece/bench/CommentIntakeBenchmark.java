@@ -68,8 +68,13 @@ class CommentIntakeBenchmark {
     private List<String[]> run(String database, List<String> extraArgs) throws Exception {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-Xmx1g",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-Xmx1g"));
+        // e.g. -Dbench.jvm=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the app under load
+        String extraJvm = System.getProperty("bench.jvm", "");
+        if (!extraJvm.isBlank()) {
+            cmd.addAll(List.of(extraJvm.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "cn.juece.JueceApplication", "--server.port=" + port, "--spring.profiles.active=benchmark"));
         cmd.addAll(extraArgs);
         Process app = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
@@ -25,6 +28,7 @@ import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.AppClock;
+import cn.juece.support.GroupCommit;
 import cn.juece.support.RuleViolation;
 import cn.juece.workflow.TaskActions;
 
@@ -39,6 +43,7 @@ public class PublicCommentService {
 
     static final String PERIOD = "COMMENT_WINDOW";
     static final int MAX_CONTENT = 4000;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ConsultationRepository repository;
@@ -53,12 +58,19 @@ public class PublicCommentService {
     private final boolean moderatedByDefault;
 
     private final LeadUnitCheck leadUnit;
+    private final OpinionWriter writer;
+    private final GroupCommit<OpinionWriter.Received, Opinion> intake;
+    private final TransactionTemplate transactions;
 
     PublicCommentService(ConsultationRepository repository, DecisionService decisions, MaterialService materials,
                          TaskActions tasks, Directory directory, AuditTrail audit, Periods periods, AppClock clock,
-                         ReceiptNumbers receipts, LeadUnitCheck leadUnit,
+                         ReceiptNumbers receipts, LeadUnitCheck leadUnit, OpinionWriter writer,
+                         GroupCommit<OpinionWriter.Received, Opinion> intake, PlatformTransactionManager transactionManager,
                          @Value("${juece.participation.moderation:true}") boolean moderatedByDefault) {
         this.leadUnit = leadUnit;
+        this.writer = writer;
+        this.intake = intake;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.decisions = decisions;
         this.materials = materials;
@@ -140,8 +152,17 @@ public class PublicCommentService {
      * Receives an opinion: from the portal during the window (through 23:59:59 of the last day), or entered by
      * staff with its channel; a letter posted on or before the deadline counts (DECISIONS.md 17).
      */
-    @Transactional
     public Opinion submit(long consultationId, Submission s, boolean enteredByStaff) {
+        if (enteredByStaff || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // staff entries, and callers that hold a transaction already (the demo seeder): written in it
+            return transactions.execute(status -> writer.write(check(consultationId, s, enteredByStaff)));
+        }
+        // the public's opinions: checked here, committed in groups; the receipt comes after the commit, and
+        // no connection is held while waiting for it
+        return intake.submit(check(consultationId, s, false));
+    }
+
+    private OpinionWriter.Received check(long consultationId, Submission s, boolean enteredByStaff) {
         Consultation c = consultation(consultationId);
         Decision d = decisions.get(c.decisionId());
         String content = s.content() == null ? "" : s.content().strip();
@@ -172,15 +193,9 @@ public class PublicCommentService {
             throw new RuleViolation("COMMENT_WINDOW_CLOSED", "本次征求意见已于" + CHINESE_DATE.format(c.closesOn())
                     + "24时截止，不再接收意见（第二十条）。感谢您的关注。");
         }
-        String hash = cn.juece.support.Hashes.sha256(content.replaceAll("\\s+", ""));
-        Long sameAs = repository.firstWithHash(consultationId, hash).orElse(null);
-        String receipt = receipts.next();
-        long id = repository.insertOpinion(consultationId, receipt, channel, name, contact, Boolean.TRUE.equals(s.quotable()),
-                content, hash, sameAs, s.postmarkDate(), now, enteredByStaff ? actor.id() : null,
-                c.moderated() ? Opinion.Moderation.PENDING : Opinion.Moderation.PUBLISHED);
-        audit.record(actor, d.id(), d.number(), AuditAction.OPINION_RECEIVED,
-                "收到意见 " + ReceiptNumbers.display(receipt) + "（" + channel.label() + (sameAs != null ? "，与较早意见内容相同" : "") + "）");
-        return repository.opinion(id).orElseThrow();
+        String hash = cn.juece.support.Hashes.sha256(WHITESPACE.matcher(content).replaceAll(""));
+        return new OpinionWriter.Received(c, d.number(), receipts.next(), channel, name, contact,
+                Boolean.TRUE.equals(s.quotable()), content, hash, s.postmarkDate(), now, actor, enteredByStaff);
     }
 
     /** Shows an opinion on the portal, or keeps it from display with a reason; it stays in the dossier and counts. */

@@ -1,0 +1,65 @@
+package cn.juece.participation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.juece.audit.AuditAction;
+import cn.juece.audit.AuditTrail;
+import cn.juece.identity.Actor;
+import cn.juece.portal.ReceiptNumbers;
+import cn.juece.support.GroupCommit;
+
+/**
+ * Writes one received opinion, already checked against the window and the limits, in the caller's
+ * transaction: the row (marked as the same as an earlier one with identical text, Art. 28 campaign
+ * grouping) and its audit entry. The public's opinions reach it through {@link Intake}, which commits
+ * them in groups; staff-entered letters call it in their own transaction.
+ */
+@Component
+class OpinionWriter {
+
+    private final ConsultationRepository repository;
+    private final AuditTrail audit;
+
+    OpinionWriter(ConsultationRepository repository, AuditTrail audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    record Received(Consultation consultation, String decisionNumber, String receipt, OpinionChannel channel, String authorName,
+                    String contact, boolean quotable, String content, String contentHash, LocalDate postmarkDate,
+                    OffsetDateTime submittedAt, Actor actor, boolean enteredByStaff) {
+    }
+
+    Opinion write(Received r) {
+        Consultation c = r.consultation();
+        Long sameAs = repository.firstWithHash(c.id(), r.contentHash()).orElse(null);
+        Opinion.Moderation moderation = c.moderated() ? Opinion.Moderation.PENDING : Opinion.Moderation.PUBLISHED;
+        String enteredBy = r.enteredByStaff() ? r.actor().id() : null;
+        long id = repository.insertOpinion(c.id(), r.receipt(), r.channel(), r.authorName(), r.contact(), r.quotable(),
+                r.content(), r.contentHash(), sameAs, r.postmarkDate(), r.submittedAt(), enteredBy, moderation);
+        audit.record(r.actor(), c.decisionId(), r.decisionNumber(), AuditAction.OPINION_RECEIVED,
+                "收到意见 " + ReceiptNumbers.display(r.receipt()) + "（" + r.channel().label() + (sameAs != null ? "，与较早意见内容相同" : "") + "）");
+        return new Opinion(id, c.id(), r.receipt(), r.channel(), r.authorName(), r.contact(), r.quotable(), r.content(),
+                r.contentHash(), sameAs, r.postmarkDate(), r.submittedAt(), enteredBy, moderation, null, null, null, null);
+    }
+
+    /** The public's opinions, committed in groups (see {@link GroupCommit}). */
+    @Configuration(proxyBeanMethods = false)
+    static class Intake {
+
+        @Bean
+        GroupCommit<Received, Opinion> opinionIntake(PlatformTransactionManager transactions, OpinionWriter writer,
+                                                     @Value("${juece.participation.intake.max-batch:256}") int maxBatch,
+                                                     @Value("${juece.participation.intake.capacity:4096}") int capacity) {
+            return new GroupCommit<>("opinion-intake", new TransactionTemplate(transactions), maxBatch, capacity, writer::write);
+        }
+    }
+}

@@ -1,7 +1,14 @@
 package cn.juece;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,6 +42,30 @@ public abstract class IntegrationTest {
 
     protected LifecycleDriver driver() {
         return new LifecycleDriver(port, PASSWORD);
+    }
+
+    @Autowired
+    private RuntimeService engineRuntime;
+    @Autowired
+    private ManagementService engineJobs;
+
+    /**
+     * The timer jobs waiting at one activity of a decision's process instances (the lifecycle and its running
+     * stages), soonest first.
+     */
+    protected List<Job> timers(String number, String activityId) {
+        return engineRuntime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+                .map(ProcessInstance::getId)
+                .flatMap(id -> engineJobs.createJobQuery().processInstanceId(id).activityId(activityId).timers().list().stream())
+                .sorted(java.util.Comparator.comparing(Job::getDuedate)).toList();
+    }
+
+    /** What the job executor (off in tests) would do now: runs those timers that are due by ClockUtil. */
+    protected int fireDueTimers(String number, String activityId) {
+        var now = ClockUtil.getCurrentTime();
+        List<Job> due = timers(number, activityId).stream().filter(j -> !j.getDuedate().after(now)).toList();
+        due.forEach(j -> engineJobs.executeJob(j.getId()));
+        return due.size();
     }
 
     @AfterEach

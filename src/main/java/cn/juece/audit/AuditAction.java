@@ -11,6 +11,7 @@ public enum AuditAction {
     TASK_COMPLETED("办理任务"),
     CONSULTATION_PUBLISHED("发布征求意见公告"),
     OPINION_RECEIVED("收到意见"),
+    CONSULTATION_CLOSED("公开征求意见期限届满"),
     OPINION_MODERATED("审核意见"),
     OPINION_ANSWERED("答复意见"),
     FEEDBACK_PUBLISHED("公布意见采纳情况"),

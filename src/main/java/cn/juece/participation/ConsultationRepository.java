@@ -59,6 +59,12 @@ class ConsultationRepository {
                 .query(ConsultationRepository::consultation).list();
     }
 
+    /** Closes an open window; false when it was no longer open (closed already, or its feedback published). */
+    boolean close(long id) {
+        return jdbc.sql("UPDATE juece.public_consultation SET status = ? WHERE id = ? AND status = ?")
+                .params(ConsultationStatus.CLOSED.name(), id, ConsultationStatus.OPEN.name()).update() == 1;
+    }
+
     void publishFeedback(long id, String summary, OffsetDateTime at) {
         jdbc.sql("UPDATE juece.public_consultation SET status = ?, feedback_summary = ?, feedback_published_at = ? WHERE id = ?")
                 .params(ConsultationStatus.FEEDBACK_PUBLISHED.name(), summary, at, id).update();

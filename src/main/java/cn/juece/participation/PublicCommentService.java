@@ -61,16 +61,19 @@ public class PublicCommentService {
     private final OpinionWriter writer;
     private final GroupCommit<OpinionWriter.Received, Opinion> intake;
     private final TransactionTemplate transactions;
+    private final CommentWindow window;
 
     PublicCommentService(ConsultationRepository repository, DecisionService decisions, MaterialService materials,
                          TaskActions tasks, Directory directory, AuditTrail audit, Periods periods, AppClock clock,
                          ReceiptNumbers receipts, LeadUnitCheck leadUnit, OpinionWriter writer,
                          GroupCommit<OpinionWriter.Received, Opinion> intake, PlatformTransactionManager transactionManager,
+                         CommentWindow window,
                          @Value("${juece.participation.moderation:true}") boolean moderatedByDefault) {
         this.leadUnit = leadUnit;
         this.writer = writer;
         this.intake = intake;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.window = window;
         this.repository = repository;
         this.decisions = decisions;
         this.materials = materials;
@@ -145,6 +148,7 @@ public class PublicCommentService {
                 "发布" + title + "，征求意见期限自" + CHINESE_DATE.format(opensOn) + "至" + CHINESE_DATE.format(n.closesOn())
                         + "24时，途径：政府网站、" + String.join("、", channels)
                         + (reason == null ? "" : "；缩短期限的理由：" + reason + "（经" + actor.name() + "批准）") + "（第二十条）");
+        window.opened(d); // the window's timer on the participation map, in this transaction
         return repository.find(id).orElseThrow();
     }
 

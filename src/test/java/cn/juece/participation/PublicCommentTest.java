@@ -29,6 +29,10 @@ class PublicCommentTest extends IntegrationTest {
 
     @Autowired
     PublicCommentService comments;
+    @Autowired
+    cn.juece.notification.Outbox outbox;
+    @Autowired
+    cn.juece.decision.DecisionService decisions;
 
     @Test
     void aCommentWindowFromPublicationToFeedback() {
@@ -63,7 +67,18 @@ class PublicCommentTest extends IntegrationTest {
         assertThat(first.receipt()).matches("[2-9A-HJ-NP-Z]{12}");
         assertThat(same.sameAs()).isEqualTo(first.id());
         assertThat(first.moderation()).isEqualTo(Opinion.Moderation.PENDING);   // 先审后发 (DECISIONS.md 17)
+        // the window's timer on the participation map waits for 24:00 of the last day (Art. 20)
+        assertThat(timers(n, "comment-window-ends")).extracting(org.camunda.bpm.engine.runtime.Job::getDuedate)
+                .containsExactly(Date.from(LocalDateTime.of(2024, 10, 22, 0, 0).atZone(AppClock.ZONE).toInstant()));
+        assertThat(fireDueTimers(n, "comment-window-ends")).as("nothing due before the window ends").isZero();
         at(2024, 10, 22, 0, 0);
+        // it fires: the window is closed in the dossier and the lead unit is told to answer every opinion (Art. 28, 29)
+        assertThat(fireDueTimers(n, "comment-window-ends")).isEqualTo(1);
+        assertThat(comments.consultation(id).status()).isEqualTo(ConsultationStatus.CLOSED);
+        assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("期限已于2024年10月21日24时届满，截止接收意见，共收到3条意见"));
+        assertThat(outbox.forDecision(decisions.get(n).id())).anyMatch(m -> m.kind().equals("COMMENT_WINDOW_CLOSED")
+                && m.subject().contains("公开征求意见已截止") && m.body().contains("逐条或归类答复采纳情况"));
+        assertThat(timers(n, "comment-window-ends")).as("the window's timer is done").isEmpty();
         assertThatThrownBy(() -> comments.submit(id, new PublicCommentService.Submission(null, null, false, "晚到的意见", null, null), false))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("COMMENT_WINDOW_CLOSED").hasMessageContaining("2024年10月21日24时截止");
         // a letter posted on the last day is entered by staff afterwards (DECISIONS.md 17)

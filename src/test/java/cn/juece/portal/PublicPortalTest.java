@@ -194,6 +194,7 @@ class PublicPortalTest extends IntegrationTest {
                 "/public/consultations/" + consultation);
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
                 closes.plusDays(1).atStartOfDay(cn.juece.support.AppClock.ZONE).plusHours(9).toInstant()));
+        assertThat(fireDueTimers(number, "comment-window-ends")).as("the comment window's timer").isEqualTo(1);
         as(LifecycleDriver.LEAD).post("/api/consultations/" + consultation + "/feedback", Map.of("summary", "未收到意见"));
         d.participate(number);
         d.submitForLegality(number);

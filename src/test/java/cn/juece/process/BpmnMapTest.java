@@ -236,6 +236,8 @@ class BpmnMapTest {
                 assertEquals(List.of(50.0, 50.0), List.of(w, h), where + ": gateway size");
             } else if (s.getBpmnElement() instanceof Event) {
                 assertEquals(List.of(36.0, 36.0), List.of(w, h), where + ": event size");
+            } else if (s.getBpmnElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess && Boolean.TRUE.equals(s.isExpanded())) {
+                assertTrue(w > 100 && h > 80, where + ": an expanded subprocess is drawn around its content");
             } else if (s.getBpmnElement() instanceof Activity) {
                 assertEquals(List.of(100.0, 80.0), List.of(w, h), where + ": task size");
             }
@@ -250,12 +252,28 @@ class BpmnMapTest {
                 if (attached(shapes.get(i), shapes.get(j)) || attached(shapes.get(j), shapes.get(i))) {
                     continue; // a boundary event sits on its activity's border
                 }
+                if (inside(shapes.get(i), shapes.get(j)) || inside(shapes.get(j), shapes.get(i))) {
+                    continue; // an element of an expanded subprocess, drawn within it (checked by inside)
+                }
                 boolean overlap = a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
                         && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
                 assertFalse(overlap, file + ": " + shapes.get(i).getBpmnElement().getId() + " overlaps "
                         + shapes.get(j).getBpmnElement().getId());
             }
         }
+    }
+
+    /** The inner element belongs to the subprocess; then it must also be drawn entirely within it. */
+    static boolean inside(BpmnShape inner, BpmnShape subProcess) {
+        if (inner.getBpmnElement().getParentElement() != subProcess.getBpmnElement()) {
+            return false;
+        }
+        var i = inner.getBounds();
+        var o = subProcess.getBounds();
+        assertTrue(i.getX() >= o.getX() && i.getY() >= o.getY() && i.getX() + i.getWidth() <= o.getX() + o.getWidth()
+                && i.getY() + i.getHeight() <= o.getY() + o.getHeight(), inner.getBpmnElement().getId() + " is drawn inside "
+                + subProcess.getBpmnElement().getId());
+        return true;
     }
 
     static boolean attached(BpmnShape boundary, BpmnShape activity) {

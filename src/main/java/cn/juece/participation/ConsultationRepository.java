@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,29 @@ class ConsultationRepository {
                         enteredBy, moderation.name())
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    void insertAttachment(long opinionId, CommentAttachment a) {
+        jdbc.sql("INSERT INTO juece.opinion_attachment (opinion_id, file_name, content_type, size_bytes, sha256, content) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(opinionId, a.fileName(), a.contentType(), (long) a.content().length, a.sha256(), a.content()).update();
+    }
+
+    Optional<CommentAttachment> attachment(long opinionId) {
+        return jdbc.sql("SELECT file_name, content_type, content, sha256 FROM juece.opinion_attachment WHERE opinion_id = ?")
+                .param(opinionId)
+                .query((rs, i) -> new CommentAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4))).optional();
+    }
+
+    /** The attachments' file names of a consultation's opinions, by opinion id. */
+    Map<Long, String> attachmentNames(long consultationId) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT a.opinion_id, a.file_name FROM juece.opinion_attachment a JOIN juece.opinion o ON o.id = a.opinion_id
+                WHERE o.consultation_id = ?""").param(consultationId)
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
     }
 
     Optional<Long> firstWithHash(long consultationId, String hash) {

@@ -35,7 +35,7 @@ class OpinionWriter {
 
     record Received(Consultation consultation, String decisionNumber, String receipt, OpinionChannel channel, String authorName,
                     String contact, boolean quotable, String content, String contentHash, LocalDate postmarkDate,
-                    OffsetDateTime submittedAt, Actor actor, boolean enteredByStaff) {
+                    OffsetDateTime submittedAt, Actor actor, boolean enteredByStaff, CommentAttachment attachment) {
     }
 
     Opinion write(Received r) {
@@ -45,8 +45,12 @@ class OpinionWriter {
         String enteredBy = r.enteredByStaff() ? r.actor().id() : null;
         long id = repository.insertOpinion(c.id(), r.receipt(), r.channel(), r.authorName(), r.contact(), r.quotable(),
                 r.content(), r.contentHash(), sameAs, r.postmarkDate(), r.submittedAt(), enteredBy, moderation);
+        if (r.attachment() != null) {
+            repository.insertAttachment(id, r.attachment());
+        }
         audit.record(r.actor(), c.decisionId(), r.decisionNumber(), AuditAction.OPINION_RECEIVED,
-                "收到意见 " + ReceiptNumbers.display(r.receipt()) + "（" + r.channel().label() + (sameAs != null ? "，与较早意见内容相同" : "") + "）");
+                "收到意见 " + ReceiptNumbers.display(r.receipt()) + "（" + r.channel().label() + (sameAs != null ? "，与较早意见内容相同" : "")
+                        + (r.attachment() != null ? "，附件：" + r.attachment().fileName() + "，SHA-256 " + r.attachment().sha256() : "") + "）");
         return new Opinion(id, c.id(), r.receipt(), r.channel(), r.authorName(), r.contact(), r.quotable(), r.content(),
                 r.contentHash(), sameAs, r.postmarkDate(), r.submittedAt(), enteredBy, moderation, null, null, null, null);
     }

@@ -79,11 +79,15 @@ class ParticipationPortal {
     @PostMapping("/public/consultations/{id}/opinions")
     String comment(@PathVariable long id, @RequestParam(required = false) String authorName,
                    @RequestParam(required = false) String contact, @RequestParam(required = false) Boolean quotable,
-                   @RequestParam(required = false) String content, Model model, HttpServletResponse response) {
+                   @RequestParam(required = false) String content,
+                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile attachment,
+                   Model model, HttpServletResponse response) throws java.io.IOException {
         Consultation c = comments.consultation(id);
         try {
+            boolean attached = attachment != null && !attachment.isEmpty();
             Opinion o = comments.submit(id, new PublicCommentService.Submission(authorName, contact, Boolean.TRUE.equals(quotable),
-                    content, OpinionChannel.PORTAL, null), false);
+                    content, OpinionChannel.PORTAL, null), false, attached ? attachment.getOriginalFilename() : null,
+                    attached ? attachment.getBytes() : null);
             model.addAttribute("c", c);
             model.addAttribute("receipt", ReceiptNumbers.display(o.receipt()));
             model.addAttribute("moderated", c.moderated());

@@ -60,6 +60,18 @@ class PublicCommentApi {
                 .body(comments.exportCsv(id));
     }
 
+    @GetMapping("/api/opinions/{id}/attachment")
+    @Operation(summary = "下载意见的附件（仅供工作人员）")
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        CommentAttachment a = comments.attachment(id);
+        return ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(a.content());
+    }
+
     @PostMapping("/api/consultations/{id}/opinions")
     @Operation(summary = "录入通过信函、电话、邮件等收到的意见", description = "信函邮戳日期不晚于截止日的，截止后仍可录入。")
     ResponseEntity<Opinion> enter(@PathVariable long id, @RequestBody PublicCommentService.Submission s) {

@@ -62,18 +62,21 @@ public class PublicCommentService {
     private final GroupCommit<OpinionWriter.Received, Opinion> intake;
     private final TransactionTemplate transactions;
     private final CommentWindow window;
+    private final org.springframework.util.unit.DataSize maxAttachment;
 
     PublicCommentService(ConsultationRepository repository, DecisionService decisions, MaterialService materials,
                          TaskActions tasks, Directory directory, AuditTrail audit, Periods periods, AppClock clock,
                          ReceiptNumbers receipts, LeadUnitCheck leadUnit, OpinionWriter writer,
                          GroupCommit<OpinionWriter.Received, Opinion> intake, PlatformTransactionManager transactionManager,
                          CommentWindow window,
+                         @Value("${juece.participation.attachment-max-size:10MB}") org.springframework.util.unit.DataSize maxAttachment,
                          @Value("${juece.participation.moderation:true}") boolean moderatedByDefault) {
         this.leadUnit = leadUnit;
         this.writer = writer;
         this.intake = intake;
         this.transactions = new TransactionTemplate(transactionManager);
         this.window = window;
+        this.maxAttachment = maxAttachment;
         this.repository = repository;
         this.decisions = decisions;
         this.materials = materials;
@@ -157,16 +160,22 @@ public class PublicCommentService {
      * staff with its channel; a letter posted on or before the deadline counts (DECISIONS.md 17).
      */
     public Opinion submit(long consultationId, Submission s, boolean enteredByStaff) {
-        if (enteredByStaff || TransactionSynchronizationManager.isActualTransactionActive()) {
-            // staff entries, and callers that hold a transaction already (the demo seeder): written in it
-            return transactions.execute(status -> writer.write(check(consultationId, s, enteredByStaff)));
+        return submit(consultationId, s, enteredByStaff, null, null);
+    }
+
+    /** As above, with a file attached on the portal (PDF, JPEG or PNG up to the limit); null when none. */
+    public Opinion submit(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file) {
+        if (enteredByStaff || file != null && file.length > 0 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // staff entries, comments with a file (kept out of the intake's queue: bounded memory), and callers
+            // that hold a transaction already (the demo seeder): written in a transaction of their own, or theirs
+            return transactions.execute(status -> writer.write(check(consultationId, s, enteredByStaff, fileName, file)));
         }
         // the public's opinions: checked here, committed in groups; the receipt comes after the commit, and
         // no connection is held while waiting for it
-        return intake.submit(check(consultationId, s, false));
+        return intake.submit(check(consultationId, s, false, null, null));
     }
 
-    private OpinionWriter.Received check(long consultationId, Submission s, boolean enteredByStaff) {
+    private OpinionWriter.Received check(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file) {
         Consultation c = consultation(consultationId);
         Decision d = decisions.get(c.decisionId());
         String content = s.content() == null ? "" : s.content().strip();
@@ -198,8 +207,9 @@ public class PublicCommentService {
                     + "24时截止，不再接收意见（第二十条）。感谢您的关注。");
         }
         String hash = cn.juece.support.Hashes.sha256(WHITESPACE.matcher(content).replaceAll(""));
+        CommentAttachment attachment = CommentAttachment.check(fileName, file, maxAttachment.toBytes());
         return new OpinionWriter.Received(c, d.number(), receipts.next(), channel, name, contact,
-                Boolean.TRUE.equals(s.quotable()), content, hash, s.postmarkDate(), now, actor, enteredByStaff);
+                Boolean.TRUE.equals(s.quotable()), content, hash, s.postmarkDate(), now, actor, enteredByStaff, attachment);
     }
 
     /** Shows an opinion on the portal, or keeps it from display with a reason; it stays in the dossier and counts. */
@@ -388,12 +398,13 @@ public class PublicCommentService {
         var clusters = repository.clusters(c.id()).stream()
                 .collect(java.util.stream.Collectors.toMap(ConsultationRepository.Cluster::id, ConsultationRepository.Cluster::title));
         var csv = new cn.juece.support.Csv(List.of("回执号", "途径", "提交时间", "邮戳日期", "提出人", "联系方式", "同意公开姓名", "意见内容",
-                "显示", "与较早意见相同", "归类", "采纳情况"));
+                "附件", "显示", "与较早意见相同", "归类", "采纳情况"));
+        Map<Long, String> attachments = repository.attachmentNames(c.id());
         for (Opinion o : repository.opinions(c.id())) {
             csv.row(java.util.Arrays.asList(ReceiptNumbers.display(o.receipt()), o.channel().label(),
                     o.submittedAt().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
                     o.postmarkDate() == null ? "" : o.postmarkDate().toString(), o.authorName(), o.contact(),
-                    o.quotable() ? "是" : "否", o.content(),
+                    o.quotable() ? "是" : "否", o.content(), attachments.getOrDefault(o.id(), ""),
                     switch (o.moderation()) { case PENDING -> "待审核"; case PUBLISHED -> "公开"; case HIDDEN -> "不予显示：" + o.moderationReason(); },
                     o.sameAs() == null ? "" : "是", o.clusterId() == null ? "" : clusters.get(o.clusterId()), answerOf(o)));
         }
@@ -436,12 +447,20 @@ public class PublicCommentService {
         Adoption adoption = o.adoption() != null ? o.adoption() : cluster == null ? null : cluster.adoption();
         String reason = o.adoption() != null ? o.adoptionReason() : cluster == null ? null : cluster.adoptionReason();
         boolean published = c.status() == ConsultationStatus.FEEDBACK_PUBLISHED;
+        String attached = repository.attachment(o.id()).map(a -> a.fileName() + "（已收到）").orElse("无");
         return Map.of("receipt", ReceiptNumbers.display(o.receipt()), "consultation", c.title(), "status", effectiveStatus(c).label(),
-                "submittedAt", o.submittedAt().toString(),
+                "submittedAt", o.submittedAt().toString(), "attachment", attached,
                 "display", switch (o.moderation()) { case PENDING -> "待审核"; case PUBLISHED -> "已公开显示"; case HIDDEN -> "不予公开显示（意见已记录并计入统计）"; },
                 "answer", published && adoption != null ? adoption.label() + (reason == null ? "" : "：" + reason) : "尚未公布采纳情况");
     }
 
+
+    /** The file attached to an opinion, for staff. */
+    public CommentAttachment attachment(long opinionId) {
+        opinion(opinionId);
+        return repository.attachment(opinionId)
+                .orElseThrow(() -> RuleViolation.notFound("ATTACHMENT_NOT_FOUND", "该意见没有附件。"));
+    }
 
     private Opinion opinion(long id) {
         return repository.opinion(id).orElseThrow(() -> RuleViolation.notFound("OPINION_NOT_FOUND", "意见不存在：" + id));

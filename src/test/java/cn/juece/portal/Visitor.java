@@ -48,6 +48,30 @@ class Visitor {
         return post(action, all);
     }
 
+    /** Opens the page with the form, then submits it as multipart/form-data with one file, as a browser does. */
+    HttpResponse<String> submitWithFile(String formPage, String action, Map<String, String> fields, String fileField,
+                                        String fileName, byte[] file) {
+        Matcher m = CSRF.matcher(get(formPage).body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on " + formPage);
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", m.group(1));
+        String boundary = "----juece" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        for (var e : all.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(action)).header("X-Forwarded-For", address)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+    }
+
     /** Signs in on the staff login page (the same cookie jar then carries the staff session). */
     Visitor signIn(String user, String password) {
         Matcher m = CSRF.matcher(get("/login").body());

@@ -44,8 +44,12 @@ class PortalPages {
     private final AppClock clock;
     private final cn.juece.participation.PublicCommentService comments;
 
+    private final cn.juece.drafting.ArrangementService arrangements;
+
     PortalPages(CatalogueService catalogues, PublicProposalService proposals, AuditTrail audit, Directory directory,
-                AppClock clock, cn.juece.participation.PublicCommentService comments) {
+                AppClock clock, cn.juece.participation.PublicCommentService comments,
+                cn.juece.drafting.ArrangementService arrangements) {
+        this.arrangements = arrangements;
         this.comments = comments;
         this.catalogues = catalogues;
         this.proposals = proposals;
@@ -96,6 +100,9 @@ class PortalPages {
                     .toList());
             // The trail as it grows (openness excerpt): the draft with the comment notice, the adoption, the
             // meeting's review and the result.
+            // Art. 17: where the law forbids publishing the draft, only the fact is public, never the reason
+            var participation = arrangements.arrangements(d.id()).get(cn.juece.drafting.Procedure.PARTICIPATION);
+            model.addAttribute("participationExempt", participation != null && !participation.required());
             var consultations = comments.ofDecision(d.id());
             model.addAttribute("consultations", consultations);
             model.addAttribute("consultationStatus", consultations.stream().collect(java.util.stream.Collectors.toMap(

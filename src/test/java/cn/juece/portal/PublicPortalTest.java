@@ -133,6 +133,40 @@ class PublicPortalTest extends IntegrationTest {
     }
 
     @Test
+    void anItemExemptedFromPublicCommentShowsOnlyTheFactNotTheReason() {
+        var justice = as(LifecycleDriver.JUSTICE);
+        var organ = as(LifecycleDriver.ORGAN);
+        String key = justice.post("/api/catalogues", Map.of("year", 2048)).getBody().get("key").asText();
+        long itemId = justice.post("/api/catalogues/" + key + "/items", Map.of("name", "县级应急物资储备库选址", "leadUnit", "fgj",
+                "legalBasis", "《突发事件应对法》", "plannedTime", "第三季度", "hearingPlanned", false, "enterpriseRelated", false))
+                .getBody().get("id").asLong();
+        publish(key, "冠发〔2048〕2号");
+        String number = organ.post("/api/catalogues/" + key + "/items/" + itemId + "/decision", Map.of()).getBody().get("number").asText();
+        var d = driver();
+        d.study(number);
+        d.launch(number);
+        d.draft(number, false, true, true);   // participation not required, with its reason (Art. 17)
+        String itemPage = visitor().get("/public/catalogue/2048/items/" + itemId).body();
+        assertThat(itemPage).contains("该事项依法不公开征求意见（第十七条）").doesNotContain("不涉及，理由见起草说明");
+    }
+
+    /** Confirms, records the party's approval and publishes a compiled catalogue (Art. 10). */
+    private void publish(String key, String approvalDocument) {
+        var justice = as(LifecycleDriver.JUSTICE);
+        var organ = as(LifecycleDriver.ORGAN);
+        for (JsonNode t : justice.get("/api/catalogues/" + key + "/tasks").getBody()) {
+            justice.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "SUBMITTED"));
+        }
+        for (JsonNode t : organ.get("/api/catalogues/" + key + "/tasks").getBody()) {
+            organ.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "CONFIRMED", "reason", "确认"));
+        }
+        justice.put("/api/catalogues/" + key + "/party-approval", Map.of("date", "2025-12-20", "documentNumber", approvalDocument));
+        for (JsonNode t : justice.get("/api/catalogues/" + key + "/tasks").getBody()) {
+            justice.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "PUBLISHED"));
+        }
+    }
+
+    @Test
     void thePublishedCatalogueItsChangesAndEachItemsTrailArePublic() {
         var justice = as(LifecycleDriver.JUSTICE);
         var organ = as(LifecycleDriver.ORGAN);
@@ -144,16 +178,7 @@ class PublicPortalTest extends IntegrationTest {
         long itemId = justice.post("/api/catalogues/" + key + "/items", item).getBody().get("id").asLong();
         justice.post("/api/catalogues/" + key + "/items", Map.of("name", "县城停车收费标准", "leadUnit", "fgj", "legalBasis", "《价格法》",
                 "plannedTime", "9月", "hearingPlanned", false, "enterpriseRelated", false));
-        for (JsonNode t : justice.get("/api/catalogues/" + key + "/tasks").getBody()) {
-            justice.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "SUBMITTED"));
-        }
-        for (JsonNode t : organ.get("/api/catalogues/" + key + "/tasks").getBody()) {
-            organ.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "CONFIRMED", "reason", "确认"));
-        }
-        justice.put("/api/catalogues/" + key + "/party-approval", Map.of("date", "2025-12-20", "documentNumber", "冠发〔2047〕3号"));
-        for (JsonNode t : justice.get("/api/catalogues/" + key + "/tasks").getBody()) {
-            justice.post("/api/catalogues/" + key + "/tasks/" + t.get("id").asText() + "/complete", Map.of("outcome", "PUBLISHED"));
-        }
+        publish(key, "冠发〔2047〕3号");
         long second = justice.get("/api/catalogues/" + key).getBody().get("items").get(1).get("id").asLong();
         justice.post("/api/catalogues/" + key + "/items/" + second + "/remove", Map.of("reason", "上级统一制定标准"));
         String number = organ.post("/api/catalogues/" + key + "/items/" + itemId + "/decision", Map.of()).getBody().get("number").asText();

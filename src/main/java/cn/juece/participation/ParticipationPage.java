@@ -13,9 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
+import cn.juece.dossier.MaterialService;
+import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Directory;
 import cn.juece.support.RuleViolation;
 import cn.juece.web.StaffPage;
@@ -34,10 +37,17 @@ class ParticipationPage {
     private final HearingService hearings;
     private final QuestionnaireService questionnaires;
     private final EnterpriseConsultationService enterprises;
+    private final MaterialService materials;
     private final Directory directory;
 
+    /** The materials the symposium, hearing and questionnaire sections show and take, with their articles. */
+    private static final List<MaterialType> PARTICIPATION_MATERIALS = List.of(MaterialType.SYMPOSIUM_MINUTES,
+            MaterialType.HEARING_RECORD, MaterialType.HEARING_REPORT, MaterialType.POLL_REPORT);
+
     ParticipationPage(DecisionService decisions, PublicCommentService comments, SymposiumService symposiums, HearingService hearings,
-                      QuestionnaireService questionnaires, EnterpriseConsultationService enterprises, Directory directory) {
+                      QuestionnaireService questionnaires, EnterpriseConsultationService enterprises, MaterialService materials,
+                      Directory directory) {
+        this.materials = materials;
         this.decisions = decisions;
         this.comments = comments;
         this.symposiums = symposiums;
@@ -62,9 +72,26 @@ class ParticipationPage {
         model.addAttribute("statuses", statuses);
         model.addAttribute("adoptions", Adoption.values());
         model.addAttribute("channels", OpinionChannel.values());
-        model.addAttribute("symposiums", symposiums.ofDecision(d.id()));
+        var ss = symposiums.ofDecision(d.id());
+        model.addAttribute("symposiums", ss);
+        Map<Long, List<String>> symposiumMissing = new LinkedHashMap<>();
+        Map<Long, LocalDate> symposiumLatest = new LinkedHashMap<>();
+        ss.forEach(s -> {
+            symposiumMissing.put(s.id(), symposiums.missing(s).stream().map(RuleViolation::chineseMessage).toList());
+            symposiumLatest.put(s.id(), symposiums.latestDelivery(s));
+        });
+        model.addAttribute("symposiumMissing", symposiumMissing);
+        model.addAttribute("symposiumLatest", symposiumLatest);
         model.addAttribute("hearingRequired", hearings.required(d.id()));
         model.addAttribute("hearings", hearings.ofDecision(d.id()));
+        Map<String, String> present = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        PARTICIPATION_MATERIALS.forEach(t -> {
+            present.put(t.name(), materials.latest(d.id(), t).map(v -> v.fileName() + "（第" + v.versionNo() + "版）").orElse(null));
+            labels.put(t.name(), "《" + t.label() + "》（" + t.article() + "）");
+        });
+        model.addAttribute("participationMaterials", present);
+        model.addAttribute("materialLabels", labels);
         var qs = questionnaires.ofDecision(d.id());
         model.addAttribute("questionnaires", qs);
         Map<Long, List<QuestionnaireService.Tally>> tallies = new LinkedHashMap<>();
@@ -171,7 +198,62 @@ class ParticipationPage {
         return back(number);
     }
 
+    // ---- symposiums (Art. 21) ----
+
+    @PostMapping("/decisions/{number}/participation/symposiums")
+    String planSymposium(@PathVariable String number, @RequestParam(required = false) String title,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+                         @RequestParam(required = false) String place, @RequestParam(required = false) String invitees) {
+        symposiums.plan(number, title, heldOn, place, lines(invitees));
+        return back(number, "symposium");
+    }
+
+    @PostMapping("/decisions/{number}/participation/symposiums/{id}/delivery")
+    String symposiumDelivery(@PathVariable String number, @PathVariable long id,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveredOn) {
+        symposiums.recordDelivery(id, deliveredOn);
+        return back(number, "symposium");
+    }
+
+    @PostMapping("/decisions/{number}/participation/symposiums/{id}/confirm")
+    String confirmSymposium(@PathVariable String number, @PathVariable long id) {
+        symposiums.confirm(id);
+        return back(number, "symposium");
+    }
+
+    @PostMapping("/decisions/{number}/participation/symposiums/{id}/held")
+    String symposiumHeld(@PathVariable String number, @PathVariable long id) {
+        symposiums.held(id);
+        return back(number, "symposium");
+    }
+
+    @PostMapping("/decisions/{number}/participation/symposiums/{id}/cancel")
+    String cancelSymposium(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String reason) {
+        symposiums.cancel(id, reason);
+        return back(number, "symposium");
+    }
+
+    // ---- the records these procedures need (minutes, signed hearing record, hearing report, poll report) ----
+
+    @PostMapping("/decisions/{number}/participation/materials")
+    String upload(@PathVariable String number, @RequestParam(required = false) MaterialType type,
+                  @RequestParam(required = false) String anchor,
+                  @RequestParam(value = "file", required = false) MultipartFile file) throws java.io.IOException {
+        materials.upload(number, type, null, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
+                file == null ? null : file.getBytes(), null);
+        return back(number, anchor != null && anchor.matches("[a-z]+") ? anchor : "");
+    }
+
+    /** One entry per non-blank line of a textarea. */
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
     private static String back(String number) {
         return "redirect:/decisions/" + number + "/participation";
+    }
+
+    private static String back(String number, String anchor) {
+        return back(number) + (anchor.isEmpty() ? "" : "#" + anchor);
     }
 }

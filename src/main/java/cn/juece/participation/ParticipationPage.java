@@ -83,7 +83,16 @@ class ParticipationPage {
         model.addAttribute("symposiumMissing", symposiumMissing);
         model.addAttribute("symposiumLatest", symposiumLatest);
         model.addAttribute("hearingRequired", hearings.required(d.id()));
-        model.addAttribute("hearings", hearings.ofDecision(d.id()));
+        var hs = hearings.ofDecision(d.id());
+        model.addAttribute("hearings", hs);
+        Map<Long, List<String>> hearingMissing = new LinkedHashMap<>();
+        Map<Long, LocalDate> hearingLatest = new LinkedHashMap<>();
+        hs.forEach(h -> {
+            hearingMissing.put(h.id(), hearings.missing(h).stream().map(RuleViolation::chineseMessage).toList());
+            hearingLatest.put(h.id(), hearings.latestMaterialsDelivery(h));
+        });
+        model.addAttribute("hearingMissing", hearingMissing);
+        model.addAttribute("hearingLatest", hearingLatest);
         Map<String, String> present = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         PARTICIPATION_MATERIALS.forEach(t -> {
@@ -231,6 +240,77 @@ class ParticipationPage {
     String cancelSymposium(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String reason) {
         symposiums.cancel(id, reason);
         return back(number, "symposium");
+    }
+
+    // ---- hearings (Art. 22-26) ----
+
+    @PostMapping("/decisions/{number}/participation/hearings")
+    String announceHearing(@PathVariable String number, @RequestParam(required = false) String title,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+                           @RequestParam(required = false) String place, @RequestParam(required = false) Integer seats,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate applyUntil) {
+        hearings.publishNotice(number, title, heldOn, place, seats, applyUntil);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/applicants")
+    String hearingApplicant(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String name,
+                            @RequestParam(required = false) String contact, @RequestParam(required = false) String side,
+                            @RequestParam(defaultValue = "false") boolean stakeholder, @RequestParam(required = false) String statement) {
+        hearings.apply(id, name, contact, side, stakeholder, statement);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/selection-method")
+    String hearingSelectionMethod(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String method) {
+        hearings.publishSelectionMethod(id, method);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/selection")
+    String hearingSelection(@PathVariable String number, @PathVariable long id) {
+        hearings.select(id);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/participants-published")
+    String hearingParticipantsPublished(@PathVariable String number, @PathVariable long id) {
+        hearings.publishParticipants(id);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/preparation")
+    String hearingPreparation(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String presider,
+                              @RequestParam(required = false) String recorder,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate materialsDeliveredOn,
+                              @RequestParam(required = false) String belowHalfReason) {
+        hearings.prepare(id, presider, recorder, materialsDeliveredOn, belowHalfReason);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/confirm")
+    String confirmHearing(@PathVariable String number, @PathVariable long id) {
+        hearings.confirm(id);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/held")
+    String hearingHeld(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) List<Long> attended,
+                       @RequestParam(required = false) List<Long> signed) {
+        hearings.held(id, attended, signed);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/report")
+    String hearingReport(@PathVariable String number, @PathVariable long id) {
+        hearings.report(id);
+        return back(number, "hearing");
+    }
+
+    @PostMapping("/decisions/{number}/participation/hearings/{id}/cancel")
+    String cancelHearing(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String reason) {
+        hearings.cancel(id, reason);
+        return back(number, "hearing");
     }
 
     // ---- the records these procedures need (minutes, signed hearing record, hearing report, poll report) ----

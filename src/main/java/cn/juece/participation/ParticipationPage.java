@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
@@ -22,6 +23,7 @@ import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Directory;
 import cn.juece.support.RuleViolation;
 import cn.juece.web.StaffPage;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The participation page of a decision (Art. 17-29): public comment with every opinion, its moderation and
@@ -313,6 +315,23 @@ class ParticipationPage {
         return back(number, "hearing");
     }
 
+    // ---- questionnaires (Art. 27) ----
+
+    @PostMapping("/decisions/{number}/participation/questionnaires")
+    String createQuestionnaire(@PathVariable String number, @RequestParam(required = false) String title,
+                               @RequestParam(required = false) String intro,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+                               @RequestParam(required = false) String questions, HttpServletRequest request) {
+        // The form may be long: if it is refused, the page's refusal (PageAdvice) redirects with this flash too, so the
+        // clerk finds the questions as written; when the questionnaire is published, there is nothing to keep.
+        var flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("questionnaireDraft", Map.of("title", nz(title), "intro", nz(intro), "closesOn", closesOn == null ? "" : closesOn.toString(),
+                "questions", nz(questions)));
+        questionnaires.create(number, title, intro, closesOn, QuestionLines.parse(questions));
+        flash.remove("questionnaireDraft");
+        return back(number, "questionnaire");
+    }
+
     // ---- the records these procedures need (minutes, signed hearing record, hearing report, poll report) ----
 
     @PostMapping("/decisions/{number}/participation/materials")
@@ -322,6 +341,10 @@ class ParticipationPage {
         materials.upload(number, type, null, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
                 file == null ? null : file.getBytes(), null);
         return back(number, anchor != null && anchor.matches("[a-z]+") ? anchor : "");
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** One entry per non-blank line of a textarea. */

@@ -193,22 +193,13 @@ public class HearingService {
         if (h.status() != Hearing.Status.NOTICED) {
             throw new RuleViolation("HEARING_SELECTION_DONE", "听证参加人已经确定。");
         }
-        if (!clock.now().isAfter(Periods.endOfDay(h.applyUntil()).toOffsetDateTime())) {
-            throw new RuleViolation("HEARING_APPLICATION_OPEN", "报名截止（" + CHINESE_DATE.format(h.applyUntil()) + "24时）后才能确定听证参加人。");
-        }
+        refuseIfAny(selectionBlockers(h));
         List<Hearing.Applicant> all = h.applicants();
-        if (all.isEmpty()) {
-            throw new RuleViolation("HEARING_NO_APPLICANTS", "没有人申请参加听证会。可延长报名期限，或邀请利害关系人代表申请。");
-        }
         String seed = Hashes.sha256(h.id() + "|" + (h.selectionMethod() == null ? "" : h.selectionMethod()) + "|" + all.size());
         Set<Long> chosen = new LinkedHashSet<>();
         if (all.size() <= h.seats()) {
             all.forEach(a -> chosen.add(a.id()));
         } else {
-            if (h.selectionMethodPublished() == null) {
-                throw new RuleViolation("HEARING_SELECTION_METHOD_NOT_PUBLISHED", "申请人数（" + all.size() + "人）多于参加人数（" + h.seats()
-                        + "人），应当先公布听证参加人遴选办法，再公平公开组织遴选（第二十四条）。");
-            }
             Comparator<Hearing.Applicant> byLot = Comparator.comparing(a -> Hashes.sha256(seed + a.receipt()));
             Map<String, List<Hearing.Applicant>> bySide = new TreeMap<>(all.stream().collect(Collectors.groupingBy(Hearing.Applicant::side)));
             List<Hearing.Applicant> sideFirsts = new ArrayList<>(bySide.values().stream().map(l -> l.stream().min(byLot).orElseThrow()).toList());
@@ -277,28 +268,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.SELECTED) {
             throw new RuleViolation("HEARING_NOT_SELECTED", "请先确定听证参加人。");
         }
-        if (h.participantsPublished() == null) {
-            throw new RuleViolation("HEARING_PARTICIPANTS_NOT_PUBLISHED", "听证参加人的基本情况应当提前向社会公布（第二十四条）。");
-        }
-        Set<String> sides = h.applicants().stream().map(Hearing.Applicant::side).collect(Collectors.toSet());
-        Set<String> seated = h.participants().stream().map(Hearing.Applicant::side).collect(Collectors.toSet());
-        if (!seated.containsAll(sides) && h.participants().size() >= sides.size()) {
-            throw new RuleViolation("HEARING_SIDE_UNREPRESENTED", "应当保证相关各方都有代表参加听证会（第二十四条）。");
-        }
-        long stakeholders = h.participants().stream().filter(Hearing.Applicant::stakeholder).count();
-        if (stakeholders * 2 < h.participants().size() && blank(h.belowHalfReason())) {
-            throw new RuleViolation("HEARING_STAKEHOLDERS_BELOW_HALF", "利害关系人代表一般不少于听证参加总人数的二分之一（第二十四条），本次为"
-                    + stakeholders + "/" + h.participants().size() + "。确需不足半数的，由本单位负责人说明理由。");
-        }
-        if (blank(h.presider()) || blank(h.recorder())) {
-            throw new RuleViolation("HEARING_PRESIDER_RECORDER_REQUIRED", "请确定听证主持人和听证记录人（第二十五条）。");
-        }
-        LocalDate latest = periods.end("HEARING_MATERIALS", h.heldOn());
-        if (h.materialsDeliveredOn() == null || h.materialsDeliveredOn().isAfter(latest)) {
-            throw new RuleViolation("HEARING_MATERIALS_LATE", "听证会材料应当于召开听证会7日前送达听证参加人（第二十四条），本次最迟应于"
-                    + CHINESE_DATE.format(latest) + "送达" + (h.materialsDeliveredOn() == null ? "，尚未记录送达日期。" : "，实际于"
-                    + CHINESE_DATE.format(h.materialsDeliveredOn()) + "送达。请改期召开。"));
-        }
+        refuseIfAny(confirmBlockers(h));
         setStatus(h, Hearing.Status.CONFIRMED, "确认召开“" + h.title() + "”");
         return get(hearingId);
     }
@@ -312,9 +282,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.CONFIRMED) {
             throw new RuleViolation("HEARING_NOT_CONFIRMED", "听证会尚未确认召开。");
         }
-        if (clock.today().isBefore(h.heldOn())) {
-            throw new RuleViolation("HEARING_NOT_YET_HELD", "听证会定于" + CHINESE_DATE.format(h.heldOn()) + "召开，尚未召开。");
-        }
+        refuseIfAny(notYetHeld(h));
         Set<Long> present = Set.copyOf(attended == null ? List.of() : attended);
         Set<Long> signers = Set.copyOf(signed == null ? List.of() : signed);
         Set<Long> participants = h.participants().stream().map(Hearing.Applicant::id).collect(Collectors.toSet());
@@ -324,9 +292,7 @@ public class HearingService {
         if (!signers.containsAll(present)) {
             throw new RuleViolation("HEARING_RECORD_UNSIGNED", "到场的听证参加人应当确认听证会记录并签字（第二十五条）。");
         }
-        if (materials.latest(d.id(), MaterialType.HEARING_RECORD).isEmpty()) {
-            throw new RuleViolation("MATERIAL_MISSING_HEARING_RECORD", "请上传经听证参加人签字的《听证会记录》（第二十五条）。");
-        }
+        refuseIfAny(recordMissing(h));
         for (Long id : present) {
             jdbc.sql("UPDATE juece.hearing_applicant SET attended = TRUE, signed = ? WHERE id = ?").params(signers.contains(id), id).update();
         }
@@ -343,10 +309,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.HELD) {
             throw new RuleViolation("HEARING_NOT_HELD", "听证会尚未召开。");
         }
-        if (materials.latest(d.id(), MaterialType.HEARING_REPORT).isEmpty()) {
-            throw new RuleViolation("MATERIAL_MISSING_HEARING_REPORT",
-                    "请上传《听证报告》：召开听证会的基本情况、听证参加人的意见、意见采纳情况和理由（第二十六条）。");
-        }
+        refuseIfAny(reportMissing(h));
         setStatus(h, Hearing.Status.REPORTED, "形成“" + h.title() + "”听证报告（第二十六条）");
         return get(hearingId);
     }
@@ -360,6 +323,96 @@ public class HearingService {
         }
         setStatus(h, Hearing.Status.CANCELLED, "取消“" + h.title() + "”，理由：" + reason.strip());
         return get(hearingId);
+    }
+
+    /**
+     * What still stands between the hearing and its next step (selection when noticed, confirmation when participants
+     * are selected, the record of the meeting when confirmed, the report when held), each as the refusal that step
+     * would give now; empty when it may go ahead, or when nothing follows.
+     */
+    public List<RuleViolation> missing(Hearing h) {
+        return switch (h.status()) {
+            case NOTICED -> selectionBlockers(h);
+            case SELECTED -> confirmBlockers(h);
+            case CONFIRMED -> {
+                List<RuleViolation> missing = new ArrayList<>(notYetHeld(h));
+                missing.addAll(recordMissing(h));
+                yield missing;
+            }
+            case HELD -> reportMissing(h);
+            case REPORTED, CANCELLED -> List.of();
+        };
+    }
+
+    /** The last day the materials may reach the participants (Art. 24: 7 days before). */
+    public LocalDate latestMaterialsDelivery(Hearing h) {
+        return periods.end("HEARING_MATERIALS", h.heldOn());
+    }
+
+    private List<RuleViolation> selectionBlockers(Hearing h) {
+        List<RuleViolation> missing = new ArrayList<>();
+        if (!clock.now().isAfter(Periods.endOfDay(h.applyUntil()).toOffsetDateTime())) {
+            missing.add(new RuleViolation("HEARING_APPLICATION_OPEN", "报名截止（" + CHINESE_DATE.format(h.applyUntil()) + "24时）后才能确定听证参加人。"));
+        } else if (h.applicants().isEmpty()) {
+            missing.add(new RuleViolation("HEARING_NO_APPLICANTS", "没有人申请参加听证会。可延长报名期限，或邀请利害关系人代表申请。"));
+        }
+        if (h.applicants().size() > h.seats() && h.selectionMethodPublished() == null) {
+            missing.add(new RuleViolation("HEARING_SELECTION_METHOD_NOT_PUBLISHED", "申请人数（" + h.applicants().size() + "人）多于参加人数（"
+                    + h.seats() + "人），应当先公布听证参加人遴选办法，再公平公开组织遴选（第二十四条）。"));
+        }
+        return missing;
+    }
+
+    private List<RuleViolation> confirmBlockers(Hearing h) {
+        List<RuleViolation> missing = new ArrayList<>();
+        if (h.participantsPublished() == null) {
+            missing.add(new RuleViolation("HEARING_PARTICIPANTS_NOT_PUBLISHED", "听证参加人的基本情况应当提前向社会公布（第二十四条）。"));
+        }
+        Set<String> sides = h.applicants().stream().map(Hearing.Applicant::side).collect(Collectors.toSet());
+        Set<String> seated = h.participants().stream().map(Hearing.Applicant::side).collect(Collectors.toSet());
+        if (!seated.containsAll(sides) && h.participants().size() >= sides.size()) {
+            missing.add(new RuleViolation("HEARING_SIDE_UNREPRESENTED", "应当保证相关各方都有代表参加听证会（第二十四条）。"));
+        }
+        long stakeholders = h.participants().stream().filter(Hearing.Applicant::stakeholder).count();
+        if (stakeholders * 2 < h.participants().size() && blank(h.belowHalfReason())) {
+            missing.add(new RuleViolation("HEARING_STAKEHOLDERS_BELOW_HALF", "利害关系人代表一般不少于听证参加总人数的二分之一（第二十四条），本次为"
+                    + stakeholders + "/" + h.participants().size() + "。确需不足半数的，由本单位负责人说明理由。"));
+        }
+        if (blank(h.presider()) || blank(h.recorder())) {
+            missing.add(new RuleViolation("HEARING_PRESIDER_RECORDER_REQUIRED", "请确定听证主持人和听证记录人（第二十五条）。"));
+        }
+        LocalDate latest = latestMaterialsDelivery(h);
+        if (h.materialsDeliveredOn() == null || h.materialsDeliveredOn().isAfter(latest)) {
+            missing.add(new RuleViolation("HEARING_MATERIALS_LATE", "听证会材料应当于召开听证会7日前送达听证参加人（第二十四条），本次最迟应于"
+                    + CHINESE_DATE.format(latest) + "送达" + (h.materialsDeliveredOn() == null ? "，尚未记录送达日期。" : "，实际于"
+                    + CHINESE_DATE.format(h.materialsDeliveredOn()) + "送达。请改期召开。")));
+        }
+        return missing;
+    }
+
+    private List<RuleViolation> notYetHeld(Hearing h) {
+        return clock.today().isBefore(h.heldOn())
+                ? List.of(new RuleViolation("HEARING_NOT_YET_HELD", "听证会定于" + CHINESE_DATE.format(h.heldOn()) + "召开，尚未召开。"))
+                : List.of();
+    }
+
+    private List<RuleViolation> recordMissing(Hearing h) {
+        return materials.latest(h.decisionId(), MaterialType.HEARING_RECORD).isEmpty()
+                ? List.of(new RuleViolation("MATERIAL_MISSING_HEARING_RECORD", "请上传经听证参加人签字的《听证会记录》（第二十五条）。"))
+                : List.of();
+    }
+
+    private List<RuleViolation> reportMissing(Hearing h) {
+        return materials.latest(h.decisionId(), MaterialType.HEARING_REPORT).isEmpty()
+                ? List.of(new RuleViolation("MATERIAL_MISSING_HEARING_REPORT",
+                        "请上传《听证报告》：召开听证会的基本情况、听证参加人的意见、意见采纳情况和理由（第二十六条）。"))
+                : List.of();
+    }
+
+    private static void refuseIfAny(List<RuleViolation> missing) {
+        if (!missing.isEmpty()) {
+            throw missing.get(0);
+        }
     }
 
     /** The portal's list: the newest hearings first, cancelled ones left out. */

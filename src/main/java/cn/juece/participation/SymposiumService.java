@@ -2,6 +2,7 @@ package cn.juece.participation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -100,13 +101,7 @@ public class SymposiumService {
         Symposium s = get(id);
         Decision d = decisions.get(s.decisionId());
         leadUnit.require(d, "座谈会", "第二十一条");
-        LocalDate latest = periods.end(PERIOD, s.heldOn());
-        if (s.materialsDeliveredOn() == null || s.materialsDeliveredOn().isAfter(latest)) {
-            throw new RuleViolation("SYMPOSIUM_MATERIALS_LATE", "座谈会应当将决策草案等材料于召开3日前送达与会人员（第二十一条）。本次座谈会定于"
-                    + CHINESE_DATE.format(s.heldOn()) + "召开，材料最迟应于" + CHINESE_DATE.format(latest) + "送达"
-                    + (s.materialsDeliveredOn() == null ? "，尚未记录送达日期" : "，实际于" + CHINESE_DATE.format(s.materialsDeliveredOn()) + "送达")
-                    + "。请改期召开或重新送达材料。");
-        }
+        refuseIfAny(confirmBlockers(s));
         setStatus(s, Symposium.Status.CONFIRMED, "确认召开“" + s.title() + "”");
         return get(id);
     }
@@ -120,15 +115,55 @@ public class SymposiumService {
         if (s.status() != Symposium.Status.CONFIRMED) {
             throw new RuleViolation("SYMPOSIUM_NOT_CONFIRMED", "座谈会尚未确认召开（材料须于召开3日前送达，第二十一条）。");
         }
-        if (clock.today().isBefore(s.heldOn())) {
-            throw new RuleViolation("SYMPOSIUM_NOT_YET_HELD", "座谈会定于" + CHINESE_DATE.format(s.heldOn()) + "召开，尚未召开。");
-        }
-        if (materials.latest(d.id(), MaterialType.SYMPOSIUM_MINUTES).isEmpty()) {
-            throw new RuleViolation("MATERIAL_MISSING_SYMPOSIUM_MINUTES",
-                    "请先上传《座谈会记录及意见》（第二十一条、第二十八条），再登记座谈会已召开。");
-        }
+        refuseIfAny(heldBlockers(s));
         setStatus(s, Symposium.Status.HELD, "“" + s.title() + "”已召开，记录和意见已归入案卷");
         return get(id);
+    }
+
+    /**
+     * What still stands between the symposium and its next step (confirm when planned, held when confirmed), each as
+     * the refusal that step would give now; empty when it may go ahead, or when nothing follows.
+     */
+    public List<RuleViolation> missing(Symposium s) {
+        return switch (s.status()) {
+            case PLANNED -> confirmBlockers(s);
+            case CONFIRMED -> heldBlockers(s);
+            case HELD, CANCELLED -> List.of();
+        };
+    }
+
+    /** The last day the materials may reach the participants (Art. 21: 3 days before). */
+    public LocalDate latestDelivery(Symposium s) {
+        return periods.end(PERIOD, s.heldOn());
+    }
+
+    private List<RuleViolation> confirmBlockers(Symposium s) {
+        LocalDate latest = latestDelivery(s);
+        if (s.materialsDeliveredOn() == null || s.materialsDeliveredOn().isAfter(latest)) {
+            return List.of(new RuleViolation("SYMPOSIUM_MATERIALS_LATE", "座谈会应当将决策草案等材料于召开3日前送达与会人员（第二十一条）。本次座谈会定于"
+                    + CHINESE_DATE.format(s.heldOn()) + "召开，材料最迟应于" + CHINESE_DATE.format(latest) + "送达"
+                    + (s.materialsDeliveredOn() == null ? "，尚未记录送达日期" : "，实际于" + CHINESE_DATE.format(s.materialsDeliveredOn()) + "送达")
+                    + "。请改期召开或重新送达材料。"));
+        }
+        return List.of();
+    }
+
+    private List<RuleViolation> heldBlockers(Symposium s) {
+        List<RuleViolation> missing = new ArrayList<>();
+        if (clock.today().isBefore(s.heldOn())) {
+            missing.add(new RuleViolation("SYMPOSIUM_NOT_YET_HELD", "座谈会定于" + CHINESE_DATE.format(s.heldOn()) + "召开，尚未召开。"));
+        }
+        if (materials.latest(s.decisionId(), MaterialType.SYMPOSIUM_MINUTES).isEmpty()) {
+            missing.add(new RuleViolation("MATERIAL_MISSING_SYMPOSIUM_MINUTES",
+                    "请先上传《座谈会记录及意见》（第二十一条、第二十八条），再登记座谈会已召开。"));
+        }
+        return missing;
+    }
+
+    private static void refuseIfAny(List<RuleViolation> missing) {
+        if (!missing.isEmpty()) {
+            throw missing.get(0);
+        }
     }
 
     /** Cancels a meeting that will not take place (rescheduled as another, or dropped), with the reason. */

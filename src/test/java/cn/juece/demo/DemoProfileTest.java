@@ -35,6 +35,9 @@ import cn.juece.workflow.TaskActions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:juece-demo;DB_CLOSE_DELAY=-1",
+        // its own engine name: Camunda keeps one static registry of engines by name, and the engine REST API and
+        // webapps of the main test context look theirs up as "default" there
+        "camunda.bpm.process-engine-name=demo",
         "camunda.bpm.job-execution.enabled=false",
         "juece.mail.worker.enabled=false",
         "logging.level.root=WARN"

@@ -136,17 +136,17 @@ class PublicPortalTest extends IntegrationTest {
     void anItemExemptedFromPublicCommentShowsOnlyTheFactNotTheReason() {
         var justice = as(LifecycleDriver.JUSTICE);
         var organ = as(LifecycleDriver.ORGAN);
-        String key = justice.post("/api/catalogues", Map.of("year", 2048)).getBody().get("key").asText();
+        String key = justice.post("/api/catalogues", Map.of("year", 2058)).getBody().get("key").asText();
         long itemId = justice.post("/api/catalogues/" + key + "/items", Map.of("name", "县级应急物资储备库选址", "leadUnit", "fgj",
                 "legalBasis", "《突发事件应对法》", "plannedTime", "第三季度", "hearingPlanned", false, "enterpriseRelated", false))
                 .getBody().get("id").asLong();
-        publish(key, "冠发〔2048〕2号");
+        publish(key, "冠发〔2058〕2号");
         String number = organ.post("/api/catalogues/" + key + "/items/" + itemId + "/decision", Map.of()).getBody().get("number").asText();
         var d = driver();
         d.study(number);
         d.launch(number);
         d.draft(number, false, true, true);   // participation not required, with its reason (Art. 17)
-        String itemPage = visitor().get("/public/catalogue/2048/items/" + itemId).body();
+        String itemPage = visitor().get("/public/catalogue/2058/items/" + itemId).body();
         assertThat(itemPage).contains("该事项依法不公开征求意见（第十七条）").doesNotContain("不涉及，理由见起草说明");
     }
 

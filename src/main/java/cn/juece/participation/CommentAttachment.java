@@ -55,16 +55,7 @@ public record CommentAttachment(String fileName, String contentType, byte[] cont
         return true;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CommentAttachment a && a.sha256.equals(sha256) && a.fileName.equals(fileName);
-    }
-
-    @Override
-    public int hashCode() {
-        return sha256.hashCode();
-    }
-
+    /** Names the file, never its bytes (logs). */
     @Override
     public String toString() {
         return fileName + " (" + contentType + ", " + content.length + " bytes)";

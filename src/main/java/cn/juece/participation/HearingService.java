@@ -193,7 +193,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.NOTICED) {
             throw new RuleViolation("HEARING_SELECTION_DONE", "听证参加人已经确定。");
         }
-        refuseIfAny(selectionBlockers(h));
+        RuleViolation.throwFirst(selectionBlockers(h));
         List<Hearing.Applicant> all = h.applicants();
         String seed = Hashes.sha256(h.id() + "|" + (h.selectionMethod() == null ? "" : h.selectionMethod()) + "|" + all.size());
         Set<Long> chosen = new LinkedHashSet<>();
@@ -268,7 +268,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.SELECTED) {
             throw new RuleViolation("HEARING_NOT_SELECTED", "请先确定听证参加人。");
         }
-        refuseIfAny(confirmBlockers(h));
+        RuleViolation.throwFirst(confirmBlockers(h));
         setStatus(h, Hearing.Status.CONFIRMED, "确认召开“" + h.title() + "”");
         return get(hearingId);
     }
@@ -282,7 +282,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.CONFIRMED) {
             throw new RuleViolation("HEARING_NOT_CONFIRMED", "听证会尚未确认召开。");
         }
-        refuseIfAny(notYetHeld(h));
+        RuleViolation.throwFirst(notYetHeld(h));
         Set<Long> present = Set.copyOf(attended == null ? List.of() : attended);
         Set<Long> signers = Set.copyOf(signed == null ? List.of() : signed);
         Set<Long> participants = h.participants().stream().map(Hearing.Applicant::id).collect(Collectors.toSet());
@@ -292,7 +292,7 @@ public class HearingService {
         if (!signers.containsAll(present)) {
             throw new RuleViolation("HEARING_RECORD_UNSIGNED", "到场的听证参加人应当确认听证会记录并签字（第二十五条）。");
         }
-        refuseIfAny(recordMissing(h));
+        RuleViolation.throwFirst(recordMissing(h));
         for (Long id : present) {
             jdbc.sql("UPDATE juece.hearing_applicant SET attended = TRUE, signed = ? WHERE id = ?").params(signers.contains(id), id).update();
         }
@@ -309,7 +309,7 @@ public class HearingService {
         if (h.status() != Hearing.Status.HELD) {
             throw new RuleViolation("HEARING_NOT_HELD", "听证会尚未召开。");
         }
-        refuseIfAny(reportMissing(h));
+        RuleViolation.throwFirst(reportMissing(h));
         setStatus(h, Hearing.Status.REPORTED, "形成“" + h.title() + "”听证报告（第二十六条）");
         return get(hearingId);
     }
@@ -407,12 +407,6 @@ public class HearingService {
                 ? List.of(new RuleViolation("MATERIAL_MISSING_HEARING_REPORT",
                         "请上传《听证报告》：召开听证会的基本情况、听证参加人的意见、意见采纳情况和理由（第二十六条）。"))
                 : List.of();
-    }
-
-    private static void refuseIfAny(List<RuleViolation> missing) {
-        if (!missing.isEmpty()) {
-            throw missing.get(0);
-        }
     }
 
     /** The portal's list: the newest hearings first, cancelled ones left out. */

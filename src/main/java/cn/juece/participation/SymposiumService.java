@@ -101,7 +101,7 @@ public class SymposiumService {
         Symposium s = get(id);
         Decision d = decisions.get(s.decisionId());
         leadUnit.require(d, "座谈会", "第二十一条");
-        refuseIfAny(confirmBlockers(s));
+        RuleViolation.throwFirst(confirmBlockers(s));
         setStatus(s, Symposium.Status.CONFIRMED, "确认召开“" + s.title() + "”");
         return get(id);
     }
@@ -115,7 +115,7 @@ public class SymposiumService {
         if (s.status() != Symposium.Status.CONFIRMED) {
             throw new RuleViolation("SYMPOSIUM_NOT_CONFIRMED", "座谈会尚未确认召开（材料须于召开3日前送达，第二十一条）。");
         }
-        refuseIfAny(heldBlockers(s));
+        RuleViolation.throwFirst(heldBlockers(s));
         setStatus(s, Symposium.Status.HELD, "“" + s.title() + "”已召开，记录和意见已归入案卷");
         return get(id);
     }
@@ -158,12 +158,6 @@ public class SymposiumService {
                     "请先上传《座谈会记录及意见》（第二十一条、第二十八条），再登记座谈会已召开。"));
         }
         return missing;
-    }
-
-    private static void refuseIfAny(List<RuleViolation> missing) {
-        if (!missing.isEmpty()) {
-            throw missing.get(0);
-        }
     }
 
     /** Cancels a meeting that will not take place (rescheduled as another, or dropped), with the reason. */

@@ -48,6 +48,13 @@ public class RuleViolation extends RuntimeException {
         return status;
     }
 
+    /** Refuses with the first of the steps still missing, if any (a check list shown whole elsewhere). */
+    public static void throwFirst(java.util.List<RuleViolation> missing) {
+        if (!missing.isEmpty()) {
+            throw missing.get(0);
+        }
+    }
+
     /** The rule violation somewhere in a cause chain (the engine wraps listener exceptions), or null. */
     public static RuleViolation findIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

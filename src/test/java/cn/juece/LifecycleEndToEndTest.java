@@ -133,6 +133,12 @@ class LifecycleEndToEndTest extends IntegrationTest {
         assertThat(d.stage(n)).isEqualTo("EXPERT");
         d.expertReview(n);
         assertThat(d.stage(n)).isEqualTo("LEGALITY");
+        // the second submission is a new one (DECISIONS.md 24): the first round's request no longer counts
+        var stale = d.as(LEAD).complete(d.task(n, "legality-submit").get("id").asText(), "SUBMITTED", null);
+        assertThat(stale.getStatusCode().value()).isEqualTo(422);
+        assertThat(stale.getBody().get("code").asText()).isEqualTo("MATERIAL_MISSING_LEGALITY_REQUEST");
+        assertThat(stale.getBody().get("message").asText()).contains("本轮办理需要新的《合法性审查送审请示》", "第1版已在上一轮使用");
+        d.upload(LEAD, n, "LEGALITY_REQUEST");
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         // Art. 45 (一): main content illegal → the decision organ orders redrafting
         d.review(n, "ILLEGAL", null);

@@ -45,7 +45,11 @@ class DeadlineApi {
     @GetMapping("/tasks/{taskId}/period")
     @Operation(summary = "一个环节的法定期限：届满日、最早可办结日、已暂停的工作日（无期限的环节返回空对象）")
     Map<String, Object> ofTask(@PathVariable String taskId) {
-        return stepPeriods.ofTask(taskId).map(stepPeriods::describe).orElse(Map.of());
+        var period = stepPeriods.ofTask(taskId);
+        if (period.isEmpty() && !stepPeriods.taskExists(taskId)) {
+            throw cn.juece.support.RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+        }
+        return period.map(stepPeriods::describe).orElse(Map.of());
     }
 
     @PostMapping("/tasks/{taskId}/pauses")

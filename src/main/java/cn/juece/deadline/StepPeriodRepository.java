@@ -30,6 +30,27 @@ class StepPeriodRepository {
                 .params(decisionId, taskId, taskKey, taskName, group, code, start, end, earliest).update();
     }
 
+    /** Records the due and follow-up dates given to the step's task (the task-update guard compares with them). */
+    void taskDates(long id, java.util.Date due, java.util.Date followUp) {
+        jdbc.sql("UPDATE juece.step_period SET due_at = ?, follow_up_at = ? WHERE id = ?")
+                .params(at(due), at(followUp), id).update();
+    }
+
+    /** The due and follow-up dates last given to an open step's task, if it has a period. */
+    Optional<java.util.Date[]> taskDates(String taskId) {
+        return jdbc.sql("SELECT due_at, follow_up_at FROM juece.step_period WHERE task_id = ? AND state = 'OPEN'").param(taskId)
+                .query((rs, i) -> new java.util.Date[] {date(rs.getObject(1, OffsetDateTime.class)), date(rs.getObject(2, OffsetDateTime.class))})
+                .optional();
+    }
+
+    private static OffsetDateTime at(java.util.Date d) {
+        return d == null ? null : OffsetDateTime.ofInstant(d.toInstant(), cn.juece.support.AppClock.ZONE);
+    }
+
+    private static java.util.Date date(OffsetDateTime t) {
+        return t == null ? null : java.util.Date.from(t.toInstant());
+    }
+
     Optional<StepPeriod> byTask(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id = ?").param(taskId)
                 .query(StepPeriod.class).optional();

@@ -32,6 +32,11 @@ import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.notification.Outbox;
 import cn.juece.support.AppClock;
+import cn.juece.workflow.Steps;
+import cn.juece.workflow.TaskDates;
+import cn.juece.access.Responsibilities;
+import org.springframework.beans.factory.ObjectProvider;
+import cn.juece.workflow.TaskEdits;
 import cn.juece.support.RuleViolation;
 
 /**
@@ -42,7 +47,7 @@ import cn.juece.support.RuleViolation;
  * task's timeout timers. See docs/deadlines.md.
  */
 @Service
-public class StepPeriods {
+public class StepPeriods implements TaskDates {
 
     public static final String PROPERTY = "period";
     /** The period of Art. 42 supplementing: a SUPPLEMENT pause longer than it is recorded as late. */
@@ -59,10 +64,18 @@ public class StepPeriods {
     private final Outbox outbox;
     private final AppClock clock;
     private final int reminderWorkingDays;
+    private final int minReason;
+    private final Responsibilities responsibilities;
+    private final ObjectProvider<Steps> steps;
 
     StepPeriods(StepPeriodRepository repository, Periods periods, DecisionService decisions, TaskService taskService,
                 ManagementService managementService, Directory directory, AuditTrail audit, Outbox outbox, AppClock clock,
-                @Value("${juece.periods.reminder-working-days:2}") int reminderWorkingDays) {
+                @Value("${juece.periods.reminder-working-days:2}") int reminderWorkingDays,
+                @Value("${juece.rules.substantive-reason-min-length:10}") int minReason,
+                Responsibilities responsibilities, ObjectProvider<Steps> steps) {
+        this.minReason = minReason;
+        this.responsibilities = responsibilities;
+        this.steps = steps;
         this.repository = repository;
         this.periods = periods;
         this.decisions = decisions;
@@ -90,8 +103,11 @@ public class StepPeriods {
         LocalDate earliest = periods.earliestClose(code, today);
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst().orElse(null);
         repository.open(d.id(), task.getId(), task.getTaskDefinitionKey(), task.getName(), group, code, today, end, earliest);
-        task.setDueDate(Date.from(Periods.endOfDay(end).toInstant()));
-        task.setFollowUpDate(followUp(p, end, earliest));
+        Date due = Date.from(Periods.endOfDay(end).toInstant());
+        Date followUp = followUp(p, end, earliest);
+        task.setDueDate(due);
+        task.setFollowUpDate(followUp);
+        repository.byTask(task.getId()).ifPresent(s -> repository.taskDates(s.id(), due, followUp));
     }
 
     /** The follow-up date Tasklist shows: a deadline's reminder day, or a minimum's earliest close. */
@@ -113,6 +129,22 @@ public class StepPeriods {
     void closeStep(String decisionNumber, String taskKey) {
         Decision d = decisions.get(decisionNumber);
         repository.closeStep(d.id(), taskKey, clock.now());
+    }
+
+    /**
+     * The dates the period mechanism gave the task (the task-update guard refuses other changes); both null for
+     * a step without a period. A period opened before these were kept answers with its computed dates.
+     */
+    @Override
+    public TaskDates.Expected expected(String taskId) {
+        return repository.taskDates(taskId).map(d -> d[0] == null
+                        ? repository.byTask(taskId).map(s -> {
+                            StatutoryPeriod p = periods.period(s.periodCode());
+                            return new TaskDates.Expected(Date.from(Periods.endOfDay(s.endOn()).toInstant()),
+                                    followUp(p, s.endOn(), s.earliestClose()));
+                        }).orElseThrow()
+                        : new TaskDates.Expected(d[0], d[1]))
+                .orElse(new TaskDates.Expected(null, null));
     }
 
     // ---- the gate: a minimum holds the step ----------------------------------------------------------
@@ -162,12 +194,17 @@ public class StepPeriods {
         if (reason.length() > 500) {
             throw RuleViolation.badRequest("REASON_TOO_LONG", "理由不超过500字；详细说明请作为材料上传到决策案卷。");
         }
-        String head = s.candidateGroup() == null ? null : Groups.unitHead(s.candidateGroup());
-        if (head == null || !actor.groups().contains(head)) {
-            throw RuleViolation.forbidden("DEVIATION_NOT_UNIT_HEAD", "缩短“" + p.nameZh() + "”须由办理单位（"
-                    + directory.groupName(s.candidateGroup()) + "）负责人批准；您（" + actor.name() + "）不是该单位负责人。");
-        }
         Decision d = decisions.get(s.decisionId());
+        List<String> groups = responsibleGroups(taskId, d);
+        List<String> heads = groups.stream().flatMap(g -> responsibilities.headsOf(g).stream()).toList();
+        if (!actor.inAnyGroup(heads)) {
+            throw RuleViolation.forbidden("DEVIATION_NOT_UNIT_HEAD", "缩短“" + p.nameZh() + "”须由办理单位（"
+                    + responsibilities.names(groups) + "）负责人批准；您（" + actor.name() + "）不是该单位负责人。");
+        }
+        if (reason.strip().length() < minReason) {
+            throw RuleViolation.badRequest("DEVIATION_REASON_TOO_SHORT", "缩短“" + p.nameZh() + "”的理由过于简略（不少于"
+                    + minReason + "字）：请写明需要缩短的具体情形（如紧急情形及其依据，" + p.article() + "）。");
+        }
         repository.addDeviation(s.id(), d.id(), p.code(), reason.strip(), actor.id(), actor.name(), clock.now());
         audit.record(actor, d.id(), d.number(), AuditAction.PERIOD_SHORTENED, "“" + s.taskName() + "”的" + p.nameZh() + "（"
                 + p.article() + "一般不少于" + p.length() + unit(p) + "，原最早办结日" + CN_DATE.format(s.earliestClose())
@@ -178,6 +215,15 @@ public class StepPeriods {
                         + "一般不少于" + p.length() + unit(p) + "）。\n批准人：" + actor.name() + "\n理由：" + reason.strip(),
                 outbox.link("/decisions/" + d.number() + "#periods"));
         return repository.deviations(d.id()).stream().filter(x -> x.stepPeriodId() == s.id()).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Who acts on the step now, from the dossier (DECISIONS.md 22). */
+    private List<String> responsibleGroups(String taskId, Decision d) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+        }
+        return steps.getObject().responsibleGroups(steps.getObject().of(task), d);
     }
 
     // ---- pauses (DECISIONS.md 13) --------------------------------------------------------------------
@@ -191,8 +237,9 @@ public class StepPeriods {
         Actor actor = directory.currentActor();
         StepPeriod s = running(taskId);
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (!actor.isSystem() && !actor.inAnyGroup(List.of(s.candidateGroup() == null ? "" : s.candidateGroup()))) {
-            throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP", "“" + s.taskName() + "”由" + directory.groupName(s.candidateGroup())
+        List<String> groups = responsibleGroups(taskId, decisions.get(s.decisionId()));
+        if (!actor.isSystem() && !actor.inAnyGroup(groups)) {
+            throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP", "“" + s.taskName() + "”由" + responsibilities.names(groups)
                     + "办理，您（" + actor.name() + "）无权记录暂停计算的时间。");
         }
         if (kind == null) {
@@ -223,8 +270,13 @@ public class StepPeriods {
                 actor.id(), clock.now());
         if (days > 0 && task != null) {
             StatutoryPeriod p = periods.period(s.periodCode());
-            taskService.setDueDate(taskId, Date.from(Periods.endOfDay(newEnd).toInstant()));
-            taskService.setFollowUpDate(taskId, followUp(p, newEnd, newEarliest));
+            Date due = Date.from(Periods.endOfDay(newEnd).toInstant());
+            Date followUp = followUp(p, newEnd, newEarliest);
+            repository.taskDates(s.id(), due, followUp);
+            TaskEdits.ours(() -> {
+                taskService.setDueDate(taskId, due);
+                taskService.setFollowUpDate(taskId, followUp);
+            });
             for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
                 if (Objects.equals(job.getExecutionId(), task.getExecutionId()) && job.getDuedate() != null) {
                     managementService.setJobDuedate(job.getId(), shift(job.getDuedate(), days));
@@ -246,8 +298,11 @@ public class StepPeriods {
     }
 
     private StepPeriod running(String taskId) {
+        if (taskService.createTaskQuery().taskId(taskId).count() == 0 && repository.byTask(taskId).isEmpty()) {
+            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+        }
         StepPeriod s = repository.byTask(taskId).orElseThrow(() -> RuleViolation.notFound("PERIOD_NOT_RUNNING",
-                "该环节没有法定期限或任务不存在：" + taskId + "。"));
+                "该环节没有法定期限：" + taskId + "。"));
         if (!s.isOpen()) {
             throw new RuleViolation("PERIOD_NOT_RUNNING", "“" + s.taskName() + "”已办结，不能再记录期限的暂停或缩短。");
         }
@@ -335,6 +390,11 @@ public class StepPeriods {
 
     public List<PeriodDeviation> deviations(long decisionId) {
         return repository.deviations(decisionId);
+    }
+
+    /** Whether the engine has this open task (an unknown id is answered as such, DECISIONS.md 23). */
+    public boolean taskExists(String taskId) {
+        return taskService.createTaskQuery().taskId(taskId).count() > 0;
     }
 
     public java.util.Optional<StepPeriod> ofTask(String taskId) {

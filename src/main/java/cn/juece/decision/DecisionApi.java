@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.juece.access.DecisionAccess;
 import cn.juece.identity.Directory;
 import cn.juece.support.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,10 +27,12 @@ import jakarta.validation.Valid;
 class DecisionApi {
 
     private final DecisionService decisions;
+    private final DecisionAccess access;
     private final Directory directory;
 
-    DecisionApi(DecisionService decisions, Directory directory) {
+    DecisionApi(DecisionService decisions, DecisionAccess access, Directory directory) {
         this.decisions = decisions;
+        this.access = access;
         this.directory = directory;
     }
 
@@ -41,15 +44,15 @@ class DecisionApi {
     }
 
     @GetMapping
-    @Operation(summary = "本机关的决策事项（最近500件）")
+    @Operation(summary = "本人可见的决策事项（最近500件）", description = "本单位承办、会签、征求意见等有职责的事项，以及司法局、县政府办公室、决策机关等可见全部事项（DECISIONS.md 23）。")
     List<DecisionJson> list() {
-        return decisions.list().stream().map(d -> DecisionJson.of(d, directory)).toList();
+        return access.visibleOf(decisions.list()).stream().map(d -> DecisionJson.of(d, directory)).toList();
     }
 
     @GetMapping("/{number}")
     @Operation(summary = "一件决策事项")
     DecisionJson get(@PathVariable String number) {
-        return DecisionJson.of(decisions.get(number), directory);
+        return DecisionJson.of(access.visible(number), directory);
     }
 
     @PutMapping("/{number}/category")

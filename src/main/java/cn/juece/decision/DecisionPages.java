@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.juece.access.DecisionAccess;
 import cn.juece.identity.Directory;
 import cn.juece.web.StaffPage;
 import jakarta.validation.Valid;
@@ -20,16 +21,18 @@ import jakarta.validation.Valid;
 class DecisionPages {
 
     private final DecisionService decisions;
+    private final DecisionAccess access;
     private final Directory directory;
 
-    DecisionPages(DecisionService decisions, Directory directory) {
+    DecisionPages(DecisionService decisions, DecisionAccess access, Directory directory) {
         this.decisions = decisions;
+        this.access = access;
         this.directory = directory;
     }
 
     @GetMapping("/decisions")
     String list(Model model) {
-        model.addAttribute("decisions", decisions.list());
+        model.addAttribute("decisions", access.visibleOf(decisions.list()));
         model.addAttribute("directory", directory);
         return "decisions";
     }

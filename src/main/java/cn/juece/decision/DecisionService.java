@@ -6,10 +6,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.Responsible;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.identity.Directory;
@@ -34,9 +37,11 @@ public class DecisionService {
     private final RuntimeService runtimeService;
     private final AppClock clock;
     private final String defaultOrgan;
+    private final ObjectProvider<DecisionAccess> access;
 
-    DecisionService(DecisionRepository decisions, DecisionNumbers numbers, Directory directory, AuditTrail audit,
+    DecisionService(ObjectProvider<DecisionAccess> access, DecisionRepository decisions, DecisionNumbers numbers, Directory directory, AuditTrail audit,
                     RuntimeService runtimeService, AppClock clock, @Value("${juece.default-organ}") String defaultOrgan) {
+        this.access = access;
         this.decisions = decisions;
         this.numbers = numbers;
         this.directory = directory;
@@ -93,6 +98,11 @@ public class DecisionService {
             validateProposerStudies(organ, r);
         }
         validateChannel(r);
+        if (r.source() == ProposalSource.PUBLIC && (r.summary() == null || r.summary().isBlank()
+                || r.proposer() == null || r.proposer().isBlank())) {
+            throw RuleViolation.badRequest("PUBLIC_PROPOSAL_INCOMPLETE",
+                    "公民、法人或者其他组织以书面形式提出决策事项建议（第十一条）：请填写建议人（proposer）和建议的书面内容（summary）。");
+        }
     }
 
     /** Art. 11 (二): a department's or lower government's proposal is studied by the proposing unit itself. */
@@ -148,8 +158,16 @@ public class DecisionService {
     }
 
     public Decision get(String number) {
-        return decisions.findByNumber(number)
-                .orElseThrow(() -> RuleViolation.notFound("DECISION_NOT_FOUND", "决策事项不存在：" + number + "。请核对决策编号。"));
+        return decisions.findByNumber(number).orElseThrow(() -> notFound(number));
+    }
+
+    /** The refusal for a number that does not exist, and for one the person may not see (DECISIONS.md 23). */
+    public static RuleViolation notFound(String number) {
+        return RuleViolation.notFound("DECISION_NOT_FOUND", "决策事项不存在：" + number + "。请核对决策编号。");
+    }
+
+    public java.util.Optional<Decision> find(String number) {
+        return decisions.findByNumber(number);
     }
 
     public Decision of(DelegateExecution execution) {
@@ -164,7 +182,8 @@ public class DecisionService {
     @Transactional
     public Decision setCategory(String number, Art3Category category) {
         Decision d = get(number);
-        requireOpen(d);
+        access.getObject().require(d, "认定决策事项类别", "第三条", Responsible.STUDY_UNIT, Responsible.JUSTICE_BUREAU,
+                Responsible.DECISION_ORGAN);
         decisions.setCategory(d.id(), category, clock.now());
         audit.record(d.id(), d.number(), AuditAction.DECISION_UPDATED,
                 "认定决策事项类别为第三条" + (category == null ? "（未认定）" : category.label()));

@@ -158,9 +158,12 @@ class DemoSeeder implements ApplicationRunner {
         });
         complete(n, "drafting-initial-review", legal, MaterialType.INITIAL_REVIEW_OPINION, "PASSED", "已听取法律顾问和公职律师意见");
         as(lead, () -> {
-            arrangements.record(n, Procedure.PARTICIPATION, participation, participation ? null : "涉及国家秘密，依法不予公开（第十七条）");
-            arrangements.record(n, Procedure.EXPERT, expert, expert ? null : "不涉及专业性、技术性较强的问题");
-            arrangements.record(n, Procedure.RISK, risk, risk ? null : "不会对经济、社会稳定、公共安全、生态环境造成不利影响");
+            arrangements.record(n, Procedure.PARTICIPATION, participation, participation ? null : "STATE_SECRET",
+                    participation ? null : "草案涉及国家秘密，依法不予公开（第十七条）");
+            arrangements.record(n, Procedure.EXPERT, expert, expert ? null : "NOT_TECHNICAL",
+                    expert ? null : "不涉及专业性、技术性较强的问题，已在起草说明中说明");
+            arrangements.record(n, Procedure.RISK, risk, risk ? null : "NO_ADVERSE_IMPACT",
+                    risk ? null : "不会对经济、社会稳定、公共安全、生态环境造成不利影响");
             return null;
         });
         complete(n, "drafting-arrangements", lead, null, "CONFIRMED", null);

@@ -69,6 +69,9 @@ class DossierPage {
         model.addAttribute("stages", Arrays.stream(Stage.values()).toList());
         var open = tasks.openTasks(d);
         model.addAttribute("tasks", open);
+        var me = directory.currentActor();
+        model.addAttribute("colleagues", open.stream().collect(java.util.stream.Collectors.toMap(t -> t.id(), tasks::colleagues)));
+        model.addAttribute("mayHandOver", open.stream().filter(t -> tasks.mayHandOver(t, me)).map(t -> t.id()).toList());
         // Stages 4-6 run in parallel: every stage with an open step is current.
         var openStages = open.stream().map(t -> Stage.ofProcessKey(t.processKey()))
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
@@ -110,12 +113,25 @@ class DossierPage {
 
     @PostMapping("/decisions/{number}/arrangements")
     String arrangement(@PathVariable String number, @RequestParam String procedure,
-                       @RequestParam(required = false) Boolean required, @RequestParam(required = false) String reason) {
+                       @RequestParam(required = false) Boolean required, @RequestParam(required = false) String ground,
+                       @RequestParam(required = false) String reason) {
         if (required == null) {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否开展该程序。");
         }
-        arrangements.record(number, Procedure.parse(procedure), required, reason);
+        arrangements.record(number, Procedure.parse(procedure), required, ground, reason);
         return "redirect:/decisions/" + number + "#arrangements";
+    }
+
+    @PostMapping("/decisions/{number}/tasks/{taskId}/claim")
+    String claim(@PathVariable String number, @PathVariable String taskId) {
+        tasks.claim(taskId);
+        return "redirect:/decisions/" + number + "#tasks";
+    }
+
+    @PostMapping("/decisions/{number}/tasks/{taskId}/handover")
+    String handOver(@PathVariable String number, @PathVariable String taskId, @RequestParam(required = false) String to) {
+        tasks.handOver(taskId, to);
+        return "redirect:/decisions/" + number + "#tasks";
     }
 
     @PostMapping("/decisions/{number}/tasks/{taskId}/complete")

@@ -43,13 +43,13 @@ class MaterialRepository {
     }
 
     long insertVersion(long materialId, int versionNo, String fileName, String contentType, long size, String sha256,
-                       String note, String by, OffsetDateTime at) {
+                       String note, String by, String providedFor, OffsetDateTime at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO juece.material_version (material_id, version_no, file_name, content_type, size_bytes, sha256, note,
-                                              uploaded_by, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(materialId, versionNo, fileName, contentType, size, sha256, note, by, at).update(keys, "id");
+                                              uploaded_by, provided_for, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(materialId, versionNo, fileName, contentType, size, sha256, note, by, providedFor, at).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -79,7 +79,7 @@ class MaterialRepository {
         }
         jdbc.sql("""
                 SELECT v.id, v.material_id, v.version_no, v.file_name, v.content_type, v.size_bytes, v.sha256, v.note,
-                       v.uploaded_by, v.uploaded_at
+                       v.uploaded_by, v.uploaded_at, v.provided_for
                 FROM juece.material_version v JOIN juece.material m ON m.id = v.material_id
                 WHERE m.decision_id = ? ORDER BY v.material_id, v.version_no""")
                 .param(decisionId)
@@ -91,10 +91,17 @@ class MaterialRepository {
     Optional<MaterialVersion> version(long decisionId, long versionId) {
         return jdbc.sql("""
                 SELECT v.id, v.material_id, v.version_no, v.file_name, v.content_type, v.size_bytes, v.sha256, v.note,
-                       v.uploaded_by, v.uploaded_at
+                       v.uploaded_by, v.uploaded_at, v.provided_for
                 FROM juece.material_version v JOIN juece.material m ON m.id = v.material_id
                 WHERE m.decision_id = ? AND v.id = ?""")
                 .params(decisionId, versionId).query(MaterialRepository::version).optional();
+    }
+
+    /** The newest material version of the decision's dossier (0 when it has none): a round's watermark. */
+    long newestVersionId(long decisionId) {
+        return jdbc.sql("""
+                SELECT COALESCE(MAX(v.id), 0) FROM juece.material_version v JOIN juece.material m ON m.id = v.material_id
+                WHERE m.decision_id = ?""").param(decisionId).query(Long.class).single();
     }
 
     long countVersions() {
@@ -103,7 +110,7 @@ class MaterialRepository {
 
     private static MaterialVersion version(ResultSet rs, int row) throws SQLException {
         return new MaterialVersion(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), time(rs, 10));
+                rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), time(rs, 10), rs.getString(11));
     }
 
     private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {

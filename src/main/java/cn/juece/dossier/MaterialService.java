@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.decision.Decision;
-import cn.juece.decision.DecisionService;
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.Responsibilities;
 import cn.juece.identity.Directory;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
@@ -32,16 +33,18 @@ public class MaterialService {
             "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "zip", "rar", "7z", "mp3", "mp4", "wav");
 
     private final MaterialRepository materials;
-    private final DecisionService decisions;
+    private final DecisionAccess access;
+    private final Responsibilities responsibilities;
     private final Directory directory;
     private final AuditTrail audit;
     private final AppClock clock;
     private final DataSize maxSize;
 
-    MaterialService(MaterialRepository materials, DecisionService decisions, Directory directory, AuditTrail audit,
-                    AppClock clock, @Value("${juece.upload.max-size}") DataSize maxSize) {
+    MaterialService(MaterialRepository materials, DecisionAccess access, Responsibilities responsibilities,
+                    Directory directory, AuditTrail audit, AppClock clock, @Value("${juece.upload.max-size}") DataSize maxSize) {
         this.materials = materials;
-        this.decisions = decisions;
+        this.access = access;
+        this.responsibilities = responsibilities;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
@@ -56,7 +59,7 @@ public class MaterialService {
     @Transactional
     public MaterialVersion upload(String decisionNumber, MaterialType type, String title, String fileName,
                                   String contentType, byte[] bytes, String note) {
-        Decision d = decisions.get(decisionNumber);
+        Decision d = access.visible(decisionNumber);
         if (!d.isOpen()) {
             throw new RuleViolation("DECISION_CLOSED",
                     "决策事项的程序已结束（" + d.status().label() + "），案卷已封存，不能再上传材料。");
@@ -64,6 +67,8 @@ public class MaterialService {
         if (type == null) {
             throw RuleViolation.badRequest("MATERIAL_TYPE_REQUIRED", "请选择材料类别。");
         }
+        var actor = directory.currentActor();
+        String providedFor = provider(d, type, actor);
         String name = fileName == null ? "" : fileName.strip().replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         if (name.isEmpty()) {
@@ -92,7 +97,6 @@ public class MaterialService {
         if (note != null && note.length() > 500) {
             throw RuleViolation.badRequest("NOTE_TOO_LONG", "版本说明不超过500字。");
         }
-        var actor = directory.currentActor();
         var now = clock.now();
         String sha256 = cn.juece.support.Hashes.sha256(bytes);
         if (!materials.hasContent(sha256)) {
@@ -103,11 +107,44 @@ public class MaterialService {
         int version = materials.nextVersion(materialId);
         String mime = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         long versionId = materials.insertVersion(materialId, version, name, mime, bytes.length, sha256,
-                note == null || note.isBlank() ? null : note.strip(), actor.id(), now);
+                note == null || note.isBlank() ? null : note.strip(), actor.id(), providedFor, now);
         audit.record(actor, d.id(), d.number(), AuditAction.MATERIAL_UPLOADED,
                 "上传材料《" + materialTitle + "》第" + version + "版（" + type.label() + "，文件“" + name + "”，"
                         + megabytes(bytes.length) + "，SHA-256 " + sha256 + "）");
         return materials.version(d.id(), versionId).orElseThrow();
+    }
+
+    /**
+     * The group the person provides this material for: one of the parties the material type names (DECISIONS.md 24),
+     * e.g. the legality opinion letter only the justice bureau (Art. 46). Anyone else is refused.
+     */
+    private String provider(Decision d, MaterialType type, cn.juece.identity.Actor actor) {
+        if (actor.isSystem()) {
+            return null;
+        }
+        if (type.providers().isEmpty()) {
+            // Any unit with a role in the decision (or an organ-wide role, which sees it) may add other materials.
+            return actor.unitCode() == null ? null : cn.juece.identity.Groups.unit(actor.unitCode());
+        }
+        List<String> groups = responsibilities.groups(d, type.providers());
+        String group = responsibilities.actingFor(actor, groups);
+        if (group == null) {
+            throw RuleViolation.forbidden("MATERIAL_NOT_YOUR_ROLE", "《" + type.label() + "》由"
+                    + (groups.isEmpty() ? String.join("、", type.providers().stream().map(cn.juece.access.Responsible::label).toList())
+                            : responsibilities.names(groups))
+                    + "提供（" + type.article() + "），您（" + actor.name() + "）不能上传该类材料。");
+        }
+        return group;
+    }
+
+    /** The groups who may provide this material in this decision (for gates: evidence counts only from them). */
+    public List<String> providers(Decision d, MaterialType type) {
+        return type.providers().isEmpty() ? List.of() : responsibilities.groups(d, type.providers());
+    }
+
+    /** The newest material version of the decision's dossier (0 when none): the watermark of a closing step. */
+    public long newestVersionId(long decisionId) {
+        return materials.newestVersionId(decisionId);
     }
 
     public List<Material> materials(long decisionId) {
@@ -123,7 +160,7 @@ public class MaterialService {
     }
 
     public Download download(String decisionNumber, long versionId) {
-        Decision d = decisions.get(decisionNumber);
+        Decision d = access.visible(decisionNumber);
         MaterialVersion v = materials.version(d.id(), versionId)
                 .orElseThrow(() -> RuleViolation.notFound("MATERIAL_NOT_FOUND", "该决策事项没有这一版本的材料。"));
         byte[] bytes = materials.content(v.sha256()).orElseThrow();

@@ -36,14 +36,15 @@ class ArrangementApi {
     }
 
     @PutMapping("/{procedure}")
-    @Operation(summary = "确定一项程序是否开展", description = "procedure：PARTICIPATION、EXPERT 或 RISK；不开展的须写明理由。")
+    @Operation(summary = "确定一项程序是否开展", description = "procedure：PARTICIPATION、EXPERT 或 RISK；不开展的须选择依据 ground（PARTICIPATION：STATE_SECRET、COMMERCIAL_SECRET、OTHER_NOT_PUBLIC；EXPERT：NOT_TECHNICAL；RISK：NO_ADVERSE_IMPACT、ALREADY_ASSESSED）并写明理由（不少于10字）。")
     Arrangement record(@PathVariable String number, @PathVariable String procedure, @RequestBody ArrangementRequest request) {
         if (request.required() == null) {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请说明是否需要开展该程序（required: true/false）。");
         }
-        return arrangements.record(number, Procedure.parse(procedure), request.required(), request.reason());
+        return arrangements.record(number, Procedure.parse(procedure), request.required(), request.ground(), request.reason());
     }
 
-    record ArrangementRequest(Boolean required, String reason) {
+    /** ground: when not required, the code of a ground the article names (see the Procedure's grounds). */
+    record ArrangementRequest(Boolean required, String ground, String reason) {
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.EngineGrants;
+import cn.juece.access.Responsible;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.decision.Decision;
@@ -36,15 +39,19 @@ public class DraftingService {
     private final JdbcClient jdbc;
     private final DecisionService decisions;
     private final Directory directory;
+    private final DecisionAccess access;
+    private final EngineGrants grants;
     private final AuditTrail audit;
     private final TaskService taskService;
     private final AppClock clock;
 
-    DraftingService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit,
+    DraftingService(JdbcClient jdbc, DecisionService decisions, Directory directory, DecisionAccess access, EngineGrants grants, AuditTrail audit,
                     TaskService taskService, AppClock clock) {
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.directory = directory;
+        this.access = access;
+        this.grants = grants;
         this.audit = audit;
         this.taskService = taskService;
         this.clock = clock;
@@ -119,11 +126,7 @@ public class DraftingService {
     @Transactional
     public DraftingRecord recordLegalOpinion(String number, LegalVoice voice, String name, String opinion) {
         Decision d = drafting(number);
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(Groups.legalOffice(d.leadUnit()))) {
-            throw RuleViolation.forbidden("NOT_LEGAL_OFFICE",
-                    "法律顾问、公职律师的意见由" + directory.unitName(d.leadUnit()) + "法制工作机构听取并记录（第十四条）。");
-        }
+        Actor actor = access.require(d, "听取并记录法律顾问、公职律师的意见", "第十四条", Responsible.LEAD_UNIT_LEGAL);
         if (voice == null) {
             throw RuleViolation.badRequest("LEGAL_VOICE_INVALID", "请选择：法律顾问（LEGAL_ADVISER）或公职律师（PUBLIC_LAWYER）。");
         }
@@ -167,6 +170,7 @@ public class DraftingService {
         audit.record(actor, d.id(), d.number(), AuditAction.CONSULTATION_RECORDED, list.isEmpty()
                 ? "不涉及其他部门、下级人民政府职责，无需征求意见（第十六条）"
                 : "征求意见单位：" + String.join("、", list.stream().map(directory::unitName).toList()) + "（第十六条）");
+        grants.syncAfterCommit(d.number());
         return consultation(d.id());
     }
 
@@ -240,11 +244,7 @@ public class DraftingService {
     }
 
     private Actor requireLead(Decision d) {
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(Groups.unit(d.leadUnit()))) {
-            throw RuleViolation.forbidden("NOT_LEAD_UNIT", "由决策承办单位（" + directory.unitName(d.leadUnit()) + "）办理（第十三条）。");
-        }
-        return actor;
+        return access.require(d, "草案拟定", "第十三条", Responsible.LEAD_UNIT);
     }
 
     private void ensureRow(long decisionId) {

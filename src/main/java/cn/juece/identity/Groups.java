@@ -12,6 +12,8 @@ public final class Groups {
     public static final String STAFF = "staff";
     /** Camunda's administrators group: every authorization. */
     public static final String ADMIN = "camunda-admin";
+    /** Operators: the only ones who may modify a decision's running process, with a reason (issue 10). */
+    public static final String OPERATOR = "juece-operator";
 
     private Groups() {
     }

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.Responsible;
 import cn.juece.audit.AuditAction;
+import cn.juece.workflow.StepProjection;
 import cn.juece.audit.AuditTrail;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionRepository;
@@ -32,8 +35,8 @@ import cn.juece.support.RuleViolation;
 /**
  * Stage 2 (Art. 11, 12): the decision organ names the 承办 units and, when two or more, the lead one; when
  * a unit's functions move, the unit that keeps exercising them becomes the 承办 unit: the change and its
- * ground are audited and the open tasks move to the new unit's groups. Future tasks follow by themselves,
- * their candidate groups being resolved from the dossier (decision.Roles).
+ * ground are audited and the open steps move to the new unit (workflow.StepProjection). Future tasks follow by
+ * themselves, their candidate groups being resolved from the dossier (access.Roles).
  */
 @Service
 public class LaunchService {
@@ -45,11 +48,13 @@ public class LaunchService {
     private final AuditTrail audit;
     private final TaskService taskService;
     private final AppClock clock;
-    private final AuthorizationService authorizations;
+    private final DecisionAccess access;
+    private final StepProjection projection;
 
     LaunchService(JdbcClient jdbc, DecisionService decisions, DecisionRepository repository, Directory directory,
-                  AuditTrail audit, TaskService taskService, AppClock clock, AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+                  AuditTrail audit, TaskService taskService, AppClock clock, DecisionAccess access, StepProjection projection) {
+        this.access = access;
+        this.projection = projection;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.repository = repository;
@@ -95,6 +100,7 @@ public class LaunchService {
             jdbc.sql("INSERT INTO juece.launch_units (decision_id, lead_unit, co_units, basis, named_by, named_at) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(d.id(), lead, join(co), b, actor.id(), now).update();
         }
+        projection.resync(decisions.get(d.id()));
         audit.record(actor, d.id(), d.number(), AuditAction.UNITS_NAMED,
                 (co.isEmpty() ? "明确决策承办单位：" + directory.unitName(lead)
                         : "明确牵头决策承办单位：" + directory.unitName(lead) + "；其他承办单位："
@@ -137,45 +143,12 @@ public class LaunchService {
         var now = clock.now();
         repository.setUnits(d.id(), lead, co, now);
         jdbc.sql("UPDATE juece.launch_units SET lead_unit = ?, co_units = ? WHERE decision_id = ?").params(lead, join(co), d.id()).update();
-        int moved = moveOpenTasks(d, from, to);
+        int moved = projection.resync(decisions.get(d.id()));
         audit.record(actor, d.id(), d.number(), AuditAction.UNIT_CHANGED,
                 (isLead ? "牵头决策承办单位" : "决策承办单位") + "由" + directory.unitName(from) + "变更为" + target.name()
                         + "（相关职能调整，由继续行使该职能的单位承办，第十二条）；依据：" + ground.strip()
                         + "；" + moved + "个待办环节转由" + target.name() + "办理");
         return moved;
-    }
-
-    private int moveOpenTasks(Decision d, String from, String to) {
-        List<String[]> pairs = List.of(new String[] {Groups.unit(from), Groups.unit(to)},
-                new String[] {Groups.legalOffice(from), Groups.legalOffice(to)},
-                new String[] {Groups.unitHead(from), Groups.unitHead(to)});
-        int moved = 0;
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(d.number()).list()) {
-            boolean any = false;
-            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
-                    continue;
-                }
-                for (String[] p : pairs) {
-                    if (p[0].equals(link.getGroupId())) {
-                        taskService.deleteCandidateGroup(task.getId(), p[0]);
-                        taskService.addCandidateGroup(task.getId(), p[1]);
-                        revokeTaskAuthorizations(task.getId(), p[0]);
-                        any = true;
-                    }
-                }
-            }
-            if (any) {
-                moved++;
-            }
-        }
-        return moved;
-    }
-
-    /** The engine grants a candidate group access to the task; removing the group does not revoke it. */
-    private void revokeTaskAuthorizations(String taskId, String group) {
-        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).groupIdIn(group).list()
-                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
     public Optional<LaunchUnits> units(long decisionId) {
@@ -197,12 +170,13 @@ public class LaunchService {
                         .params(d.id(), d.leadUnit()).query(Long.class).single() > 0;
     }
 
+    /** Art. 12: the decision organ names and changes the 承办 units (an administrator may record a change too). */
     private Actor requireOrgan(Decision d, String act) {
         Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(Groups.decisionOrgan(d.organCode())) && !actor.groups().contains(Groups.ADMIN)) {
-            throw RuleViolation.forbidden("NOT_DECISION_ORGAN", act + "由决策机关办理（第十二条），您（" + actor.name() + "）无权办理。");
+        if (actor.groups().contains(Groups.ADMIN)) {
+            return actor;
         }
-        return actor;
+        return access.require(d, act, "第十二条", Responsible.DECISION_ORGAN);
     }
 
     private OrgUnit unitOf(Decision d, String code) {

@@ -22,10 +22,10 @@ class LegalityGates implements StageGates {
     public List<StageGate> gates() {
         return List.of(
                 Gates.material("legality-submit", MaterialType.LEGALITY_REQUEST),
-                Gates.material("legality-submit", MaterialType.DRAFT),
-                Gates.material("legality-submit", MaterialType.DRAFTING_EXPLANATION),
-                Gates.material("legality-submit", MaterialType.LEGAL_BASIS),
-                Gates.material("legality-submit", MaterialType.INITIAL_REVIEW_OPINION),
+                Gates.onFile("legality-submit", MaterialType.DRAFT),
+                Gates.onFile("legality-submit", MaterialType.DRAFTING_EXPLANATION),
+                Gates.onFile("legality-submit", MaterialType.LEGAL_BASIS),
+                Gates.onFile("legality-submit", MaterialType.INITIAL_REVIEW_OPINION),
                 Gates.rule("legality-submit", Set.of(), "第十四条、第四十二条", "INITIAL_REVIEW_STALE",
                         "合法性初审意见书针对报送的决策草案版本", LegalityGates::initialReviewCoversDraft,
                         "决策草案在合法性初审之后又有修改。请法制工作机构对最新版本的决策草案重新出具合法性初审意见书后再报送（第十四条、第四十二条）。"),

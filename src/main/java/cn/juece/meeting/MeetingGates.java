@@ -20,7 +20,7 @@ class MeetingGates implements StageGates {
     public List<StageGate> gates() {
         return List.of(
                 Gates.material("meeting-submit", MaterialType.MEETING_REQUEST),
-                Gates.material("meeting-submit", MaterialType.LEGALITY_OPINION),
+                Gates.onFile("meeting-submit", MaterialType.LEGALITY_OPINION),
                 Gates.material("meeting-decide", MaterialType.MEETING_MINUTES),
                 Gates.reason("meeting-decide", "第五十条", "写明会议名称、届次和决定情况（行政首长的决定与多数人意见不一致的，应当说明理由）"),
                 Gates.reason("meeting-revise", "第五十条", "说明按会议意见修改的情况"));

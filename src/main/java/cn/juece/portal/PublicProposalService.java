@@ -98,7 +98,12 @@ public class PublicProposalService {
         return p.decisionId() == null ? Optional.empty() : Optional.of(decisions.get(p.decisionId()));
     }
 
+    /**
+     * The proposals with their authors' contact details: personal information (个人信息保护法) only for the decision
+     * organ that handles them (Art. 11) and administrators.
+     */
     public List<PublicProposal> list() {
+        requireOrgan();
         return repo.list(defaultOrgan, 500);
     }
 

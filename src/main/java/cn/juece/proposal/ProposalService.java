@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.Responsible;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.decision.Decision;
@@ -24,13 +26,15 @@ public class ProposalService {
     private final JdbcClient jdbc;
     private final DecisionService decisions;
     private final Directory directory;
+    private final DecisionAccess access;
     private final AuditTrail audit;
     private final AppClock clock;
 
-    ProposalService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock) {
+    ProposalService(JdbcClient jdbc, DecisionService decisions, Directory directory, DecisionAccess access, AuditTrail audit, AppClock clock) {
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.directory = directory;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,11 +52,7 @@ public class ProposalService {
             throw new RuleViolation("STUDY_NOT_IN_PROPOSAL",
                     "研究论证情况在“决策事项建议研究论证”阶段记录；该事项当前处于“" + d.stage().label() + "”阶段。");
         }
-        Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.groups().contains(Groups.unit(d.leadUnit()))) {
-            throw RuleViolation.forbidden("NOT_STUDY_UNIT",
-                    "研究论证由" + directory.unitName(d.leadUnit()) + "组织（第十一条），您不属于该单位。");
-        }
+        Actor actor = access.require(d, "研究论证", "第十一条", Responsible.STUDY_UNIT);
         for (String part : new String[] {r.problem(), r.reasonsBasis(), r.preliminaryPlan(), r.necessity(), r.feasibility()}) {
             if (part != null && part.length() > MAX_PART) {
                 throw RuleViolation.badRequest("STUDY_TOO_LONG", "每项不超过" + MAX_PART + "字；详细内容请作为《研究论证报告》上传。");
@@ -78,14 +78,8 @@ public class ProposalService {
     public ProposalStudy flagSpecialProcedure(String number, boolean applies, String basis) {
         Decision d = decisions.get(number);
         open(d);
-        Actor actor = directory.currentActor();
-        var organ = directory.organ(d.organCode());
-        if (!actor.isSystem() && !actor.groups().contains(Groups.unit(d.leadUnit()))
-                && !actor.groups().contains(Groups.unit(organ.justiceUnit()))
-                && !actor.groups().contains(Groups.decisionOrgan(d.organCode()))) {
-            throw RuleViolation.forbidden("NOT_STUDY_UNIT",
-                    "由研究论证单位、司法行政部门或决策机关标记（第三条）。");
-        }
+        Actor actor = access.require(d, "标记适用其他法律、行政法规规定的程序", "第三条",
+                Responsible.STUDY_UNIT, Responsible.JUSTICE_BUREAU, Responsible.DECISION_ORGAN);
         String b = strip(basis);
         if (applies && b == null) {
             throw RuleViolation.badRequest("SPECIAL_PROCEDURE_BASIS_REQUIRED",

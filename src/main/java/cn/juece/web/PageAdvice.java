@@ -9,6 +9,7 @@ import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.support.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * For every staff page: the person signed in ({@code me}), and refusals shown on the page they came from
@@ -29,10 +30,18 @@ class PageAdvice {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    String refused(RuntimeException e, HttpServletRequest request) {
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) {
         RuleViolation rv = RuleViolation.findIn(e);
         if (rv == null) {
             throw e;
+        }
+        if (rv.status() == org.springframework.http.HttpStatus.NOT_FOUND && "GET".equals(request.getMethod())) {
+            // An unknown decision, and one the person may not see, read the same (DECISIONS.md 23).
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", rv.chineseMessage());
+            model.addAttribute("code", rv.code());
+            model.addAttribute("me", directory.currentActor());
+            return "not-found";
         }
         RequestContextUtils.getOutputFlashMap(request).put("error", rv.chineseMessage() + "（" + rv.code() + "）");
         String referer = request.getHeader("Referer");

@@ -11,17 +11,44 @@ public final class Gates {
     private Gates() {
     }
 
-    /** The step cannot close (with these outcomes; none = any) until the material is in the dossier. */
+    /**
+     * The step cannot close (with these outcomes; none = any) until its providers have given the material in this
+     * round of the step (DECISIONS.md 24): after a loop back, the previous round's version no longer counts — a
+     * re-review needs a new opinion letter, a re-assessment a new report, a redraft a new draft.
+     */
     public static StageGate material(String taskKey, MaterialType type, String... outcomes) {
         return new StageGate(taskKey, Set.of(outcomes), type.article(), "MATERIAL_MISSING_" + type.name(),
+                "《" + type.label() + "》（本轮办理中提交）", ctx -> ctx.current(type).isPresent(),
+                ctx -> ctx.has(type)
+                        ? "本轮办理需要新的《" + type.label() + "》（" + type.article() + "）：案卷中的第"
+                                + ctx.latest(type).orElseThrow().versionNo() + "版已在上一轮使用。请上传本轮的《" + type.label()
+                                + "》（新版本），再办理本环节。"
+                        : "缺少《" + type.label() + "》（" + type.article() + "）。请先在决策案卷中上传该材料，再办理本环节。",
+                ctx -> ctx.current(type));
+    }
+
+    /** The material, given by its providers in any round, is in the dossier (e.g. the draft at the submission). */
+    public static StageGate onFile(String taskKey, MaterialType type, String... outcomes) {
+        return new StageGate(taskKey, Set.of(outcomes), type.article(), "MATERIAL_MISSING_" + type.name(),
                 "《" + type.label() + "》", ctx -> ctx.has(type),
-                ctx -> "缺少《" + type.label() + "》（" + type.article() + "）。请先在决策案卷中上传该材料，再办理本环节。");
+                ctx -> "缺少《" + type.label() + "》（" + type.article() + "）。请先在决策案卷中上传该材料，再办理本环节。",
+                ctx -> ctx.latest(type));
     }
 
     /** A short reason must accompany these outcomes (none = any). */
     public static StageGate reason(String taskKey, String article, String why, String... outcomes) {
         return new StageGate(taskKey, Set.of(outcomes), article, "REASON_REQUIRED", "办理理由：" + why,
                 GateContext::hasReason, ctx -> "请填写理由：" + why + "（" + article + "）。");
+    }
+
+    /**
+     * A reason that replaces a statutory step (e.g. an Art. 3 finding that the procedure does not apply) must say
+     * something: at least {@code minLength} characters (DECISIONS.md 24).
+     */
+    public static StageGate substantiveReason(String taskKey, String article, String why, int minLength, String... outcomes) {
+        return new StageGate(taskKey, Set.of(outcomes), article, "REASON_REQUIRED", "办理理由（不少于" + minLength + "字）：" + why,
+                ctx -> ctx.hasReason() && ctx.reason().strip().length() >= minLength,
+                ctx -> (ctx.hasReason() ? "理由过于简略（不少于" + minLength + "字）。" : "请填写理由。") + why + "（" + article + "）。");
     }
 
     /** Any other check. */

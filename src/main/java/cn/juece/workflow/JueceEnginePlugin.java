@@ -33,7 +33,8 @@ import cn.juece.decision.StageTracker;
 
 /**
  * Our engine plugin. (1) A parse listener attaches, to every user task, the preparation listener
- * (create) and the rule check (complete), and to the lifecycle's call activities and end events the stage
+ * (create), the rule check (complete), the holder check (assignment), the guard of its party and dates (update)
+ * and the step's close on cancellation (delete), and to the lifecycle's call activities and end events the stage
  * tracker: rules on every path without touching each .bpmn by hand. (2) After the engine is built it
  * deploys bpmn/ (processes and the task form) with short resource names, unchanged files filtered out.
  * Listener beans are looked up lazily: they depend on engine services, which depend on this plugin.
@@ -50,13 +51,22 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<TaskPreparationListener> preparation;
     private final ObjectProvider<TaskCompletionListener> completion;
     private final ObjectProvider<StageTracker> stageTracker;
+    private final ObjectProvider<TaskAssignmentListener> assignment;
+    private final ObjectProvider<TaskUpdateListener> update;
+    private final ObjectProvider<Steps> steps;
 
     JueceEnginePlugin(ObjectProvider<TaskPreparationListener> preparation,
                       ObjectProvider<TaskCompletionListener> completion,
-                      ObjectProvider<StageTracker> stageTracker) {
+                      ObjectProvider<StageTracker> stageTracker,
+                      ObjectProvider<TaskAssignmentListener> assignment,
+                      ObjectProvider<TaskUpdateListener> update,
+                      ObjectProvider<Steps> steps) {
         this.preparation = preparation;
         this.completion = completion;
         this.stageTracker = stageTracker;
+        this.assignment = assignment;
+        this.update = update;
+        this.steps = steps;
     }
 
     @Override
@@ -101,6 +111,9 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
 
         private final TaskListener onCreate = (DelegateTask t) -> preparation.getObject().notify(t);
         private final TaskListener onComplete = (DelegateTask t) -> completion.getObject().notify(t);
+        private final TaskListener onAssignment = (DelegateTask t) -> assignment.getObject().notify(t);
+        private final TaskListener onUpdate = (DelegateTask t) -> update.getObject().notify(t);
+        private final TaskListener onDelete = (DelegateTask t) -> steps.getObject().cancelled(t.getId());
         private final ExecutionListener tracker = (DelegateExecution e) -> stageTracker.getObject().notify(e);
 
         @Override
@@ -112,6 +125,9 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
             var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             definition.addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
             definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
+            definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, onAssignment);
+            definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, onUpdate);
+            definition.addTaskListener(TaskListener.EVENTNAME_DELETE, onDelete);
         }
 
         @Override

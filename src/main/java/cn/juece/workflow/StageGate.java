@@ -1,17 +1,27 @@
 package cn.juece.workflow;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import cn.juece.dossier.MaterialVersion;
 
 /**
  * One check for leaving a stage's step (DECISIONS.md 8): which task and outcomes it guards, the article
  * behind it, a stable code, what it requires (for the dossier checklist) and the Chinese refusal.
  *
  * @param outcomes the outcome codes it guards; empty means every outcome of the task
+ * @param evidence for a material requirement, the version that meets it now (shown on the checklist), else null
  */
 public record StageGate(String taskKey, Set<String> outcomes, String article, String code, String requirement,
-                        Predicate<GateContext> met, Function<GateContext, String> refusal) {
+                        Predicate<GateContext> met, Function<GateContext, String> refusal,
+                        Function<GateContext, Optional<MaterialVersion>> evidence) {
+
+    public StageGate(String taskKey, Set<String> outcomes, String article, String code, String requirement,
+                     Predicate<GateContext> met, Function<GateContext, String> refusal) {
+        this(taskKey, outcomes, article, code, requirement, met, refusal, null);
+    }
 
     public boolean guards(String taskKey, String outcome) {
         return this.taskKey.equals(taskKey) && (outcomes.isEmpty() || outcome == null || outcomes.contains(outcome));

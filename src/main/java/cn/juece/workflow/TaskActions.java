@@ -6,17 +6,16 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.juece.access.DecisionAccess;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.DecisionVariables;
@@ -28,7 +27,7 @@ import cn.juece.support.RuleViolation;
 /**
  * Steps as the application's own paths (/api, pages) see and complete them. Completing sets the engine's
  * current authentication to the person (then clears it), so Camunda authorizations and the completion
- * listener see who acts.
+ * listener see who acts. Who may act and see is the dossier's (DECISIONS.md 22, 23).
  */
 @Service
 public class TaskActions {
@@ -37,17 +36,23 @@ public class TaskActions {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final DecisionService decisions;
+    private final DecisionAccess access;
     private final Directory directory;
     private final TaskRules rules;
+    private final Steps steps;
+    private final cn.juece.access.Responsibilities responsibilities;
 
-    TaskActions(TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
-                DecisionService decisions, Directory directory, TaskRules rules) {
+    TaskActions(cn.juece.access.Responsibilities responsibilities, TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
+                DecisionService decisions, DecisionAccess access, Directory directory, TaskRules rules, Steps steps) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.decisions = decisions;
+        this.access = access;
         this.directory = directory;
         this.rules = rules;
+        this.steps = steps;
+        this.responsibilities = responsibilities;
     }
 
     /** Completes a step with its outcome and short reason, after the same rule check the listener makes. */
@@ -57,8 +62,7 @@ public class TaskActions {
         Task task = find(taskId);
         TaskView view = view(task);
         Decision decision = decisions.get(view.decisionNumber());
-        rules.checkCompletion(decision, view.taskKey(), view.name(), view.candidateGroups(), view.assignee(),
-                view.outcomes(), outcome, reason, actor);
+        rules.checkCompletion(decision, steps.of(task), task.getAssignee(), view.outcomes(), outcome, reason, actor);
         Map<String, Object> vars = new HashMap<>();
         vars.put(DecisionVariables.OUTCOME, outcome);
         vars.put(DecisionVariables.REASON, reason == null ? "" : reason.strip());
@@ -68,6 +72,41 @@ public class TaskActions {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The person acting now claims an unheld step of their party (the assignment listener checks who may). */
+    @Transactional
+    public TaskView claim(String taskId) {
+        return assign(taskId, directory.currentActor().id());
+    }
+
+    /**
+     * Hands a step to a colleague of its party, or releases it ({@code toUser} null): by its holder, the head of
+     * the responsible unit or an administrator; recorded in the audit trail (DECISIONS.md 22).
+     */
+    @Transactional
+    public TaskView handOver(String taskId, String toUser) {
+        return assign(taskId, toUser == null || toUser.isBlank() ? null : toUser.strip());
+    }
+
+    private TaskView assign(String taskId, String user) {
+        Task task = find(taskId);
+        // No engine authentication: the assignment listener decides who may, from the dossier, for every path.
+        taskService.setAssignee(task.getId(), user);
+        return view(find(taskId));
+    }
+
+    /** The people of the step's party: whom it may be handed to (DECISIONS.md 22). */
+    public List<cn.juece.identity.Person> colleagues(TaskView task) {
+        return directory.people().stream()
+                .filter(p -> directory.groupsOf(p.id()).stream().anyMatch(task.candidateGroups()::contains)).toList();
+    }
+
+    /** Whether the person may hand the step over or release it: its holder, the responsible unit's head, an administrator. */
+    public boolean mayHandOver(TaskView task, Actor actor) {
+        return task.assignee() != null && (task.assignee().equals(actor.id())
+                || actor.inAnyGroup(List.of(cn.juece.identity.Groups.ADMIN, cn.juece.identity.Groups.OPERATOR))
+                || task.candidateGroups().stream().flatMap(g -> responsibilities.headsOf(g).stream()).anyMatch(actor.groups()::contains));
     }
 
     public TaskView get(String taskId) {
@@ -91,26 +130,59 @@ public class TaskActions {
     }
 
     public List<TaskRules.ChecklistItem> checklist(Decision decision) {
-        return openTasks(decision).stream()
-                .flatMap(t -> rules.checklist(decision, t.taskKey(), t.name()).stream()).toList();
+        return taskService.createTaskQuery().processInstanceBusinessKey(decision.number()).orderByTaskCreateTime().asc()
+                .list().stream().flatMap(t -> rules.checklist(decision, steps.of(t)).stream()).toList();
     }
 
+    /**
+     * The open task, if the person acting now may see its decision: an unknown task and one of a decision they may
+     * not see get the same answer (DECISIONS.md 23).
+     */
     private Task find(String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+            throw taskNotFound(taskId);
+        }
+        String key = businessKey(task);
+        if (key != null && !JueceEnginePlugin.NOT_ABOUT_ONE_DECISION.contains(processKey(task))) {
+            Decision d = decisions.get(key);
+            if (!access.maySee(directory.currentActor(), d)) {
+                throw taskNotFound(taskId);
+            }
         }
         return task;
     }
 
+    static RuleViolation taskNotFound(String taskId) {
+        return RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+    }
+
+    private String businessKey(Task task) {
+        Object number = taskService.getVariable(task.getId(), DecisionVariables.DECISION_NUMBER);
+        if (number != null) {
+            return number.toString();
+        }
+        return null;
+    }
+
+    private String processKey(Task task) {
+        return repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    }
+
     TaskView view(Task task) {
-        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct().toList();
         FlowElement element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
                 .getModelElementById(task.getTaskDefinitionKey());
-        String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        String processKey = processKey(task);
         Object number = taskService.getVariable(task.getId(), DecisionVariables.DECISION_NUMBER);
         Object title = taskService.getVariable(task.getId(), DecisionVariables.DECISION_TITLE);
+        List<String> groups;
+        if (JueceEnginePlugin.NOT_ABOUT_ONE_DECISION.contains(processKey) || number == null) {
+            groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).distinct().toList();
+        } else {
+            Decision d = decisions.get(number.toString());
+            groups = steps.responsibleGroups(steps.of(task), d);
+        }
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 number == null ? null : number.toString(), title == null ? null : title.toString(), processKey,
                 groups, groups.stream().map(directory::groupName).toList(), task.getAssignee(),

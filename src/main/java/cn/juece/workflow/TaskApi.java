@@ -87,6 +87,22 @@ class TaskApi {
         return Map.of("completed", true, "taskId", taskId);
     }
 
+    @PostMapping("/tasks/{taskId}/claim")
+    @Operation(summary = "认领环节", description = "本人认领本单位（本角色）尚未认领的环节。")
+    TaskView claim(@PathVariable String taskId) {
+        return tasks.claim(taskId);
+    }
+
+    @PostMapping("/tasks/{taskId}/handover")
+    @Operation(summary = "转交环节", description = "由认领人或办理单位负责人将环节转交本单位（本角色）的其他人员办理；to 为空时退回待认领。"
+            + "转交给办理单位以外的人员或不存在的用户将被拒绝（TASK_ASSIGNEE_NOT_RESPONSIBLE、TASK_ASSIGNEE_UNKNOWN）。")
+    TaskView handOver(@PathVariable String taskId, @RequestBody HandoverRequest request) {
+        return tasks.handOver(taskId, request.to());
+    }
+
     record CompleteRequest(String outcome, String reason) {
+    }
+
+    record HandoverRequest(String to) {
     }
 }

@@ -12,15 +12,18 @@ import cn.juece.decision.DecisionVariables;
 /**
  * On every user task's creation: clears the previous step's outcome and reason (so that a step can only
  * close with an outcome submitted for it), labels the stage's process with the decision's number and
- * title (shown in Tasklist's filter columns) and writes the task's description.
+ * title (shown in Tasklist's filter columns), opens the step's row (its party, round) and writes the task's
+ * description.
  */
 @Component
 class TaskPreparationListener implements TaskListener {
 
     private final DecisionService decisions;
+    private final Steps steps;
 
-    TaskPreparationListener(DecisionService decisions) {
+    TaskPreparationListener(DecisionService decisions, Steps steps) {
         this.decisions = decisions;
+        this.steps = steps;
     }
 
     @Override
@@ -32,6 +35,7 @@ class TaskPreparationListener implements TaskListener {
         if (!execution.hasVariable(DecisionVariables.DECISION_NUMBER)) {
             DecisionVariables.of(execution.getProcessInstance()).label(d);
         }
+        steps.open(task, d);
         task.setDescription("决策编号：" + d.number() + "；决策事项：" + d.title()
                 + "。详细材料和办理要求见决策案卷：/decisions/" + d.number());
     }

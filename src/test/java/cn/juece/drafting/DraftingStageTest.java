@@ -186,9 +186,10 @@ class DraftingStageTest extends IntegrationTest {
                 "conclusion", "收益大于成本", "effect", "支持分两期建设"));
         assertThat(ok.getStatusCode().value()).isEqualTo(200);
         assertThat(ok.getBody().get("costEffect").asText()).isEqualTo("支持分两期建设");
-        // the study unit's other acts are refused outside drafting
+        // a clerk of a unit with no role in the decision does not even see it (DECISIONS.md 23)
         var outsider = as("zjj_sun").put("/api/decisions/" + n + "/drafting/drafter", Map.of("mode", "SELF"));
-        assertThat(outsider.getStatusCode().value()).isEqualTo(403);
+        assertThat(outsider.getStatusCode().value()).isEqualTo(404);
+        assertThat(outsider.getBody().get("code").asText()).isEqualTo("DECISION_NOT_FOUND");
     }
 
     @Test

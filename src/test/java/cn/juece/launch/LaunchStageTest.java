@@ -95,9 +95,11 @@ class LaunchStageTest extends IntegrationTest {
         // the open task moved: the old unit can no longer act, the new one can
         assertThat(groups(d.task(n, "drafting-draft"))).containsExactly("zjj");
         assertThat(d.decision(n).get("leadUnit").get("code").asText()).isEqualTo("zjj");
+        // the old unit has no role in the decision any more: its step is as unknown to it as the decision (DECISIONS.md 23)
         var old = as(LEAD).complete(task, "SUBMITTED", null);
-        assertThat(old.getStatusCode().value()).isEqualTo(403);
-        assertThat(old.getBody().get("code").asText()).isEqualTo("TASK_NOT_YOUR_GROUP");
+        assertThat(old.getStatusCode().value()).isEqualTo(404);
+        assertThat(old.getBody().get("code").asText()).isEqualTo("TASK_NOT_FOUND");
+        assertThat(as(LEAD).get("/api/decisions/" + n).getStatusCode().value()).isEqualTo(404);
         assertThat(as("zjj_sun").get("/engine-rest/task?processInstanceBusinessKey=" + n).getBody()).hasSize(1);
         assertThat(as(LEAD).get("/engine-rest/task?processInstanceBusinessKey=" + n).getBody()).isEmpty();
         assertThat(d.auditActions(n)).contains("UNIT_CHANGED");

@@ -23,7 +23,7 @@ class DraftingChecklistTest {
     }
 
     private static Material material(MaterialType type) {
-        var v = new MaterialVersion(1, 1, 1, "f.docx", "application/octet-stream", 1, "0".repeat(64), null, "u", null);
+        var v = new MaterialVersion(1, 1, 1, "f.docx", "application/octet-stream", 1, "0".repeat(64), null, "u", null, null);
         return new Material(1, 1, type, type.label(), "u", null, List.of(v));
     }
 

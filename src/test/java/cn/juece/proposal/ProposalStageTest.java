@@ -50,8 +50,14 @@ class ProposalStageTest extends IntegrationTest {
         assertThat(npc.getBody().get("sourceChannel").asText()).isEqualTo("议案");
         var cppcc = api.post("/api/decisions", proposal("县城夜市管理办法", "CPPCC_MEMBER", "提案", "县政协委员李某", "fgj"));
         assertThat(cppcc.getBody().get("sourceChannel").asText()).isEqualTo("提案");
-        // the public proposes in writing (Art. 11): recorded so
-        var pub = api.post("/api/decisions", proposal("县城停车场建设", "PUBLIC", null, "居民赵某", "fgj"));
+        // the public proposes in writing (Art. 11): without its written content the proposal is refused on /api too
+        var empty = api.post("/api/decisions", proposal("县城停车场建设", "PUBLIC", null, "居民赵某", "fgj"));
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        assertThat(empty.getBody().get("code").asText()).isEqualTo("PUBLIC_PROPOSAL_INCOMPLETE");
+        assertThat(empty.getBody().get("message").asText()).contains("书面", "第十一条");
+        var written = proposal("县城停车场建设", "PUBLIC", null, "居民赵某", "fgj");
+        written.put("summary", "老城区停车难，建议利用闲置地块建设立体停车场");
+        var pub = api.post("/api/decisions", written);
         assertThat(pub.getStatusCode().value()).isEqualTo(201);
         assertThat(pub.getBody().get("sourceChannel").asText()).isEqualTo("书面");
         String n = npc.getBody().get("number").asText();

@@ -54,6 +54,15 @@ public class ApiClient {
                 : Map.of("outcome", outcome, "reason", reason));
     }
 
+    /** Any method with a JSON body (or none), the answer as text: for the engine REST and refusals of any shape. */
+    public ResponseEntity<String> send(org.springframework.http.HttpMethod method, String path, Object body) {
+        var spec = http.method(method).uri(path);
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec.retrieve().toEntity(String.class);
+    }
+
     public RestClient raw() {
         return http;
     }

@@ -1,76 +1,90 @@
-package cn.juece.decision;
+package cn.juece.access;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.DecisionVariables;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
-import cn.juece.identity.Organ;
 
 /**
- * Candidate groups of the user tasks, resolved from the dossier when a task is created (DECISIONS.md 6),
- * so that a change of 承办 unit (Art. 12) reaches future tasks. Referenced from BPMN as
- * {@code ${roles.leadUnit(execution)}} and so on; see the roles table in RULES.md.
+ * The BPMN's candidate-group expressions, {@code ${roles.leadUnit(execution)}} and so on: each names the party
+ * that acts on the step (RULES.md "Roles") and asks {@link Responsibilities} for its group, resolved from the
+ * dossier when the task is created (DECISIONS.md 6, 22). The completion check resolves the same party again when
+ * the step closes, so the task's identity links are only a projection for Tasklist.
  */
 @Component("roles")
 public class Roles {
 
     private final DecisionService decisions;
     private final Directory directory;
+    private final Responsibilities responsibilities;
 
-    Roles(DecisionService decisions, Directory directory) {
+    Roles(DecisionService decisions, Directory directory, Responsibilities responsibilities) {
         this.decisions = decisions;
         this.directory = directory;
+        this.responsibilities = responsibilities;
     }
 
     /** Art. 11: the unit that studies the proposal (the competent department, or the proposing unit). */
     public String studyUnit(DelegateExecution execution) {
-        return Groups.unit(decisions.of(execution).leadUnit());
+        return group(execution, Responsible.STUDY_UNIT);
     }
 
     /** Art. 12: the (lead) 承办 unit. */
     public String leadUnit(DelegateExecution execution) {
-        return Groups.unit(decisions.of(execution).leadUnit());
+        return group(execution, Responsible.LEAD_UNIT);
     }
 
     /** Art. 14: the lead unit's legal office (法制工作机构). */
     public String leadUnitLegal(DelegateExecution execution) {
-        return Groups.legalOffice(decisions.of(execution).leadUnit());
+        return group(execution, Responsible.LEAD_UNIT_LEGAL);
     }
 
     /** Art. 8, 41: the justice bureau (司法行政部门). */
     public String justiceBureau(DelegateExecution execution) {
-        return Groups.unit(organ(execution).justiceUnit());
+        return group(execution, Responsible.JUSTICE_BUREAU);
     }
 
     /** Art. 11, 40, 55, 56: the decision organ's acting group. */
     public String decisionOrgan(DelegateExecution execution) {
-        return Groups.decisionOrgan(decisions.of(execution).organCode());
+        return group(execution, Responsible.DECISION_ORGAN);
     }
 
     /** Art. 50: the executive head decides after collective discussion. */
     public String executiveHead(DelegateExecution execution) {
-        return Groups.executiveHead(decisions.of(execution).organCode());
+        return group(execution, Responsible.EXECUTIVE_HEAD);
     }
 
     /** Art. 52, 59: the government office (publication, archive). */
     public String govOffice(DelegateExecution execution) {
-        return Groups.unit(organ(execution).officeUnit());
+        return group(execution, Responsible.GOV_OFFICE);
     }
 
-    /** Art. 36: the lead unit or another unit responsible for risk assessment (the lead unit here). */
+    /** Art. 36: the lead unit or another unit responsible for risk assessment. */
     public String riskAssessor(DelegateExecution execution) {
-        return leadUnit(execution);
+        return group(execution, Responsible.RISK_ASSESSOR);
     }
 
     /** Art. 53: the execution unit (the lead unit unless the decision names others). */
     public String executionUnit(DelegateExecution execution) {
-        return leadUnit(execution);
+        return group(execution, Responsible.EXECUTION_UNIT);
     }
 
     /** Art. 56: the unit the decision organ names to do the evaluation (the lead unit by default). */
     public String evaluator(DelegateExecution execution) {
-        return leadUnit(execution);
+        return group(execution, Responsible.EVALUATOR);
+    }
+
+    /** Art. 16: the department or township government consulted on the draft (one task each). */
+    public String consultedUnit(DelegateExecution execution) {
+        return Groups.unit((String) execution.getVariable(DecisionVariables.CONSULTED_UNIT));
+    }
+
+    /** Art. 16: a county leader (the government's members) coordinating a disagreement between units. */
+    public String countyLeader(DelegateExecution execution) {
+        return group(execution, Responsible.COUNTY_LEADER);
     }
 
     /**
@@ -91,17 +105,7 @@ public class Roles {
         return key.substring(0, key.indexOf('-'));
     }
 
-    /** Art. 16: the department or township government consulted on the draft (one task each). */
-    public String consultedUnit(DelegateExecution execution) {
-        return Groups.unit((String) execution.getVariable(DecisionVariables.CONSULTED_UNIT));
-    }
-
-    /** Art. 16: a county leader (the government's members) coordinating a disagreement between units. */
-    public String countyLeader(DelegateExecution execution) {
-        return Groups.members(decisions.of(execution).organCode());
-    }
-
-    private Organ organ(DelegateExecution execution) {
-        return directory.organ(decisions.of(execution).organCode());
+    private String group(DelegateExecution execution, Responsible party) {
+        return responsibilities.groups(decisions.of(execution), party, null).get(0);
     }
 }

@@ -1,0 +1,106 @@
+package cn.juece.access;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.identity.Actor;
+import cn.juece.identity.Directory;
+import cn.juece.identity.Groups;
+import cn.juece.identity.Organ;
+import cn.juece.support.RuleViolation;
+
+/**
+ * Who may see a decision and who may act for it, in one place (DECISIONS.md 22, 23). Staff see a decision when
+ * their unit has a role in it (lead and other 承办 units, consulted units, assessor, execution units, evaluator)
+ * or their role covers the whole organ (justice bureau, government office, decision organ, executive head,
+ * government members, administrators, operators). Anyone else is answered exactly as for a number that does not
+ * exist, so an answer never reveals that a decision exists.
+ */
+@Service
+public class DecisionAccess {
+
+    private final DecisionService decisions;
+    private final Directory directory;
+    private final Responsibilities responsibilities;
+
+    DecisionAccess(DecisionService decisions, Directory directory, Responsibilities responsibilities) {
+        this.decisions = decisions;
+        this.directory = directory;
+        this.responsibilities = responsibilities;
+    }
+
+    /** Whether the person's role covers every decision of the organ. */
+    public boolean organWide(Actor actor, String organCode) {
+        if (actor.isSystem()) {
+            return true;
+        }
+        Organ organ = directory.organ(organCode);
+        return actor.inAnyGroup(List.of(Groups.ADMIN, Groups.OPERATOR, Groups.decisionOrgan(organCode),
+                Groups.executiveHead(organCode), Groups.members(organCode), Groups.unit(organ.justiceUnit()),
+                Groups.unit(organ.officeUnit())));
+    }
+
+    /** The units with a role in the decision (Art. 11, 12, 16, 36, 53, 56). */
+    public Set<String> involvedUnits(Decision d) {
+        Set<String> units = new java.util.LinkedHashSet<>();
+        units.add(d.leadUnit());
+        units.addAll(d.coUnits());
+        units.addAll(responsibilities.contributedUnits(d));
+        return units;
+    }
+
+    public boolean maySee(Actor actor, Decision d) {
+        return organWide(actor, d.organCode())
+                || involvedUnits(d).stream().map(Groups::unit).anyMatch(actor.groups()::contains);
+    }
+
+    /** The decision if the person acting now may see it; otherwise the very refusal an unknown number gets. */
+    public Decision visible(String number) {
+        Decision d = decisions.get(number);
+        if (!maySee(directory.currentActor(), d)) {
+            throw DecisionService.notFound(number);
+        }
+        return d;
+    }
+
+    public Decision visible(long id) {
+        Decision d = decisions.get(id);
+        if (!maySee(directory.currentActor(), d)) {
+            throw DecisionService.notFound(d.number());
+        }
+        return d;
+    }
+
+    /** The decisions of this list the person acting now may see. */
+    public List<Decision> visibleOf(List<Decision> list) {
+        Actor actor = directory.currentActor();
+        return list.stream().filter(d -> maySee(actor, d)).toList();
+    }
+
+    /**
+     * The person acting now, when they act for one of these parties of the decision and the procedure is open;
+     * a refusal naming who acts otherwise.
+     *
+     * @param what    the act, for the message (e.g. "研究论证")
+     * @param article the article that gives the act to those parties (e.g. "第十一条")
+     */
+    public Actor require(Decision d, String what, String article, Responsible... parties) {
+        Actor actor = directory.currentActor();
+        if (!actor.isSystem()) {
+            List<String> groups = responsibilities.groups(d, Arrays.asList(parties));
+            if (!actor.inAnyGroup(groups)) {
+                throw RuleViolation.forbidden(parties[0].refusalCode(), what + "由" + responsibilities.names(groups)
+                        + "办理（" + article + "），您（" + actor.name() + "）无权办理。");
+            }
+        }
+        if (!d.isOpen()) {
+            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
+        }
+        return actor;
+    }
+}

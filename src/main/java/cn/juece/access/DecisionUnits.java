@@ -1,0 +1,17 @@
+package cn.juece.access;
+
+import java.util.Map;
+import java.util.Set;
+
+import cn.juece.decision.Decision;
+
+/**
+ * A feature's contribution to who has a role in a decision: e.g. drafting names the consulted units (Art. 16),
+ * risk assessment its assessor (Art. 36), execution its units (Art. 53). Read by {@link Responsibilities} for
+ * who acts and provides, and by {@link DecisionAccess} for who sees.
+ */
+public interface DecisionUnits {
+
+    /** Unit codes by the party they act as in this decision; empty where the feature names none. */
+    Map<Responsible, Set<String>> unitsOf(Decision decision);
+}

@@ -1,0 +1,126 @@
+package cn.juece.workflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Service;
+
+import cn.juece.access.Responsibilities;
+import cn.juece.access.Responsible;
+import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.DecisionVariables;
+import cn.juece.support.AppClock;
+import cn.juece.support.RuleViolation;
+
+/**
+ * The steps of decisions as the dossier keeps them (DECISIONS.md 22, 24): opened when the engine creates a user
+ * task, closed when it completes or is cancelled. Who may act on a step is its party resolved from the dossier now
+ * ({@link #responsibleGroups}); a step's round says which evidence is new ({@link #roundStartsAfter}).
+ */
+@Service
+public class Steps {
+
+    private final StepRepository repository;
+    private final DecisionService decisions;
+    private final Responsibilities responsibilities;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+    private final AppClock clock;
+    private final Map<String, Optional<Responsible>> partyCache = new ConcurrentHashMap<>();
+
+    Steps(StepRepository repository, DecisionService decisions, Responsibilities responsibilities,
+          RepositoryService repositoryService, RuntimeService runtimeService, AppClock clock) {
+        this.repository = repository;
+        this.decisions = decisions;
+        this.responsibilities = responsibilities;
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    /** On the task's creation: the step row with its party, subject unit and round. */
+    Step open(DelegateTask task, Decision d) {
+        UserTask element = (UserTask) task.getBpmnModelElementInstance();
+        Responsible party = Responsible.ofExpression(element == null ? null : element.getCamundaCandidateGroups());
+        String subject = party == Responsible.CONSULTED_UNIT
+                ? (String) task.getExecution().getVariable(DecisionVariables.CONSULTED_UNIT) : null;
+        return insert(d, task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), party,
+                subject, task.getAssignee());
+    }
+
+    private Step insert(Decision d, String taskId, String processInstanceId, String taskKey, String name,
+                        Responsible party, String subject, String assignee) {
+        int round = repository.rounds(d.id(), taskKey, subject) + 1;
+        repository.insert(d.id(), taskId, processInstanceId, taskKey, name, party, subject, round, assignee, clock.now());
+        return repository.byTask(taskId).orElseThrow();
+    }
+
+    /** The step of an open task (written now for a task created before steps were kept). */
+    public Step of(Task task) {
+        return repository.byTask(task.getId()).orElseGet(() -> {
+            Decision d = decisions.get(runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+            Responsible party = partyOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            String subject = party == Responsible.CONSULTED_UNIT
+                    ? (String) runtimeService.getVariable(task.getExecutionId(), DecisionVariables.CONSULTED_UNIT) : null;
+            return insert(d, task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), party,
+                    subject, task.getAssignee());
+        });
+    }
+
+    /** The step of a task in a listener (the row exists from the task's creation, or is written now). */
+    Step of(DelegateTask task, Decision d) {
+        return repository.byTask(task.getId()).orElseGet(() -> open(task, d));
+    }
+
+    public Optional<Step> byTask(String taskId) {
+        return repository.byTask(taskId);
+    }
+
+    public List<Step> ofDecision(long decisionId) {
+        return repository.ofDecision(decisionId);
+    }
+
+    /** The groups that act on the step now, from the dossier (never from the task's identity links). */
+    public List<String> responsibleGroups(Step step, Decision d) {
+        if (step.party() == null) {
+            throw new RuleViolation("STEP_PARTY_UNKNOWN", "环节“" + step.taskName() + "”未声明办理单位，请联系系统管理员。");
+        }
+        return responsibilities.groups(d, step.party(), step.subjectUnit());
+    }
+
+    /**
+     * Evidence for this round of the step must be newer than this material version id: the newest version in the
+     * dossier when the previous round of the same step closed (0 in the first round).
+     */
+    public long roundStartsAfter(Step step) {
+        return repository.previousWatermark(step.decisionId(), step.taskKey(), step.subjectUnit(), step.id()).orElse(0L);
+    }
+
+    void assigned(Step step, String assignee) {
+        repository.assigned(step.id(), assignee);
+    }
+
+    void completed(Step step, String by, String actedFor, String outcome, long watermark) {
+        repository.completed(step.id(), by, actedFor, outcome, watermark, clock.now());
+    }
+
+    void cancelled(String taskId) {
+        repository.cancelled(taskId, clock.now());
+    }
+
+    private Responsible partyOf(String processDefinitionId, String taskKey) {
+        return partyCache.computeIfAbsent(processDefinitionId + "/" + taskKey, k -> {
+            var element = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
+            return Optional.ofNullable(element instanceof UserTask u ? Responsible.ofExpression(u.getCamundaCandidateGroups()) : null);
+        }).orElse(null);
+    }
+}

@@ -22,12 +22,17 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionRepository;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.Stage;
+import cn.juece.dossier.DossierFact;
+import cn.juece.dossier.FactSource;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.identity.OrgUnit;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
+import cn.juece.workflow.StepCompletion;
+import cn.juece.workflow.StepFact;
+import cn.juece.workflow.StepFactTable;
 
 /**
  * Stage 2 (Art. 11, 12): the decision organ names the 承办 units and, when two or more, the lead one; when
@@ -36,7 +41,9 @@ import cn.juece.support.RuleViolation;
  * their candidate groups being resolved from the dossier (decision.Roles).
  */
 @Service
-public class LaunchService {
+public class LaunchService implements FactSource {
+
+    static final String DECIDE_TASK = "launch-decide";
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
@@ -46,11 +53,13 @@ public class LaunchService {
     private final TaskService taskService;
     private final AppClock clock;
     private final AuthorizationService authorizations;
+    private final StepFactTable<LaunchDecision> launchDecisions;
 
     LaunchService(JdbcClient jdbc, DecisionService decisions, DecisionRepository repository, Directory directory,
                   AuditTrail audit, TaskService taskService, AppClock clock, AuthorizationService authorizations) {
         this.authorizations = authorizations;
         this.jdbc = jdbc;
+        this.launchDecisions = new StepFactTable<>(jdbc, "launch_decision", (rs, id, decisionId, step) -> new LaunchDecision(id, decisionId, step));
         this.decisions = decisions;
         this.repository = repository;
         this.directory = directory;
@@ -176,6 +185,29 @@ public class LaunchService {
     private void revokeTaskAuthorizations(String taskId, String group) {
         authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).groupIdIn(group).list()
                 .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    }
+
+    /** Art. 11: the decision organ's decision whether to launch, with its reason and basis (a row per closing). */
+    public record LaunchDecision(long id, long decisionId, StepFact step) {
+
+        public boolean launched() {
+            return "LAUNCH".equals(step.outcome());
+        }
+    }
+
+    void recordDecision(StepCompletion step) {
+        launchDecisions.insert(step);
+    }
+
+    public List<LaunchDecision> launchDecisions(long decisionId) {
+        return launchDecisions.of(decisionId);
+    }
+
+    @Override
+    public List<DossierFact> facts(Decision d) {
+        return launchDecisions(d.id()).stream()
+                .map(x -> DossierFact.of("LAUNCH_DECISION", "决定是否启动", "第十一条", Stage.LAUNCH.number(), x.step(), null))
+                .toList();
     }
 
     public Optional<LaunchUnits> units(long decisionId) {

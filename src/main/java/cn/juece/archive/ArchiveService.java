@@ -53,13 +53,13 @@ public class ArchiveService implements FactSource {
      * Art. 59: the archive number and the office's note, who recorded them when, and (once archive-file closed)
      * that step's identity.
      *
-     * @param filed archive-file's step, or null while the dossier is not yet filed
+     * @param filing archive-file's step, or null while the dossier is not yet filed
      */
     public record ArchiveRecord(long decisionId, String archiveNumber, String note, String recordedBy,
-                                OffsetDateTime recordedAt, StepFact filed) {
+                                OffsetDateTime recordedAt, StepFact filing) {
 
-        public boolean isFiled() {
-            return filed != null;
+        public boolean filed() {
+            return filing != null;
         }
     }
 
@@ -145,8 +145,8 @@ public class ArchiveService implements FactSource {
             String detail = "档案号：" + r.archiveNumber() + (r.note() == null ? "" : "；归档说明：" + r.note());
             Object[] data = {"archiveNumber", r.archiveNumber(), "note", r.note(), "recordedBy", r.recordedBy(),
                     "recordedAt", r.recordedAt().toString()};
-            if (r.isFiled()) {
-                return DossierFact.of("ARCHIVE_NUMBER", "归档", "第五十九条", Stage.ARCHIVE.number(), r.filed(), detail, data);
+            if (r.filed()) {
+                return DossierFact.of("ARCHIVE_NUMBER", "归档", "第五十九条", Stage.ARCHIVE.number(), r.filing(), detail, data);
             }
             return new DossierFact("ARCHIVE_NUMBER", "归档（已记录档案号）", "第五十九条", Stage.ARCHIVE.number(), null, null, null,
                     null, "已记录档案号，待办理归档", null, detail, DossierFact.map(data), r.recordedBy(), null, null, null,

@@ -254,8 +254,21 @@ public class LifecycleDriver {
         complete(ORGAN, number, "evaluation-decide", "gx-organ", "SKIP", "执行效果良好，暂不开展后评估");
     }
 
+    /** Art. 59: the government office records the archive number, then files the dossier. */
     public void archive(String number) {
-        complete(OFFICE, number, "archive-file", "bgs", "ARCHIVED", "档案号 GX-WS-2026-001");
+        recordArchiveNumber(number);
+        complete(OFFICE, number, "archive-file", "bgs", "ARCHIVED", "案卷材料已整理归档");
+    }
+
+    /** The archive number the driver gives a decision: one per decision, as the organ's archive requires. */
+    public static String archiveNumber(String number) {
+        return "WS-" + number;
+    }
+
+    public void recordArchiveNumber(String number) {
+        var r = as(OFFICE).put("/api/decisions/" + number + "/archive",
+                Map.of("archiveNumber", archiveNumber(number), "note", "文书档案，永久保管"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     /** A decision driven from creation to the archive with every optional procedure required. */

@@ -30,6 +30,7 @@ public enum AuditAction {
     DRAFTING_RECORDED("记录草案拟定情况"),
     LEGAL_OPINION_RECORDED("记录法律顾问、公职律师意见"),
     CONSULTATION_RECORDED("记录征求意见和协商情况"),
+    ARCHIVE_NUMBER_RECORDED("记录档案号"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排"),
     CATALOGUE_CREATED("开始编制年度决策事项目录"),

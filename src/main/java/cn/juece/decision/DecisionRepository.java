@@ -64,10 +64,25 @@ public class DecisionRepository {
 
     void setStage(long id, Stage stage, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.decision SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now, id).update();
+        jdbc.sql("INSERT INTO juece.stage_entry (decision_id, stage, entered_at) VALUES (?, ?, ?)").params(id, stage.name(), now).update();
     }
 
     void setStatus(long id, DecisionStatus status, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.decision SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), now, id).update();
+        if (status != DecisionStatus.IN_PROGRESS) {
+            jdbc.sql("INSERT INTO juece.procedure_end (decision_id, status, ended_at) VALUES (?, ?, ?)").params(id, status.name(), now).update();
+        }
+    }
+
+    /** Each entry into a stage, in order (a stage entered again, e.g. drafting after a return, appears again). */
+    List<DecisionService.StageEntry> stageEntries(long id) {
+        return jdbc.sql("SELECT stage, entered_at FROM juece.stage_entry WHERE decision_id = ? ORDER BY id").param(id)
+                .query((rs, i) -> new DecisionService.StageEntry(Stage.valueOf(rs.getString(1)), time(rs, "entered_at"))).list();
+    }
+
+    Optional<DecisionService.Ending> ending(long id) {
+        return jdbc.sql("SELECT status, ended_at FROM juece.procedure_end WHERE decision_id = ?").param(id)
+                .query((rs, i) -> new DecisionService.Ending(DecisionStatus.valueOf(rs.getString(1)), time(rs, "ended_at"))).optional();
     }
 
     void setCategory(long id, Art3Category category, OffsetDateTime now) {

@@ -201,6 +201,24 @@ public class DecisionService {
         audit.record(d.id(), d.number(), AuditAction.STAGE_ENTERED, "进入第" + stage.number() + "阶段：" + stage.label());
     }
 
+    /** An entry into a stage (DECISIONS.md 25: a row, not audit text). */
+    public record StageEntry(Stage stage, java.time.OffsetDateTime enteredAt) {
+    }
+
+    /** The end of the procedure and its kind. */
+    public record Ending(DecisionStatus status, java.time.OffsetDateTime endedAt) {
+    }
+
+    /** Where the decision has been, in order, each stage as often as it was entered. */
+    public List<StageEntry> stageEntries(long decisionId) {
+        return decisions.stageEntries(decisionId);
+    }
+
+    /** How and when the procedure ended, if it has. */
+    public java.util.Optional<Ending> ending(long decisionId) {
+        return decisions.ending(decisionId);
+    }
+
     void finish(Decision d, DecisionStatus status) {
         decisions.setStatus(d.id(), status, clock.now());
         audit.record(d.id(), d.number(), AuditAction.PROCEDURE_ENDED, "决策程序结束：" + status.label());

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.juece.archive.ArchiveService;
 import cn.juece.audit.AuditTrail;
 import cn.juece.deadline.PauseKind;
 import cn.juece.deadline.StepPeriods;
@@ -31,7 +32,8 @@ import cn.juece.workflow.TaskActions;
 
 /**
  * The dossier page of a decision: stage, open steps (group, due date, checklist, completion), materials
- * with every version, procedure arrangements and the audit trail. Linked from every task form.
+ * with every version, procedure arrangements, the facts recorded (DECISIONS.md 25), the archive number and the
+ * audit trail. Linked from every task form.
  */
 @Controller
 @StaffPage
@@ -46,10 +48,14 @@ class DossierPage {
     private final AppClock clock;
     private final EarlyStages earlyStages;
     private final StepPeriods stepPeriods;
+    private final DossierFacts facts;
+    private final ArchiveService archive;
 
     DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
-                StepPeriods stepPeriods) {
+                StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive) {
+        this.facts = facts;
+        this.archive = archive;
         this.earlyStages = earlyStages;
         this.stepPeriods = stepPeriods;
         this.decisions = decisions;
@@ -90,6 +96,9 @@ class DossierPage {
         model.addAttribute("pauses", stepPeriods.pauses(d.id()));
         model.addAttribute("deviations", stepPeriods.deviations(d.id()));
         model.addAttribute("pauseKinds", PauseKind.values());
+        model.addAttribute("facts", facts.of(d));
+        model.addAttribute("archive", archive.record(d.id()).orElse(null));
+        model.addAttribute("mayRecordArchive", archive.mayRecord(directory.currentActor(), d));
         return "dossier";
     }
 

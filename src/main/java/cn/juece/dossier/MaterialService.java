@@ -159,6 +159,21 @@ public class MaterialService {
                 .max(Comparator.comparingLong(MaterialVersion::id));
     }
 
+    /** A version of the decision's materials as people cite it: 《title》第N版 (null when there is none). */
+    public String cite(long decisionId, Long versionId) {
+        if (versionId == null) {
+            return null;
+        }
+        for (Material m : materials.forDecision(decisionId)) {
+            for (MaterialVersion v : m.versions()) {
+                if (v.id() == versionId) {
+                    return "《" + m.title() + "》第" + v.versionNo() + "版";
+                }
+            }
+        }
+        return null;
+    }
+
     public Download download(String decisionNumber, long versionId) {
         Decision d = access.visible(decisionNumber);
         MaterialVersion v = materials.version(d.id(), versionId)

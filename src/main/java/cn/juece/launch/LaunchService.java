@@ -25,12 +25,17 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionRepository;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.Stage;
+import cn.juece.dossier.DossierFact;
+import cn.juece.dossier.FactSource;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.identity.OrgUnit;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
+import cn.juece.workflow.StepCompletion;
+import cn.juece.workflow.StepFact;
+import cn.juece.workflow.StepFactTable;
 
 /**
  * Stage 2 (Art. 11, 12): the decision organ names the 承办 units and, when two or more, the lead one; when
@@ -39,7 +44,9 @@ import cn.juece.support.RuleViolation;
  * themselves, their candidate groups being resolved from the dossier (access.Roles).
  */
 @Service
-public class LaunchService {
+public class LaunchService implements FactSource {
+
+    static final String DECIDE_TASK = "launch-decide";
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
@@ -50,12 +57,14 @@ public class LaunchService {
     private final AppClock clock;
     private final DecisionAccess access;
     private final StepProjection projection;
+    private final StepFactTable<LaunchDecision> launchDecisions;
 
     LaunchService(JdbcClient jdbc, DecisionService decisions, DecisionRepository repository, Directory directory,
                   AuditTrail audit, TaskService taskService, AppClock clock, DecisionAccess access, StepProjection projection) {
         this.access = access;
         this.projection = projection;
         this.jdbc = jdbc;
+        this.launchDecisions = new StepFactTable<>(jdbc, "launch_decision", (rs, id, decisionId, step) -> new LaunchDecision(id, decisionId, step));
         this.decisions = decisions;
         this.repository = repository;
         this.directory = directory;

@@ -17,8 +17,10 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
+import cn.juece.meeting.MeetingService;
 import cn.juece.portal.PublicPortal;
 import cn.juece.portal.ReceiptNumbers;
+import cn.juece.publication.PublicationService;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,11 +41,14 @@ class ParticipationPortal {
     private final AppClock clock;
     private final HearingService hearings;
     private final QuestionnaireService questionnaires;
-    private final cn.juece.audit.AuditTrail audit;
+    private final PublicationService publications;
+    private final MeetingService meetings;
 
     ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock,
-                        HearingService hearings, QuestionnaireService questionnaires, cn.juece.audit.AuditTrail audit) {
-        this.audit = audit;
+                        HearingService hearings, QuestionnaireService questionnaires, PublicationService publications,
+                        MeetingService meetings) {
+        this.publications = publications;
+        this.meetings = meetings;
         this.hearings = hearings;
         this.questionnaires = questionnaires;
         this.comments = comments;
@@ -117,24 +122,21 @@ class ParticipationPortal {
 
     /**
      * Published decisions (Art. 52; openness excerpt): each with its publication, the meeting's result and the
-     * feedback on the opinions of its consultations.
+     * feedback on the opinions of its consultations, read from the publication and meeting facts (DECISIONS.md 25).
      */
     @GetMapping("/public/decisions")
     String published(Model model) {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (Decision d : decisions.list()) {
-            var trail = audit.forDecision(d.id());
-            var publication = trail.stream().filter(a -> a.detail().startsWith("办理“公布决策”")).reduce((a, b) -> b);
-            if (publication.isEmpty()) {
-                continue;
-            }
+        var published = publications.published();
+        var results = meetings.latestDecisions(published.stream().map(PublicationService.Publication::decisionId).toList());
+        for (PublicationService.Publication p : published) {
+            Decision d = decisions.get(p.decisionId());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("d", d);
-            row.put("publishedAt", publication.get().occurredAt());
-            row.put("how", publication.get().detail().replaceFirst("^.*；理由：", ""));
-            row.put("meeting", trail.stream().filter(a -> a.detail().startsWith("办理“常务会议（全体会议）讨论决定”"))
-                    .map(a -> a.detail().replaceFirst("^办理“常务会议（全体会议）讨论决定”，结果：", "").replaceFirst("；理由：.*$", ""))
-                    .reduce((a, b) -> b).orElse(""));
+            row.put("publishedAt", p.publishedAt());
+            row.put("how", p.how() == null ? "" : p.how());
+            var meeting = results.get(d.id());
+            row.put("meeting", meeting == null ? "" : meeting.resultLabel());
             row.put("consultations", comments.ofDecision(d.id()));
             rows.add(row);
         }

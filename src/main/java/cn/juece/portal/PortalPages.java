@@ -17,13 +17,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.juece.audit.AuditAction;
-import cn.juece.audit.AuditTrail;
+import cn.juece.archive.ArchiveService;
 import cn.juece.catalogue.Catalogue;
 import cn.juece.catalogue.CatalogueItem;
 import cn.juece.catalogue.CatalogueService;
 import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionService;
+import cn.juece.decision.DecisionStatus;
 import cn.juece.identity.Directory;
+import cn.juece.meeting.MeetingService;
+import cn.juece.publication.PublicationService;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,21 +42,28 @@ class PortalPages {
 
     private final CatalogueService catalogues;
     private final PublicProposalService proposals;
-    private final AuditTrail audit;
+    private final DecisionService decisions;
+    private final MeetingService meetings;
+    private final PublicationService publications;
+    private final ArchiveService archive;
     private final Directory directory;
     private final AppClock clock;
     private final cn.juece.participation.PublicCommentService comments;
 
     private final cn.juece.drafting.ArrangementService arrangements;
 
-    PortalPages(CatalogueService catalogues, PublicProposalService proposals, AuditTrail audit, Directory directory,
+    PortalPages(CatalogueService catalogues, PublicProposalService proposals, DecisionService decisions, Directory directory,
                 AppClock clock, cn.juece.participation.PublicCommentService comments,
-                cn.juece.drafting.ArrangementService arrangements) {
+                cn.juece.drafting.ArrangementService arrangements, MeetingService meetings, PublicationService publications,
+                ArchiveService archive) {
+        this.decisions = decisions;
+        this.meetings = meetings;
+        this.publications = publications;
+        this.archive = archive;
         this.arrangements = arrangements;
         this.comments = comments;
         this.catalogues = catalogues;
         this.proposals = proposals;
-        this.audit = audit;
         this.directory = directory;
         this.clock = clock;
     }
@@ -93,13 +103,9 @@ class PortalPages {
         if (item.decisionId() != null) {
             Decision d = catalogues.decision(item.decisionId());
             model.addAttribute("decision", d);
-            var entries = audit.forDecision(d.id());
-            model.addAttribute("trail", entries.stream()
-                    .filter(a -> AuditAction.STAGE_ENTERED.name().equals(a.action())
-                            || AuditAction.PROCEDURE_ENDED.name().equals(a.action()))
-                    .toList());
+            model.addAttribute("trail", trail(d));
             // The trail as it grows (openness excerpt): the draft with the comment notice, the adoption, the
-            // meeting's review and the result.
+            // meeting's review and the result, the publication. Each from its fact row (DECISIONS.md 25).
             // Art. 17: where the law forbids publishing the draft, only the fact is public, never the reason
             var participation = arrangements.arrangements(d.id()).get(cn.juece.drafting.Procedure.PARTICIPATION);
             model.addAttribute("participationExempt", participation != null && !participation.required());
@@ -107,12 +113,8 @@ class PortalPages {
             model.addAttribute("consultations", consultations);
             model.addAttribute("consultationStatus", consultations.stream().collect(java.util.stream.Collectors.toMap(
                     cn.juece.participation.Consultation::id, x -> comments.effectiveStatus(x).label())));
-            model.addAttribute("meeting", entries.stream()
-                    .filter(a -> AuditAction.TASK_COMPLETED.name().equals(a.action())
-                            && a.detail().startsWith("办理“常务会议（全体会议）讨论决定”"))
-                    .map(a -> a.detail().replaceFirst("^办理“常务会议（全体会议）讨论决定”，结果：", "")
-                            .replaceFirst("；理由：", "（") + (a.detail().contains("；理由：") ? "）" : ""))
-                    .reduce((x, y) -> y).orElse(null));
+            model.addAttribute("meeting", meetings.latestDecision(d.id()).map(MeetingService.MeetingDecision::withMeeting).orElse(null));
+            model.addAttribute("publication", publications.publication(d.id()).orElse(null));
         }
         return "public/item";
     }
@@ -163,6 +165,26 @@ class PortalPages {
             }
         }
         return "public/lookup";
+    }
+
+    /** One line of an item's public trail: when, and what happened. */
+    public record TrailLine(java.time.OffsetDateTime at, String text) {
+    }
+
+    /**
+     * Where the decision has been and how its procedure ended (from the stage rows), the archived one with its
+     * archive number (Art. 59).
+     */
+    private List<TrailLine> trail(Decision d) {
+        List<TrailLine> lines = new java.util.ArrayList<>();
+        for (DecisionService.StageEntry e : decisions.stageEntries(d.id())) {
+            lines.add(new TrailLine(e.enteredAt(), "进入第" + e.stage().number() + "阶段：" + e.stage().label()));
+        }
+        decisions.ending(d.id()).ifPresent(end -> lines.add(new TrailLine(end.endedAt(), "决策程序结束："
+                + (end.status() == DecisionStatus.ARCHIVED
+                        ? archive.record(d.id()).map(a -> "已归档（档案号 " + a.archiveNumber() + "）").orElse(end.status().label())
+                        : end.status().label()))));
+        return lines;
     }
 
     private Catalogue published(int year) {

@@ -1,32 +1,35 @@
 package cn.juece.proposal;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.Set;
+
 import org.springframework.stereotype.Component;
 
-import cn.juece.decision.DecisionService;
-import cn.juece.decision.DecisionVariables;
+import cn.juece.workflow.StepCompletion;
+import cn.juece.workflow.StepCompletionHandler;
 
 /**
- * Task listener (complete) of stage-proposal's two tasks: keeps the Art. 3 finding, out of scope with its
- * reason, in the dossier so that it is shown to the proposer. Runs in the engine's transaction: a refused
- * completion rolls it back.
+ * Keeps the Art. 3 finding of stage-proposal's two steps as rows (DECISIONS.md 25): the study unit's finding
+ * with the category at that moment, and the justice bureau's confirmation or return. Runs after the rule
+ * check, in the engine's transaction: a refused completion writes nothing.
  */
-@Component("proposalScopeRecorder")
-class ProposalScopeRecorder implements TaskListener {
+@Component
+class ProposalScopeRecorder implements StepCompletionHandler {
+
+    private static final Set<String> TASKS = Set.of(ProposalService.STUDY_TASK, ProposalService.CONFIRM_TASK);
 
     private final ProposalService proposals;
-    private final DecisionService decisions;
 
-    ProposalScopeRecorder(ProposalService proposals, DecisionService decisions) {
+    ProposalScopeRecorder(ProposalService proposals) {
         this.proposals = proposals;
-        this.decisions = decisions;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        var vars = DecisionVariables.of(task);
-        proposals.recordScope(decisions.get(task.getExecution().getProcessBusinessKey()).id(),
-                task.getTaskDefinitionKey(), vars.outcome(), vars.reason());
+    public boolean handles(String taskKey) {
+        return TASKS.contains(taskKey);
+    }
+
+    @Override
+    public void completed(StepCompletion step) {
+        proposals.recordScope(step);
     }
 }

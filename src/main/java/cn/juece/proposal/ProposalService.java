@@ -1,5 +1,9 @@
 package cn.juece.proposal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,20 +12,28 @@ import cn.juece.access.DecisionAccess;
 import cn.juece.access.Responsible;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
+import cn.juece.decision.Art3Category;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.Stage;
+import cn.juece.dossier.DossierFact;
+import cn.juece.dossier.FactSource;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
+import cn.juece.workflow.StepCompletion;
+import cn.juece.workflow.StepFact;
+import cn.juece.workflow.StepFactTable;
 
 /** Stage 1 (Art. 3, 11): the study's record, the special-procedure flag and the scope finding. */
 @Service
-public class ProposalService {
+public class ProposalService implements FactSource {
 
     static final int MAX_PART = 2000;
+    static final String STUDY_TASK = "proposal-study";
+    static final String CONFIRM_TASK = "proposal-scope-confirm";
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
@@ -29,9 +41,15 @@ public class ProposalService {
     private final DecisionAccess access;
     private final AuditTrail audit;
     private final AppClock clock;
+    private final StepFactTable<ScopeFinding> findings;
+    private final StepFactTable<ScopeConfirmation> confirmations;
 
     ProposalService(JdbcClient jdbc, DecisionService decisions, Directory directory, DecisionAccess access, AuditTrail audit, AppClock clock) {
         this.jdbc = jdbc;
+        this.findings = new StepFactTable<>(jdbc, "scope_finding", (rs, id, decisionId, step) -> new ScopeFinding(id, decisionId, step,
+                rs.getString("category") == null ? null : Art3Category.valueOf(rs.getString("category"))), "category");
+        this.confirmations = new StepFactTable<>(jdbc, "scope_confirmation", (rs, id, decisionId, step) ->
+                new ScopeConfirmation(id, decisionId, step, rs.getObject("finding_id", Long.class)), "finding_id");
         this.decisions = decisions;
         this.directory = directory;
         this.access = access;
@@ -97,29 +115,86 @@ public class ProposalService {
         return study(d.id());
     }
 
-    /** Called when the study or the justice bureau's confirmation closes: keeps the out-of-scope finding. */
-    @Transactional
-    void recordScope(long decisionId, String taskKey, String outcome, String reason) {
-        ensureRow(decisionId);
-        if ("proposal-study".equals(taskKey)) {
-            boolean out = "OUT_OF_SCOPE".equals(outcome);
-            jdbc.sql("UPDATE juece.proposal_study SET out_of_scope_reason = ?, out_of_scope_confirmed = FALSE WHERE decision_id = ?")
-                    .params(out ? strip(reason) : null, decisionId).update();
-        } else if ("proposal-scope-confirm".equals(taskKey)) {
-            jdbc.sql("UPDATE juece.proposal_study SET out_of_scope_confirmed = ? WHERE decision_id = ?")
-                    .params("CONFIRMED".equals(outcome), decisionId).update();
+    /**
+     * Art. 3: the study unit's finding (with the category recorded at that moment) or the justice bureau's answer
+     * to an out-of-scope finding, one row per closing of the step (DECISIONS.md 25).
+     */
+    void recordScope(StepCompletion step) {
+        if (STUDY_TASK.equals(step.taskKey())) {
+            var category = step.decision().category();
+            findings.insert(step, category == null ? null : category.name());
+        } else if (CONFIRM_TASK.equals(step.taskKey())) {
+            confirmations.insert(step, latestFinding(step.decision().id()).map(ScopeFinding::id).orElse(null));
         }
     }
 
+    /** Art. 3: a finding of the study unit on proposal-study, with the category recorded then (or null). */
+    public record ScopeFinding(long id, long decisionId, StepFact step, Art3Category category) {
+
+        public boolean inScope() {
+            return "IN_SCOPE".equals(step.outcome());
+        }
+    }
+
+    /** Art. 3, 8: the justice bureau's answer to an out-of-scope finding on proposal-scope-confirm. */
+    public record ScopeConfirmation(long id, long decisionId, StepFact step, Long findingId) {
+
+        public boolean confirmed() {
+            return "CONFIRMED".equals(step.outcome());
+        }
+    }
+
+    /** Every finding of the study unit, in order (a return by the justice bureau makes a next round). */
+    public List<ScopeFinding> findings(long decisionId) {
+        return findings.of(decisionId);
+    }
+
+    public List<ScopeConfirmation> confirmations(long decisionId) {
+        return confirmations.of(decisionId);
+    }
+
+    public Optional<ScopeFinding> latestFinding(long decisionId) {
+        return findings.latest(decisionId);
+    }
+
+    @Override
+    public List<DossierFact> facts(Decision d) {
+        List<DossierFact> facts = new ArrayList<>();
+        for (ScopeFinding f : findings(d.id())) {
+            facts.add(DossierFact.of("SCOPE_FINDING", "适用范围认定", "第三条", Stage.PROPOSAL.number(), f.step(),
+                    f.category() == null ? null : "认定类别：第三条" + f.category().label(),
+                    "category", f.category() == null ? null : f.category().name()));
+        }
+        for (ScopeConfirmation c : confirmations(d.id())) {
+            facts.add(DossierFact.of("SCOPE_CONFIRMATION", "确认不适用本规定", "第三条、第八条", Stage.PROPOSAL.number(),
+                    c.step(), null, "findingId", c.findingId()));
+        }
+        return facts;
+    }
+
+    /**
+     * The study's record (Art. 11) with its scope (Art. 3): the out-of-scope reason and its confirmation come
+     * from the latest finding and the justice bureau's answer to it.
+     */
     public ProposalStudy study(long decisionId) {
-        return jdbc.sql("""
+        ProposalStudy s = jdbc.sql("""
                 SELECT decision_id, problem, reasons_basis, preliminary_plan, necessity, feasibility, study_by, study_at,
-                       special_procedure, special_procedure_basis, out_of_scope_reason, out_of_scope_confirmed
+                       special_procedure, special_procedure_basis
                 FROM juece.proposal_study WHERE decision_id = ?""").param(decisionId)
                 .query((rs, i) -> new ProposalStudy(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), time(rs.getObject(8, java.time.OffsetDateTime.class)),
-                        rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getBoolean(12)))
+                        rs.getBoolean(9), rs.getString(10), null, false))
                 .optional().orElse(ProposalStudy.empty(decisionId));
+        Optional<ScopeFinding> finding = latestFinding(decisionId).filter(f -> !f.inScope());
+        if (finding.isEmpty()) {
+            return s;
+        }
+        long findingId = finding.get().id();
+        boolean confirmed = confirmations(decisionId).stream()
+                .anyMatch(c -> c.findingId() != null && c.findingId() == findingId && c.confirmed());
+        return new ProposalStudy(s.decisionId(), s.problem(), s.reasonsBasis(), s.preliminaryPlan(), s.necessity(),
+                s.feasibility(), s.studyBy(), s.studyAt(), s.specialProcedure(), s.specialProcedureBasis(),
+                finding.get().step().reason(), confirmed);
     }
 
     private void ensureRow(long decisionId) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
+import cn.juece.archive.ArchiveService;
 import cn.juece.calendar.WorkingDayCalendar;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
@@ -30,12 +31,16 @@ import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.identity.Organ;
+import cn.juece.legality.LegalityService;
+import cn.juece.meeting.MeetingService;
+import cn.juece.risk.RiskService;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 
 /**
  * The supervision view (Art. 60-63): where every decision stands, which steps are overdue or soon due,
- * which procedures were not performed and why, and which steps closed late — for the justice bureau
+ * which procedures were not performed and why, which steps closed late, and the outcomes recorded as facts
+ * (risk levels, legality conclusions, meeting decisions, archive numbers) — for the justice bureau
  * (Art. 8), the government office, the decision organ and administrators. Read-only.
  */
 @Service
@@ -43,6 +48,11 @@ public class SupervisionService {
 
     /** Steps due within this many working days count as soon due. */
     static final int SOON_WORKING_DAYS = 3;
+    /** Outcome codes in the order stage-risk, stage-legality and stage-meeting declare them. */
+    static final List<String> RISK_LEVELS = List.of("HIGH", "MEDIUM", "LOW");
+    static final List<String> LEGALITY_CONCLUSIONS = List.of("PASSED", "PROVISIONS_ILLEGAL", "MISSING_PARTICIPATION",
+            "MISSING_EXPERT", "MISSING_RISK", "ILLEGAL");
+    static final List<String> MEETING_RESULTS = List.of("APPROVED", "APPROVED_IN_PRINCIPLE", "REJECTED");
 
     private final DecisionService decisions;
     private final ArrangementService arrangements;
@@ -53,10 +63,19 @@ public class SupervisionService {
     private final WorkingDayCalendar calendar;
     private final AppClock clock;
     private final StepPeriods stepPeriods;
+    private final RiskService risk;
+    private final LegalityService legality;
+    private final MeetingService meetings;
+    private final ArchiveService archive;
 
     SupervisionService(DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-                       WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods) {
+                       WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
+                       LegalityService legality, MeetingService meetings, ArchiveService archive) {
+        this.risk = risk;
+        this.legality = legality;
+        this.meetings = meetings;
+        this.archive = archive;
         this.stepPeriods = stepPeriods;
         this.decisions = decisions;
         this.arrangements = arrangements;
@@ -100,10 +119,28 @@ public class SupervisionService {
                             OffsetDateTime escalatedAt) {
     }
 
+    /**
+     * A decision's outcomes so far, from the facts of its dossier (DECISIONS.md 25): the latest risk level and the
+     * organ's finding on it (Art. 38, 40), the latest legality conclusion (Art. 45), the meeting's decision
+     * (Art. 50) and the archive number (Art. 59); each null until recorded, rounds counted per step.
+     */
+    public record DecisionOutcome(String decisionNumber, String decisionTitle, String riskLevel, String riskLevelLabel,
+                                  Integer riskRound, String riskFinding, String legalityConclusion,
+                                  String legalityConclusionLabel, Integer legalityRound, String meetingResult,
+                                  String meetingResultLabel, LocalDate meetingOn, String archiveNumber) {
+    }
+
+    /**
+     * @param riskLevels          decisions by their latest risk level (高风险, 中风险, 低风险)
+     * @param legalityConclusions decisions by their latest legality conclusion
+     * @param meetingResults      decisions by the meeting's decision (同意, 原则同意, 不同意)
+     */
     public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
                            List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
                            List<LateStep> lateSteps, List<Shortened> shortened, List<Escalated> escalated,
-                           List<String> lateSupplements, long overdue, long soonDue) {
+                           List<String> lateSupplements, long overdue, long soonDue, Map<String, Long> riskLevels,
+                           Map<String, Long> legalityConclusions, Map<String, Long> meetingResults,
+                           List<DecisionOutcome> outcomes) {
     }
 
     /** Refuses anyone who does not supervise (Art. 8, 60-63). */
@@ -161,10 +198,53 @@ public class SupervisionService {
                 .toList();
         List<String> lateSupplements = stepPeriods.latePauses().stream().filter(x -> byId.containsKey(x.decisionId()))
                 .map(x -> byId.get(x.decisionId()).number() + "：" + x.lateNote()).toList();
+        List<DecisionOutcome> outcomes = outcomes(selected);
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
                 shortened, escalated, lateSupplements,
                 steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
-                steps.stream().filter(s -> "SOON".equals(s.state())).count());
+                steps.stream().filter(s -> "SOON".equals(s.state())).count(),
+                count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),
+                count(outcomes, DecisionOutcome::legalityConclusion, DecisionOutcome::legalityConclusionLabel, LEGALITY_CONCLUSIONS),
+                count(outcomes, DecisionOutcome::meetingResult, DecisionOutcome::meetingResultLabel, MEETING_RESULTS), outcomes);
+    }
+
+    /** Each selected decision with a recorded risk level, legality conclusion, meeting decision or archive number. */
+    private List<DecisionOutcome> outcomes(List<Decision> selected) {
+        List<Long> ids = selected.stream().map(Decision::id).toList();
+        var levels = risk.latestAssessments(ids);
+        var findings = risk.latestFindings(ids);
+        var conclusions = legality.latestConclusions(ids);
+        var meetingDecisions = meetings.latestDecisions(ids);
+        List<DecisionOutcome> rows = new ArrayList<>();
+        for (Decision d : selected) {
+            var level = levels.get(d.id());
+            var finding = findings.get(d.id());
+            var conclusion = conclusions.get(d.id());
+            var meeting = meetingDecisions.get(d.id());
+            String archiveNumber = d.stage() == Stage.ARCHIVE
+                    ? archive.record(d.id()).map(ArchiveService.ArchiveRecord::archiveNumber).orElse(null) : null;
+            if (level == null && conclusion == null && meeting == null && archiveNumber == null) {
+                continue;
+            }
+            rows.add(new DecisionOutcome(d.number(), d.title(),
+                    level == null ? null : level.level(), level == null ? null : level.levelLabel(),
+                    level == null ? null : level.step().round(), finding == null ? null : finding.step().outcomeLabel(),
+                    conclusion == null ? null : conclusion.conclusion(), conclusion == null ? null : conclusion.step().outcomeLabel(),
+                    conclusion == null ? null : conclusion.step().round(),
+                    meeting == null ? null : meeting.result(), meeting == null ? null : meeting.resultLabel(),
+                    meeting == null ? null : meeting.decidedOn(), archiveNumber));
+        }
+        return rows;
+    }
+
+    /** Decisions by outcome label, in the order of the codes (as the BPMN lists them). */
+    private static Map<String, Long> count(List<DecisionOutcome> rows, Function<DecisionOutcome, String> code,
+                                           Function<DecisionOutcome, String> label, List<String> order) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.stream().filter(r -> code.apply(r) != null)
+                .sorted(Comparator.comparingInt((DecisionOutcome r) -> order.indexOf(code.apply(r)) < 0 ? order.size() : order.indexOf(code.apply(r))))
+                .forEach(r -> counts.merge(label.apply(r), 1L, Long::sum));
+        return counts;
     }
 
     private List<Step> openSteps(Map<String, Decision> byNumber, OffsetDateTime now, LocalDate soonLimit) {

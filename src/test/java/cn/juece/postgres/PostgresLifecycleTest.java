@@ -39,12 +39,27 @@ class PostgresLifecycleTest {
     }
 
     @Test
-    void aDecisionGoesFromProposalToTheArchiveOnPostgres() {
+    void aDecisionGoesFromProposalToTheArchiveOnPostgres() throws Exception {
         var d = new LifecycleDriver(port, "Juece2026");
         String n = d.wholeLifecycle("城区集中供热价格调整方案（PostgreSQL）");
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
         assertThat(d.openTaskKeys(n)).isEmpty();
         assertThat(d.auditDetails(n)).contains("决策程序结束：已归档（第五十九条）");
+        // the facts of the dossier are rows on PostgreSQL too (DECISIONS.md 25), read by supervision and the portal
+        var kinds = new java.util.ArrayList<String>();
+        d.as(LEAD).get("/api/decisions/" + n + "/facts").getBody().forEach(f -> kinds.add(f.get("kind").asText()));
+        assertThat(kinds).contains("SCOPE_FINDING", "LAUNCH_DECISION", "RISK_ASSESSMENT", "RISK_FINDING", "LEGALITY_CONCLUSION",
+                "MEETING_DECISION", "DECISION_PUBLICATION", "EXECUTION_REPORT", "EVALUATION_DECISION", "ARCHIVE_NUMBER");
+        assertThat(d.as(JUSTICE).get("/api/supervision").getBody().get("outcomes").toString())
+                .contains(n, "低风险", LifecycleDriver.archiveNumber(n));
+        assertThat(portal("/public/decisions")).contains(n, "集体讨论决定：同意");
+    }
+
+    private String portal(String path) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     @Test

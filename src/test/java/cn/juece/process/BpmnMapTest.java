@@ -420,7 +420,6 @@ class BpmnMapTest {
             Map<Object, Object> beans = new HashMap<>();
             beans.put("roles", new FakeRoles());
             beans.put("procedureArrangementDelegate", (JavaDelegate) this::readArrangements);
-            beans.put("proposalScopeRecorder", (org.camunda.bpm.engine.delegate.TaskListener) t -> { });
             beans.put("consultation", new FakeConsultation());
             beans.put("catalogueService", new FakeCatalogueService());
             beans.put("periodTimers", new FakePeriodTimers());

@@ -1,0 +1,109 @@
+package cn.juece.legality;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.juece.decision.Decision;
+import cn.juece.decision.Stage;
+import cn.juece.dossier.DossierFact;
+import cn.juece.dossier.FactSource;
+import cn.juece.dossier.MaterialService;
+import cn.juece.dossier.MaterialType;
+import cn.juece.dossier.MaterialVersion;
+import cn.juece.workflow.StepCompletion;
+import cn.juece.workflow.StepFact;
+import cn.juece.workflow.StepFactTable;
+
+/**
+ * Stage 7 (Art. 41-47) as facts of the dossier (DECISIONS.md 25): each conclusion of the justice bureau's review
+ * (Art. 45) with the opinion letter version in force (Art. 46), a review after a return being the next round;
+ * and the decision organ's disposition of a conclusion that the draft is illegal (terminate or redraft).
+ */
+@Service
+public class LegalityService implements FactSource {
+
+    static final String REVIEW_TASK = "legality-review";
+    static final String DISPOSITION_TASK = "legality-disposition";
+    /** Art. 45, 46: the conclusions given in an opinion letter (a missing procedure is a return, not a letter). */
+    static final Set<String> WITH_OPINION_LETTER = Set.of("PASSED", "PROVISIONS_ILLEGAL", "ILLEGAL");
+
+    private final MaterialService materials;
+    private final StepFactTable<Conclusion> conclusions;
+    private final StepFactTable<Disposition> dispositions;
+
+    LegalityService(JdbcClient jdbc, MaterialService materials) {
+        this.materials = materials;
+        this.conclusions = new StepFactTable<>(jdbc, "legality_conclusion", (rs, id, decisionId, step) ->
+                new Conclusion(id, decisionId, step, rs.getObject("opinion_version_id", Long.class)), "opinion_version_id");
+        this.dispositions = new StepFactTable<>(jdbc, "legality_disposition", (rs, id, decisionId, step) ->
+                new Disposition(id, decisionId, step, rs.getObject("conclusion_id", Long.class)), "conclusion_id");
+    }
+
+    /**
+     * Art. 45: PASSED, PROVISIONS_ILLEGAL (三), MISSING_PARTICIPATION / MISSING_EXPERT / MISSING_RISK (二) or
+     * ILLEGAL (一), with the 合法性审查意见书 version for a conclusion given in a letter.
+     */
+    public record Conclusion(long id, long decisionId, StepFact step, Long opinionVersionId) {
+
+        public String conclusion() {
+            return step.outcome();
+        }
+
+        public boolean passed() {
+            return "PASSED".equals(step.outcome());
+        }
+    }
+
+    /** Art. 45 (一): TERMINATE or REDRAFT, answering the conclusion it follows. */
+    public record Disposition(long id, long decisionId, StepFact step, Long conclusionId) {
+    }
+
+    void recordConclusion(StepCompletion step) {
+        Long letter = WITH_OPINION_LETTER.contains(step.outcome())
+                ? materials.latest(step.decision().id(), MaterialType.LEGALITY_OPINION).map(MaterialVersion::id).orElse(null)
+                : null;
+        conclusions.insert(step, letter);
+    }
+
+    void recordDisposition(StepCompletion step) {
+        dispositions.insert(step, latestConclusion(step.decision().id()).map(Conclusion::id).orElse(null));
+    }
+
+    public List<Conclusion> conclusions(long decisionId) {
+        return conclusions.of(decisionId);
+    }
+
+    public List<Disposition> dispositions(long decisionId) {
+        return dispositions.of(decisionId);
+    }
+
+    public Optional<Conclusion> latestConclusion(long decisionId) {
+        return conclusions.latest(decisionId);
+    }
+
+    /** The latest conclusion of each decision that has one (supervision, reports). */
+    public Map<Long, Conclusion> latestConclusions(Collection<Long> decisionIds) {
+        return conclusions.latest(decisionIds);
+    }
+
+    @Override
+    public List<DossierFact> facts(Decision d) {
+        List<DossierFact> facts = new ArrayList<>();
+        for (Conclusion c : conclusions(d.id())) {
+            facts.add(DossierFact.of("LEGALITY_CONCLUSION", "合法性审查结论", "第四十五条、第四十六条", Stage.LEGALITY.number(), c.step(),
+                    materials.cite(d.id(), c.opinionVersionId()), "opinionVersionId", c.opinionVersionId()));
+        }
+        for (Disposition x : dispositions(d.id())) {
+            facts.add(DossierFact.of("LEGALITY_DISPOSITION", "决策机关对审查结论的处理", "第四十五条", Stage.LEGALITY.number(), x.step(),
+                    null, "conclusionId", x.conclusionId()));
+        }
+        return facts;
+    }
+}

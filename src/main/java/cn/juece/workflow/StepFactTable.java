@@ -1,0 +1,88 @@
+package cn.juece.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One fact table of the dossier (DECISIONS.md 25) as its feature writes and reads it: {@code id}, {@code decision_id},
+ * the step's identity ({@link StepFact#COLUMNS}) and the table's own columns. The owning feature's service keeps
+ * one per table; the table's name and columns are constants of that service, never input.
+ *
+ * @param <T> the feature's record of one row
+ */
+public final class StepFactTable<T> {
+
+    /** Builds the feature's record from a row, given the columns every fact table has. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs, long id, long decisionId, StepFact step) throws SQLException;
+    }
+
+    private final JdbcClient jdbc;
+    private final String table;
+    private final List<String> ownColumns;
+    private final RowMapper<T> mapper;
+
+    public StepFactTable(JdbcClient jdbc, String table, RowMapper<T> mapper, String... ownColumns) {
+        this.jdbc = jdbc;
+        this.table = "juece." + table;
+        this.ownColumns = List.of(ownColumns);
+        this.mapper = mapper;
+    }
+
+    /** Writes the row of a step as it closes, with the values of the table's own columns in their order. */
+    public void insert(StepCompletion step, Object... ownValues) {
+        if (ownValues.length != ownColumns.size()) {
+            throw new IllegalArgumentException(table + " has " + ownColumns.size() + " own columns, given " + ownValues.length);
+        }
+        StringBuilder columns = new StringBuilder("decision_id, " + StepFact.COLUMNS);
+        StringBuilder values = new StringBuilder("?, " + StepFact.PLACEHOLDERS);
+        for (String c : ownColumns) {
+            columns.append(", ").append(c);
+            values.append(", ?");
+        }
+        jdbc.sql("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")")
+                .params(StepFact.params(step.decision().id(), StepFact.of(step), ownValues)).update();
+    }
+
+    /** The decision's rows, in the order they were written (round 1 first). */
+    public List<T> of(long decisionId) {
+        return jdbc.sql("SELECT * FROM " + table + " WHERE decision_id = ? ORDER BY id").param(decisionId)
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    /** The decision's latest row. */
+    public Optional<T> latest(long decisionId) {
+        List<T> all = of(decisionId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The latest row of each of these decisions that has one, by decision id. */
+    public Map<Long, T> latest(Collection<Long> decisionIds) {
+        Map<Long, T> latest = new LinkedHashMap<>();
+        if (decisionIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("SELECT * FROM " + table + " WHERE decision_id IN (:ids) ORDER BY id").param("ids", decisionIds)
+                .query((RowCallbackHandler) rs -> latest.put(rs.getLong("decision_id"), map(rs)));
+        return latest;
+    }
+
+    /** Every row of every decision, newest first (for lists such as the portal's published decisions). */
+    public List<T> newestFirst(int limit) {
+        return jdbc.sql("SELECT * FROM " + table + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    private T map(ResultSet rs) throws SQLException {
+        return mapper.map(rs, rs.getLong("id"), rs.getLong("decision_id"), StepFact.read(rs));
+    }
+}

@@ -160,6 +160,29 @@ public class LaunchService implements FactSource {
         return moved;
     }
 
+    /** Art. 11: the decision organ's decision whether to launch, with its reason and basis (a row per closing). */
+    public record LaunchDecision(long id, long decisionId, StepFact step) {
+
+        public boolean launched() {
+            return "LAUNCH".equals(step.outcome());
+        }
+    }
+
+    void recordDecision(StepCompletion step) {
+        launchDecisions.insert(step);
+    }
+
+    public List<LaunchDecision> launchDecisions(long decisionId) {
+        return launchDecisions.of(decisionId);
+    }
+
+    @Override
+    public List<DossierFact> facts(Decision d) {
+        return launchDecisions(d.id()).stream()
+                .map(x -> DossierFact.of("LAUNCH_DECISION", "决定是否启动", "第十一条", Stage.LAUNCH.number(), x.step(), null))
+                .toList();
+    }
+
     public Optional<LaunchUnits> units(long decisionId) {
         return jdbc.sql("SELECT decision_id, lead_unit, co_units, basis, named_by, named_at FROM juece.launch_units WHERE decision_id = ?")
                 .param(decisionId)

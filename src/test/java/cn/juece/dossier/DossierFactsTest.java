@@ -55,6 +55,7 @@ class DossierFactsTest extends IntegrationTest {
         d.submitForLegality(n);
         d.review(n, "MISSING_EXPERT", "专业性较强，应当组织专家论证");
         d.expertReview(n);
+        d.upload(LEAD, n, "LEGALITY_REQUEST");                           // a new submission (DECISIONS.md 24)
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED_IN_PRINCIPLE");                          // Art. 50

@@ -8,19 +8,24 @@ import cn.juece.identity.Directory;
 /** A decision as /api shows it: codes for programs and Chinese labels for people. */
 public record DecisionJson(String number, String title, String summary, Labelled category, Labelled source,
                            String sourceChannel, String proposer, Labelled leadUnit, List<Labelled> coUnits,
-                           Labelled stage, Labelled status, String processInstanceId, String createdBy,
+                           Labelled stage, List<Labelled> stages, Labelled status, String processInstanceId, String createdBy,
                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public record Labelled(String code, String label) {
     }
 
-    static DecisionJson of(Decision d, Directory directory) {
+    /**
+     * @param stages the stages the decision is in now (4-6 run in parallel); {@code stage} is the last one entered
+     */
+    static DecisionJson of(Decision d, List<Stage> stages, Directory directory) {
         return new DecisionJson(d.number(), d.title(), d.summary(),
                 d.category() == null ? null : new Labelled(d.category().name(), d.category().label()),
                 new Labelled(d.source().name(), d.source().label()), d.sourceChannel(), d.proposer(),
                 new Labelled(d.leadUnit(), directory.unitName(d.leadUnit())),
                 d.coUnits().stream().map(u -> new Labelled(u, directory.unitName(u))).toList(),
-                new Labelled(d.stage().name(), d.stage().label()), new Labelled(d.status().name(), d.status().label()),
+                new Labelled(d.stage().name(), d.stage().label()),
+                stages.stream().map(s -> new Labelled(s.name(), s.label())).toList(),
+                new Labelled(d.status().name(), d.status().label()),
                 d.processInstanceId(), d.createdBy(), d.createdAt(), d.updatedAt());
     }
 }

@@ -23,8 +23,10 @@ class DecisionPages {
     private final DecisionService decisions;
     private final DecisionAccess access;
     private final Directory directory;
+    private final DecisionStages stages;
 
-    DecisionPages(DecisionService decisions, DecisionAccess access, Directory directory) {
+    DecisionPages(DecisionService decisions, DecisionAccess access, Directory directory, DecisionStages stages) {
+        this.stages = stages;
         this.decisions = decisions;
         this.access = access;
         this.directory = directory;
@@ -32,7 +34,9 @@ class DecisionPages {
 
     @GetMapping("/decisions")
     String list(Model model) {
-        model.addAttribute("decisions", access.visibleOf(decisions.list()));
+        List<Decision> list = access.visibleOf(decisions.list());
+        model.addAttribute("decisions", list);
+        model.addAttribute("stagesOf", stages.current(list));
         model.addAttribute("directory", directory);
         return "decisions";
     }

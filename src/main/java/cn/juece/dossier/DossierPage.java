@@ -50,12 +50,14 @@ class DossierPage {
     private final StepPeriods stepPeriods;
     private final DossierFacts facts;
     private final ArchiveService archive;
+    private final cn.juece.decision.DecisionStages stages;
 
-    DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
+    DossierPage(cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
                 StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive) {
         this.facts = facts;
         this.archive = archive;
+        this.stages = stages;
         this.earlyStages = earlyStages;
         this.stepPeriods = stepPeriods;
         this.decisions = decisions;
@@ -78,10 +80,8 @@ class DossierPage {
         var me = directory.currentActor();
         model.addAttribute("colleagues", open.stream().collect(java.util.stream.Collectors.toMap(t -> t.id(), tasks::colleagues)));
         model.addAttribute("mayHandOver", open.stream().filter(t -> tasks.mayHandOver(t, me)).map(t -> t.id()).toList());
-        // Stages 4-6 run in parallel: every stage with an open step is current.
-        var openStages = open.stream().map(t -> Stage.ofProcessKey(t.processKey()))
-                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        model.addAttribute("openStages", openStages.isEmpty() ? List.of(d.stage()) : openStages);
+        // Stages 4-6 run in parallel: every stage whose process runs is current.
+        model.addAttribute("openStages", stages.current(d));
         model.addAttribute("checklist", tasks.checklist(d));
         model.addAttribute("materials", materials.materials(d.id()));
         model.addAttribute("materialTypes", MaterialType.values());

@@ -73,6 +73,7 @@ final class MailAdmin {
         String page(Model model) {
             requireAdmin(directory);
             model.addAttribute("unsent", worker.unsent(200));
+            model.addAttribute("configured", worker.configured());
             model.addAttribute("sent", worker.recentSent(50));
             return "admin-mail";
         }

@@ -51,7 +51,7 @@ public class MailWorker {
                @Value("${juece.mail.worker.enabled:true}") boolean enabled,
                @Value("${juece.mail.max-attempts:8}") int maxAttempts,
                @Value("${juece.mail.from:juece@gx.example.gov.cn}") String from,
-               @Value("${spring.mail.host:localhost}") String host,
+               @Value("${spring.mail.host:}") String host,
                @Value("${spring.mail.port:25}") int port,
                @Value("${spring.mail.username:}") String username,
                @Value("${spring.mail.password:}") String password,
@@ -63,7 +63,18 @@ public class MailWorker {
         this.maxAttempts = maxAttempts;
         this.from = from;
         this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "juece.local";
-        this.sender = sender(host, port, username, password, timeoutMs);
+        this.sender = host == null || host.isBlank() ? null : sender(host.strip(), port, username, password, timeoutMs);
+        if (sender == null) {
+            log.info("No mail server configured (spring.mail.host): mail waits in the outbox until one is");
+        }
+    }
+
+    /**
+     * Whether a mail server is configured (spring.mail.host). Without one, mail waits in the outbox as pending,
+     * nothing is attempted and nothing counts as failed (the admin page says 未配置邮件服务器).
+     */
+    public boolean configured() {
+        return sender != null;
     }
 
     /** Points the worker at another SMTP server (tests: a GreenMail port; an administrator's change). */
@@ -80,6 +91,9 @@ public class MailWorker {
 
     /** Sends every row due now; returns how many were sent. */
     public synchronized int runOnce() {
+        if (sender == null) {
+            return 0;
+        }
         OffsetDateTime now = clock.now();
         tx.executeWithoutResult(s -> repository.releaseStale(now.minus(STALE_CLAIM)));
         List<Long> due = repository.due(now, 200);

@@ -247,12 +247,19 @@ public class HearingService {
         Hearing h = get(hearingId);
         Decision d = decisions.get(h.decisionId());
         Actor actor = leadUnit.require(d, "听证会", "第二十二条");
-        if (belowHalfReason != null && !belowHalfReason.isBlank() && !actor.groups().contains(Groups.unitHead(d.leadUnit()))) {
+        String reason = blank(belowHalfReason) ? null : belowHalfReason.strip();
+        // A new reason is the head's to give; a clerk re-submitting the preparation keeps the head's reason as it is.
+        boolean newReason = reason != null && !reason.equals(h.belowHalfReason());
+        if (newReason && !actor.groups().contains(Groups.unitHead(d.leadUnit()))) {
             throw RuleViolation.forbidden("HEAD_APPROVAL_REQUIRED", "利害关系人代表少于参加人总数二分之一的理由，须由本单位负责人填写（第二十四条，一般不少于）。");
         }
         jdbc.sql("UPDATE juece.hearing SET presider = ?, recorder = ?, materials_delivered_on = ?, below_half_reason = ? WHERE id = ?")
                 .params(blank(presider) ? null : presider.strip(), blank(recorder) ? null : recorder.strip(), materialsDeliveredOn,
-                        blank(belowHalfReason) ? null : belowHalfReason.strip(), hearingId).update();
+                        reason, hearingId).update();
+        if (newReason || reason == null) {
+            jdbc.sql("UPDATE juece.hearing SET below_half_approved_by = ?, below_half_approved_at = ? WHERE id = ?")
+                    .params(reason == null ? null : actor.id(), reason == null ? null : clock.now(), hearingId).update();
+        }
         audit.record(actor, d.id(), d.number(), AuditAction.HEARING_RECORDED, "听证主持人：" + presider + "，听证记录人：" + recorder
                 + (materialsDeliveredOn == null ? "" : "，材料于" + CHINESE_DATE.format(materialsDeliveredOn) + "送达")
                 + (blank(belowHalfReason) ? "" : "，利害关系人代表不足半数的理由：" + belowHalfReason.strip()));

@@ -24,6 +24,8 @@ import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.DecisionStatus;
 import cn.juece.decision.Stage;
+import cn.juece.decision.DecisionStages;
+import cn.juece.participation.ParticipationDeviations;
 import cn.juece.deadline.StepPeriod;
 import cn.juece.deadline.StepPeriods;
 import cn.juece.drafting.ArrangementService;
@@ -67,11 +69,15 @@ public class SupervisionService {
     private final LegalityService legality;
     private final MeetingService meetings;
     private final ArchiveService archive;
+    private final ParticipationDeviations participationDeviations;
+    private final DecisionStages stages;
 
-    SupervisionService(DecisionService decisions, ArrangementService arrangements, Directory directory,
+    SupervisionService(ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
                        LegalityService legality, MeetingService meetings, ArchiveService archive) {
+        this.participationDeviations = participationDeviations;
+        this.stages = stages;
         this.risk = risk;
         this.legality = legality;
         this.meetings = meetings;
@@ -114,6 +120,14 @@ public class SupervisionService {
                             OffsetDateTime approvedAt) {
     }
 
+    /**
+     * A deviation from a "一般" rule (DECISIONS.md 12): a shortened minimum period, a comment window shorter than
+     * 30 days (Art. 20), a hearing with stakeholders below half (Art. 24); with its reason, approver and article.
+     */
+    public record Deviation(String decisionNumber, String decisionTitle, String what, String article, String reason,
+                            String approver, OffsetDateTime approvedAt) {
+    }
+
     /** A deadline that passed and was escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
     public record Escalated(String decisionNumber, String decisionTitle, String step, java.time.LocalDate lastDay,
                             OffsetDateTime escalatedAt) {
@@ -137,7 +151,8 @@ public class SupervisionService {
      */
     public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
                            List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
-                           List<LateStep> lateSteps, List<Shortened> shortened, List<Escalated> escalated,
+                           List<LateStep> lateSteps, List<Shortened> shortened, List<Deviation> deviations,
+                           List<Escalated> escalated,
                            List<String> lateSupplements, long overdue, long soonDue, Map<String, Long> riskLevels,
                            Map<String, Long> legalityConclusions, Map<String, Long> meetingResults,
                            List<DecisionOutcome> outcomes) {
@@ -161,9 +176,11 @@ public class SupervisionService {
         List<Decision> selected = decisions.list().stream().filter(filter::accepts).toList();
         Map<String, Decision> byNumber = selected.stream().collect(Collectors.toMap(Decision::number, Function.identity()));
 
+        // Stages 4-6 run in parallel (DECISIONS.md 3): a decision in several counts in each.
+        Map<String, List<Stage>> current = stages.current(selected.stream().filter(Decision::isOpen).toList());
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Stage s : Stage.values()) {
-            byStage.put(s.number() + ". " + s.label(), selected.stream().filter(d -> d.isOpen() && d.stage() == s).count());
+            byStage.put(s.number() + ". " + s.label(), current.values().stream().filter(l -> l.contains(s)).count());
         }
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (DecisionStatus s : DecisionStatus.values()) {
@@ -199,8 +216,18 @@ public class SupervisionService {
         List<String> lateSupplements = stepPeriods.latePauses().stream().filter(x -> byId.containsKey(x.decisionId()))
                 .map(x -> byId.get(x.decisionId()).number() + "：" + x.lateNote()).toList();
         List<DecisionOutcome> outcomes = outcomes(selected);
+        List<Deviation> deviations = new ArrayList<>();
+        stepPeriods.allDeviations().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x -> {
+            var p = stepPeriods.period(x.periodCode());
+            deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(),
+                    p.nameZh() + "缩短（一般不少于" + p.length() + "）", p.article(), x.reason(), x.approverName(), x.approvedAt()));
+        });
+        participationDeviations.all().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x ->
+                deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
+                        x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
+        deviations.sort(Comparator.comparing(Deviation::approvedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
-                shortened, escalated, lateSupplements,
+                shortened, deviations, escalated, lateSupplements,
                 steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
                 steps.stream().filter(s -> "SOON".equals(s.state())).count(),
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),

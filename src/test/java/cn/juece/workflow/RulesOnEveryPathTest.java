@@ -10,13 +10,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import cn.juece.IntegrationTest;
+import cn.juece.support.LogCapture;
 import cn.juece.support.WebappSession;
 
 /**
  * The same rule refuses the same bad step on every path: /api, and the engine REST API that Tasklist and
  * programs use (task/{id}/complete and submit-form, at /engine-rest and at the webapps' own prefix), with its
- * status, stable code and Chinese message, and nothing is written (DECISIONS.md 27). Camunda authorizations show each person only their groups' tasks.
+ * status, stable code and Chinese message, logged without a stack trace, and nothing is written (DECISIONS.md
+ * 27). Camunda authorizations show each person only their groups' tasks.
  */
 class RulesOnEveryPathTest extends IntegrationTest {
 
@@ -170,6 +174,31 @@ class RulesOnEveryPathTest extends IntegrationTest {
 
         assertThat(d.openTaskKeys(n)).containsExactly("drafting-draft");
         assertThat(d.auditActions(n)).hasSize(auditBefore);
+    }
+
+    @Test
+    void aRefusalIsLoggedOnceWithoutErrorOrStackTrace() {
+        var d = driver();
+        String n = d.create("县城夜间经济发展方案");
+        d.study(n);
+        d.launch(n);
+        String task = d.task(n, "drafting-draft").get("id").asText();
+
+        List<ILoggingEvent> events;
+        // the loggers production has on (the test context turns the engine's context logger off)
+        try (var log = new LogCapture(Level.INFO, "org.camunda.bpm.engine.context", "org.camunda.bpm.engine.rest.exception",
+                "cn.juece")) {
+            assertThat(as(LEAD).post("/engine-rest/task/" + task + "/complete", OUTCOME_SUBMITTED).getStatusCode().value()).isEqualTo(422);
+            assertThat(as(LEAD).post("/engine-rest/task/" + task + "/submit-form", OUTCOME_SUBMITTED).getStatusCode().value()).isEqualTo(422);
+            events = log.events();
+        }
+        assertThat(events).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+        assertThat(events).allMatch(e -> e.getThrowableProxy() == null);
+        assertThat(events).noneMatch(e -> e.getFormattedMessage().contains("ENGINE-16004"));
+        var refusals = events.stream().filter(e -> e.getFormattedMessage().contains("[MATERIAL_MISSING_DRAFT]")).toList();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0).getFormattedMessage()).contains("/engine-rest/task/" + task + "/complete", "缺少《决策草案》（第十三条）");
+        assertThat(refusals.get(1).getFormattedMessage()).contains("/submit-form");
     }
 
     private static final Map<String, Object> OUTCOME_SUBMITTED =

@@ -77,6 +77,9 @@ class AffectedRuns {
                     .map(j -> j.getProcessInstanceId() == null ? new Affected(true, Set.of()) : ofInstance(j.getProcessInstanceId()))
                     .orElse(Affected.none());
             case HISTORIC_INSTANCE -> ofHistoricInstance(id);
+            case HISTORIC_VARIABLE -> Optional.ofNullable(history.createHistoricVariableInstanceQuery().variableId(id).singleResult())
+                    .map(v -> v.getProcessInstanceId() == null ? new Affected(true, Set.of()) : ofHistoricInstance(v.getProcessInstanceId()))
+                    .orElse(Affected.none());
             default -> Affected.none();
         };
     }

@@ -27,6 +27,8 @@ final class EngineOperations {
         JOB,
         /** A finished or running instance's history in the path. */
         HISTORIC_INSTANCE,
+        /** One variable's history in the path. */
+        HISTORIC_VARIABLE,
         /** Running instances listed in the body (processInstanceIds). */
         LISTED_INSTANCES,
         /** Finished instances listed in the body (processInstanceIds), restarted. */
@@ -95,6 +97,7 @@ final class EngineOperations {
         // history
         op("DELETE /history/process-instance/{id}", Target.HISTORIC_INSTANCE, "删除流程实例的历史记录");
         op("DELETE /history/process-instance/{id}/variable-instances", Target.HISTORIC_INSTANCE, "删除流程实例的历史变量");
+        op("DELETE /history/variable-instance/{id}", Target.HISTORIC_VARIABLE, "删除历史变量");
         // instances named in the body
         op("POST /migration/execute", Target.LISTED_INSTANCES, "将流程实例迁移到其他流程版本", true);
         op("POST /modification/execute", Target.LISTED_INSTANCES, "修改流程实例的运行位置（取消或启动活动）", true);

@@ -139,6 +139,8 @@ class EngineOperationsTest extends IntegrationTest {
                         Map.of("processInstanceIds", List.of(finished), "instructions", List.of(Map.of("type", "startBeforeActivity",
                                 "activityId", "proposal-study")))),
                 new Call(HttpMethod.DELETE, "/history/process-instance/" + finished, null),
+                new Call(HttpMethod.DELETE, "/history/variable-instance/" + history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(finished).list().get(0).getId(), null),
                 // the same engine through its named form
                 new Call(HttpMethod.PUT, "/engine/default/process-instance/" + r.stage() + "/variables/outcome", value));
         Map<String, Object> before = snapshot(r.number());

@@ -190,15 +190,17 @@ class RulesOnEveryPathTest extends IntegrationTest {
                 "cn.juece")) {
             assertThat(as(LEAD).post("/engine-rest/task/" + task + "/complete", OUTCOME_SUBMITTED).getStatusCode().value()).isEqualTo(422);
             assertThat(as(LEAD).post("/engine-rest/task/" + task + "/submit-form", OUTCOME_SUBMITTED).getStatusCode().value()).isEqualTo(422);
+            assertThat(as(LEAD).complete(task, "SUBMITTED", null).getStatusCode().value()).isEqualTo(422);
             events = log.events();
         }
         assertThat(events).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
         assertThat(events).allMatch(e -> e.getThrowableProxy() == null);
         assertThat(events).noneMatch(e -> e.getFormattedMessage().contains("ENGINE-16004"));
         var refusals = events.stream().filter(e -> e.getFormattedMessage().contains("[MATERIAL_MISSING_DRAFT]")).toList();
-        assertThat(refusals).hasSize(2);
+        assertThat(refusals).hasSize(3);
         assertThat(refusals.get(0).getFormattedMessage()).contains("/engine-rest/task/" + task + "/complete", "缺少《决策草案》（第十三条）");
-        assertThat(refusals.get(1).getFormattedMessage()).contains("/submit-form");
+        assertThat(refusals.get(1).getFormattedMessage()).contains("/engine-rest/task/" + task + "/submit-form");
+        assertThat(refusals.get(2).getFormattedMessage()).contains("/api/tasks/" + task + "/complete");
     }
 
     private static final Map<String, Object> OUTCOME_SUBMITTED =

@@ -28,10 +28,17 @@ class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-    /** A refusal is not an error (DECISIONS.md 27): one line with its code, no stack trace. */
+    /**
+     * A refusal is not an error (DECISIONS.md 27): one line with its code, no stack trace; at DEBUG for the
+     * anonymous public intake (/public/api), where a flood of refusals must not become a flood of log lines.
+     */
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ApiError> rule(RuleViolation e, HttpServletRequest request) {
-        log.info("Refused {} {}: [{}] {}", request.getMethod(), request.getRequestURI(), e.code(), e.chineseMessage());
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/public/")) {
+            log.debug("Refused {} {}: [{}] {}", request.getMethod(), request.getRequestURI(), e.code(), e.chineseMessage());
+        } else {
+            log.info("Refused {} {}: [{}] {}", request.getMethod(), request.getRequestURI(), e.code(), e.chineseMessage());
+        }
         return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.chineseMessage()));
     }
 

@@ -5,6 +5,7 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,9 @@ class EngineRestConfig {
         };
     }
 
+    /** Only where the webapps run (the webapp starter's own condition). */
     @Bean
+    @ConditionalOnProperty(prefix = "camunda.bpm.webapp", name = "enabled", matchIfMissing = true)
     ServletRegistrationBean<ServletContainer> webappEngineApi(CamundaBpmProperties camunda) {
         ResourceConfig application = ResourceConfig.forApplicationClass(EngineRestApplication.class);
         RefusalMappers.registerOn(application);

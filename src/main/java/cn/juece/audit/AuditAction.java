@@ -48,7 +48,8 @@ public enum AuditAction {
     PERIOD_SHORTENED("批准缩短期限"),
     PERIOD_REMINDER("期限提醒"),
     PERIOD_ESCALATED("期限届满督办"),
-    MAIL_RESENT("重新发送邮件");
+    MAIL_RESENT("重新发送邮件"),
+    ENGINE_OPERATION("流程运维操作");
 
     private final String label;
 

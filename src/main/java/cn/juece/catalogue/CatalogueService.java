@@ -106,14 +106,17 @@ public class CatalogueService {
     }
 
     public Catalogue get(String key) {
+        return find(key).orElseThrow(() -> RuleViolation.notFound("CATALOGUE_NOT_FOUND",
+                "年度决策事项目录不存在：" + key + "。请核对目录编号（如 GX-2026-ML）。"));
+    }
+
+    /** The catalogue with that key (e.g. GX-2026-ML, its process's business key), if there is one. */
+    public Optional<Catalogue> find(String key) {
         String[] parts = key == null ? new String[0] : key.split("-");
-        if (parts.length == 3 && (parts[2] + "").equals("ML") && parts[1].matches("\\d{4}")) {
-            Optional<Catalogue> c = repo.find(parts[0], Integer.parseInt(parts[1]));
-            if (c.isPresent()) {
-                return c.get();
-            }
+        if (parts.length == 3 && parts[2].equals("ML") && parts[1].matches("\\d{4}")) {
+            return repo.find(parts[0], Integer.parseInt(parts[1]));
         }
-        throw RuleViolation.notFound("CATALOGUE_NOT_FOUND", "年度决策事项目录不存在：" + key + "。请核对目录编号（如 GX-2026-ML）。");
+        return Optional.empty();
     }
 
     public Catalogue get(long id) {

@@ -3,6 +3,7 @@ package cn.juece.decision;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -166,8 +167,9 @@ public class DecisionService {
         return RuleViolation.notFound("DECISION_NOT_FOUND", "决策事项不存在：" + number + "。请核对决策编号。");
     }
 
-    public java.util.Optional<Decision> find(String number) {
-        return decisions.findByNumber(number);
+    /** The decision with that number, if there is one (e.g. to tell whether a business key is a decision's). */
+    public Optional<Decision> find(String number) {
+        return number == null ? Optional.empty() : decisions.findByNumber(number);
     }
 
     public Decision of(DelegateExecution execution) {

@@ -10,9 +10,12 @@ public final class Groups {
 
     /** Every person: may use Tasklist and read the process map. */
     public static final String STAFF = "staff";
-    /** Camunda's administrators group: every authorization. */
+    /**
+     * Camunda's administrators group: every authorization except those that change a decision's run, which
+     * belong to {@link #OPERATOR}.
+     */
     public static final String ADMIN = "camunda-admin";
-    /** Operators: the only ones who may modify a decision's running process, with a reason (issue 10). */
+    /** Process-engine operators (流程运维人员): may change a decision's run, with a reason, audited. */
     public static final String OPERATOR = "juece-operator";
 
     private Groups() {

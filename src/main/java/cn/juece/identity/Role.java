@@ -13,7 +13,13 @@ public enum Role {
     /** The unit's legal office (法制工作机构): initial legality review (Art. 14). */
     LEGAL("法制工作机构"),
     /** System administrator. */
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /**
+     * Operator of the process engine (流程运维人员): the only one who may change a decision's run in Cockpit or
+     * the engine REST API (modification, variables, cancellation, migration, messages…), each time with a
+     * reason, recorded with the state before and after (operations package).
+     */
+    OPERATOR("流程运维人员");
 
     private final String label;
 

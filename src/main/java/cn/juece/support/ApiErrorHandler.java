@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * Turns every refusal of /api into {"code", "message"} with a 4xx status. Exceptions are translated here,
  * never caught inside a transaction (STACK-NOTES: UnexpectedRollbackException), so nothing is committed.
@@ -26,8 +28,17 @@ class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+    /**
+     * A refusal is not an error (DECISIONS.md 27): one line with its code, no stack trace; at DEBUG for the
+     * anonymous public intake (/public/api), where a flood of refusals must not become a flood of log lines.
+     */
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ApiError> rule(RuleViolation e) {
+    ResponseEntity<ApiError> rule(RuleViolation e, HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/public/")) {
+            log.debug("Refused {} {}: [{}] {}", request.getMethod(), request.getRequestURI(), e.code(), e.chineseMessage());
+        } else {
+            log.info("Refused {} {}: [{}] {}", request.getMethod(), request.getRequestURI(), e.code(), e.chineseMessage());
+        }
         return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.chineseMessage()));
     }
 
@@ -73,10 +84,10 @@ class ApiErrorHandler {
 
     /** The engine wraps a listener's refusal; unwrap it so that /api answers with the rule's code. */
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ApiError> other(RuntimeException e) {
+    ResponseEntity<ApiError> other(RuntimeException e, HttpServletRequest request) {
         RuleViolation rv = RuleViolation.findIn(e);
         if (rv != null) {
-            return rule(rv);
+            return rule(rv, request);
         }
         log.error("Unexpected error on /api", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

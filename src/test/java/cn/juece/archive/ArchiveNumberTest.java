@@ -1,11 +1,15 @@
 package cn.juece.archive;
 
 import static cn.juece.LifecycleDriver.*;
+import static cn.juece.support.EngineRestRefusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 
 import cn.juece.IntegrationTest;
@@ -46,9 +50,8 @@ class ArchiveNumberTest extends IntegrationTest {
         assertThat(api.getBody().get("message").asText()).contains("尚未记录档案号", "第五十九条", "县政府办公室");
         Map<String, Object> body = Map.of("variables", Map.of("outcome", Map.of("value", "ARCHIVED", "type", "String"),
                 "reason", Map.of("value", "案卷已整理", "type", "String")));
-        assertThat(engineRest(OFFICE, "/engine-rest/task/" + task + "/complete", body))
-                .contains("[ARCHIVE_NUMBER_MISSING]", "尚未记录档案号（第五十九条）");
-        assertThat(engineRest(OFFICE, "/engine-rest/task/" + task + "/submit-form", body)).contains("[ARCHIVE_NUMBER_MISSING]");
+        assertRefused(engineRest(OFFICE, "/engine-rest/task/" + task + "/complete", body), "ARCHIVE_NUMBER_MISSING", "尚未记录档案号（第五十九条）");
+        assertRefused(engineRest(OFFICE, "/engine-rest/task/" + task + "/submit-form", body), "ARCHIVE_NUMBER_MISSING", "尚未记录档案号（第五十九条）");
         // nothing happened; the dossier's checklist says what is missing
         assertThat(d.openTaskKeys(n)).containsExactly("archive-file");
         assertThat(d.auditActions(n)).hasSize(auditBefore);
@@ -65,7 +68,7 @@ class ArchiveNumberTest extends IntegrationTest {
         assertThat(recorded.get("filing").isNull()).isTrue();
 
         // the engine REST API (what Tasklist calls) now files it
-        assertThat(engineRest(OFFICE, "/engine-rest/task/" + task + "/complete", body)).isNull();
+        assertThat(engineRest(OFFICE, "/engine-rest/task/" + task + "/complete", body).getStatusCode().value()).isEqualTo(204);
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
         var filed = d.as(OFFICE).get("/api/decisions/" + n + "/archive").getBody().get("filing");
         assertThat(filed.get("taskId").asText()).isEqualTo(task);
@@ -119,8 +122,7 @@ class ArchiveNumberTest extends IntegrationTest {
         assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("修改档案号：" + number + " → " + number + "-更正"));
     }
 
-    private String engineRest(String user, String path, Object body) {
-        return as(user).raw().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
+    private ResponseEntity<JsonNode> engineRest(String user, String path, Object body) {
+        return as(user).post(path, body);
     }
 }

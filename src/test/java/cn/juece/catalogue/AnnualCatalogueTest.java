@@ -1,5 +1,6 @@
 package cn.juece.catalogue;
 
+import static cn.juece.support.EngineRestRefusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -275,21 +276,21 @@ class AnnualCatalogueTest extends IntegrationTest {
         assertThat(form.get("checklist").get(0).get("met").asBoolean()).isFalse();
         // engine REST complete and Tasklist's submit-form: refused with the code
         Map<String, Object> vars = Map.of("variables", Map.of("outcome", Map.of("value", "PUBLISHED", "type", "String")));
-        assertThat(engineRest(JUSTICE, "/engine-rest/task/" + task + "/complete", vars))
-                .contains("[CATALOGUE_PARTY_APPROVAL_MISSING]", "县委审定");
-        assertThat(engineRest(JUSTICE, "/engine-rest/task/" + task + "/submit-form", vars))
-                .contains("[CATALOGUE_PARTY_APPROVAL_MISSING]");
+        assertRefused(engineRest(JUSTICE, "/engine-rest/task/" + task + "/complete", vars),
+                "CATALOGUE_PARTY_APPROVAL_MISSING", "县委审定");
+        assertRefused(engineRest(JUSTICE, "/engine-rest/task/" + task + "/submit-form", vars),
+                "CATALOGUE_PARTY_APPROVAL_MISSING", "县委审定");
         // the generic /api completion too
         refused(as(JUSTICE).complete(task, "PUBLISHED", null), 422, "CATALOGUE_PARTY_APPROVAL_MISSING", "县委审定");
         assertThat(as(JUSTICE).get("/api/catalogues/" + key).getBody().get("status").get("code").asText()).isEqualTo("CONFIRMED");
         ok(as(JUSTICE).put("/api/catalogues/" + key + "/party-approval", Map.of("date", "2025-12-20", "documentNumber", "冠发〔2046〕3号")));
-        assertThat(engineRest(JUSTICE, "/engine-rest/task/" + task + "/submit-form", vars)).isNullOrEmpty();
+        var submitted = engineRest(JUSTICE, "/engine-rest/task/" + task + "/submit-form", vars);
+        assertThat(submitted.getStatusCode().value()).as(String.valueOf(submitted.getBody())).isEqualTo(204);
         assertThat(as(JUSTICE).get("/api/catalogues/" + key).getBody().get("status").get("code").asText()).isEqualTo("PUBLISHED");
     }
 
-    private String engineRest(String user, String path, Object body) {
-        return as(user).raw().post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
+    private ResponseEntity<JsonNode> engineRest(String user, String path, Object body) {
+        return as(user).post(path, body);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.juece.drafting;
 
 import static cn.juece.LifecycleDriver.*;
+import static cn.juece.support.EngineRestRefusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,9 +56,9 @@ class DraftingStageTest extends IntegrationTest {
 
         var noAnswers = as(LEAD).complete(task, "SUBMITTED", null);
         assertThat(noAnswers.getBody().get("code").asText()).isEqualTo("REVIEW_QUESTIONS_UNANSWERED");
-        String rest = engineRest(LEAD, "/engine-rest/task/" + task + "/complete",
+        var rest = engineRest(LEAD, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "SUBMITTED", "type", "String"))));
-        assertThat(rest).contains("[REVIEW_QUESTIONS_UNANSWERED]", "是否涉及市场主体经济活动");
+        assertRefused(rest, "REVIEW_QUESTIONS_UNANSWERED", "是否涉及市场主体经济活动");
         var half = as(LEAD).put("/api/decisions/" + n + "/drafting/questions", Map.of("touchesMarket", true));
         assertThat(half.getBody().get("code").asText()).isEqualTo("REVIEW_QUESTIONS_UNANSWERED");
 
@@ -96,9 +97,9 @@ class DraftingStageTest extends IntegrationTest {
 
         var adviserOnly = as(LEAD_LEGAL).complete(task, "PASSED", "初审通过");
         assertThat(adviserOnly.getBody().get("code").asText()).isEqualTo("PUBLIC_LAWYER_OPINION_MISSING");
-        String rest = engineRest(LEAD_LEGAL, "/engine-rest/task/" + task + "/complete",
+        var rest = engineRest(LEAD_LEGAL, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "PASSED", "type", "String"))));
-        assertThat(rest).contains("[PUBLIC_LAWYER_OPINION_MISSING]", "公职律师");
+        assertRefused(rest, "PUBLIC_LAWYER_OPINION_MISSING", "公职律师");
         assertThat(d.openTaskKeys(n)).containsExactly("drafting-initial-review");
 
         assertThat(as(LEAD_LEGAL).put("/api/decisions/" + n + "/drafting/legal-opinions/PUBLIC_LAWYER",
@@ -119,9 +120,9 @@ class DraftingStageTest extends IntegrationTest {
         String task = d.task(n, "drafting-initial-review").get("id").asText();
         var r = as(LEAD_LEGAL).complete(task, "PASSED", null);
         assertThat(r.getBody().get("code").asText()).isEqualTo("MATERIAL_MISSING_INITIAL_REVIEW_OPINION");
-        String rest = engineRest(LEAD_LEGAL, "/engine-rest/task/" + task + "/complete",
+        var rest = engineRest(LEAD_LEGAL, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "PASSED", "type", "String"))));
-        assertThat(rest).contains("[MATERIAL_MISSING_INITIAL_REVIEW_OPINION]", "合法性初审意见书");
+        assertRefused(rest, "MATERIAL_MISSING_INITIAL_REVIEW_OPINION", "合法性初审意见书");
     }
 
     @Test
@@ -145,12 +146,12 @@ class DraftingStageTest extends IntegrationTest {
         assertThat(api.getBody().get("code").asText()).isEqualTo("FAIR_COMPETITION_REVIEW_MISSING");
         assertThat(api.getBody().get("message").asText()).isEqualTo(
                 "决策草案涉及市场主体经济活动，应当进行公平竞争审查（第十四条）。请先上传《公平竞争审查材料》，再结束草案拟定。");
-        String rest = engineRest(LEAD, "/engine-rest/task/" + task + "/complete",
+        var rest = engineRest(LEAD, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "CONFIRMED", "type", "String"))));
-        assertThat(rest).contains("[FAIR_COMPETITION_REVIEW_MISSING]", "应当进行公平竞争审查（第十四条）");
-        String form = engineRest(LEAD, "/engine-rest/task/" + task + "/submit-form",
+        assertRefused(rest, "FAIR_COMPETITION_REVIEW_MISSING", "应当进行公平竞争审查（第十四条）");
+        var form = engineRest(LEAD, "/engine-rest/task/" + task + "/submit-form",
                 Map.of("variables", Map.of("outcome", Map.of("value", "CONFIRMED", "type", "String"))));
-        assertThat(form).contains("[FAIR_COMPETITION_REVIEW_MISSING]");
+        assertRefused(form, "FAIR_COMPETITION_REVIEW_MISSING", "应当进行公平竞争审查（第十四条）");
 
         // the checklist shows both reviews as missing, with the article
         JsonNode checklist = as(LEAD).get("/api/decisions/" + n + "/checklist").getBody();
@@ -225,9 +226,9 @@ class DraftingStageTest extends IntegrationTest {
         assertThat(as("zjj_sun").complete(zjjTask, "AGREE", null).getStatusCode().value()).isEqualTo(200);
         var noOpinion = as("qqjd_lin").complete(qqjdTask, "DISAGREE", null);
         assertThat(noOpinion.getBody().get("code").asText()).isEqualTo("REASON_REQUIRED");
-        String rest = engineRest("qqjd_lin", "/engine-rest/task/" + qqjdTask + "/complete",
+        var rest = engineRest("qqjd_lin", "/engine-rest/task/" + qqjdTask + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "DISAGREE", "type", "String"))));
-        assertThat(rest).contains("[REASON_REQUIRED]", "第十六条");
+        assertRefused(rest, "REASON_REQUIRED", "第十六条");
         assertThat(as("qqjd_lin").complete(qqjdTask, "DISAGREE", "新市场选址占用街道规划的社区公园用地").getStatusCode().value()).isEqualTo(200);
 
         // the lead unit studies the answers: a disagreement remains
@@ -289,8 +290,7 @@ class DraftingStageTest extends IntegrationTest {
         throw new AssertionError("no checklist item " + code + " in " + checklist);
     }
 
-    private String engineRest(String user, String path, Object body) {
-        return as(user).raw().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
+    private ResponseEntity<JsonNode> engineRest(String user, String path, Object body) {
+        return as(user).post(path, body);
     }
 }

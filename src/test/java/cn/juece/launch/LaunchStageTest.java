@@ -1,6 +1,7 @@
 package cn.juece.launch;
 
 import static cn.juece.LifecycleDriver.*;
+import static cn.juece.support.EngineRestRefusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,10 +37,10 @@ class LaunchStageTest extends IntegrationTest {
         assertThat(api.getBody().get("code").asText()).isEqualTo("LEAD_UNIT_NOT_NAMED");
         assertThat(api.getBody().get("message").asText()).isEqualTo(
                 "该事项有两个以上决策承办单位，决策机关应当明确牵头决策承办单位（第十二条）。请先在决策案卷的“决策承办单位”中明确牵头单位，再决定启动。");
-        String rest = engineRest(ORGAN, "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+        var rest = engineRest(ORGAN, "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
                 "outcome", Map.of("value", "LAUNCH", "type", "String"),
                 "reason", Map.of("value", "县政府第20次常务会议决定启动", "type", "String"))));
-        assertThat(rest).contains("[LEAD_UNIT_NOT_NAMED]", "应当明确牵头决策承办单位（第十二条）");
+        assertRefused(rest, "LEAD_UNIT_NOT_NAMED", "应当明确牵头决策承办单位（第十二条）");
         assertThat(d.openTaskKeys(n)).containsExactly("launch-decide");
         // DECLINE needs no units
         assertThat(as(LEAD).get("/api/decisions/" + n + "/checklist").getBody().toString()).contains("LEAD_UNIT_NOT_NAMED");
@@ -128,8 +129,7 @@ class LaunchStageTest extends IntegrationTest {
         return g;
     }
 
-    private String engineRest(String user, String path, Object body) {
-        return as(user).raw().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
+    private ResponseEntity<JsonNode> engineRest(String user, String path, Object body) {
+        return as(user).post(path, body);
     }
 }

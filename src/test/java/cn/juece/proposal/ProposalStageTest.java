@@ -1,6 +1,7 @@
 package cn.juece.proposal;
 
 import static cn.juece.LifecycleDriver.*;
+import static cn.juece.support.EngineRestRefusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.juece.IntegrationTest;
 import cn.juece.support.StaffBrowser;
@@ -101,10 +104,10 @@ class ProposalStageTest extends IntegrationTest {
         assertThat(refused.getBody().get("message").asText())
                 .isEqualTo("研究论证情况不完整，尚缺：理由和依据、初步方案、可行性（第十一条）。请先在决策案卷的“研究论证”中填写，再报请决策机关决定是否启动。");
         // the same refusal through the engine REST API (Tasklist's path)
-        String rest = engineRest(LEAD, "/engine-rest/task/" + task + "/complete",
+        var rest = engineRest(LEAD, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "IN_SCOPE", "type", "String"),
                         "reason", Map.of("value", "属于第三条第六项", "type", "String"))));
-        assertThat(rest).contains("[STUDY_INCOMPLETE]", "尚缺：理由和依据、初步方案、可行性");
+        assertRefused(rest, "STUDY_INCOMPLETE", "尚缺：理由和依据、初步方案、可行性");
         assertThat(d.openTaskKeys(n)).containsExactly("proposal-study");
 
         // only the study unit records the study
@@ -178,9 +181,8 @@ class ProposalStageTest extends IntegrationTest {
                 "公厕数量不足");
     }
 
-    private String engineRest(String user, String path, Object body) {
-        return as(user).raw().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
+    private ResponseEntity<JsonNode> engineRest(String user, String path, Object body) {
+        return as(user).post(path, body);
     }
 
     static List<String> groups(com.fasterxml.jackson.databind.JsonNode task) {

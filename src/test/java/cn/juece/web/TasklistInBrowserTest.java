@@ -61,4 +61,37 @@ class TasklistInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("决定是否启动决策程序", "冠县人民政府（决策机关）");
     }
 
+    /** A refused step in Tasklist shows the rule's Chinese sentence, without a code in brackets or the engine's text. */
+    @Test
+    void aRefusalInTasklistShowsTheRulesSentence() {
+        var d = driver();
+        String n = d.create("县城区公共厕所布局规划");
+        d.as(LEAD).put("/api/decisions/" + n + "/category", Map.of("category", "ART3_1"));
+        String taskId = d.task(n, "proposal-study").get("id").asText();   // the study is not recorded: Art. 11 refuses
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();   // a session of its own, and none left for the other test
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(LEAD);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "研究论证决策事项建议"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='认领']"))).click();
+        var outcome = wait.until(ExpectedConditions.elementToBeClickable(By.id("juece-outcome")));
+        new Select(outcome).selectByVisibleText("属于第三条所列决策事项，报请决策机关决定是否启动");
+        browser.findElement(By.id("juece-reason")).sendKeys("属于第三条第一项");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(text())='完成']"))).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "提交任务表单时出错"));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("研究论证情况不完整，尚缺：需要解决的主要问题").doesNotContain("[STUDY_INCOMPLETE]", "ENGINE-", "Cannot complete", "TaskListener");
+        assertThat(d.stage(n)).isEqualTo("PROPOSAL");
+        // leave as an anonymous visitor on another page (a new hash on the same Tasklist page would not reload it)
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
 }

@@ -32,6 +32,7 @@ import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.notification.Outbox;
 import cn.juece.support.AppClock;
+import cn.juece.workflow.StepDates;
 import cn.juece.workflow.Steps;
 import cn.juece.workflow.TaskDates;
 import cn.juece.access.Responsibilities;
@@ -47,7 +48,7 @@ import cn.juece.support.RuleViolation;
  * task's timeout timers. See docs/deadlines.md.
  */
 @Service
-public class StepPeriods implements TaskDates {
+public class StepPeriods implements TaskDates, StepDates {
 
     public static final String PROPERTY = "period";
     /** The period of Art. 42 supplementing: a SUPPLEMENT pause longer than it is recorded as late. */
@@ -103,7 +104,9 @@ public class StepPeriods implements TaskDates {
         LocalDate earliest = periods.earliestClose(code, today);
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst().orElse(null);
         repository.open(d.id(), task.getId(), task.getTaskDefinitionKey(), task.getName(), group, code, today, end, earliest);
-        Date due = Date.from(Periods.endOfDay(end).toInstant());
+        // A minimum (e.g. legality review >= 7 working days) is no deadline: the step has no due date, and its
+        // follow-up date is the earliest close (issue 11: deadlines that mean what they say).
+        Date due = p.kind() == PeriodKind.MINIMUM ? null : Date.from(Periods.endOfDay(end).toInstant());
         Date followUp = followUp(p, end, earliest);
         task.setDueDate(due);
         task.setFollowUpDate(followUp);
@@ -137,7 +140,7 @@ public class StepPeriods implements TaskDates {
      */
     @Override
     public TaskDates.Expected expected(String taskId) {
-        return repository.taskDates(taskId).map(d -> d[0] == null
+        return repository.taskDates(taskId).map(d -> d[0] == null && d[1] == null
                         ? repository.byTask(taskId).map(s -> {
                             StatutoryPeriod p = periods.period(s.periodCode());
                             return new TaskDates.Expected(Date.from(Periods.endOfDay(s.endOn()).toInstant()),
@@ -145,6 +148,17 @@ public class StepPeriods implements TaskDates {
                         }).orElseThrow()
                         : new TaskDates.Expected(d[0], d[1]))
                 .orElse(new TaskDates.Expected(null, null));
+    }
+
+    /** The step's deadline (办理期限) or, for a minimum, its earliest close (最早可办结). */
+    @Override
+    public List<StepDates.StepDate> of(String taskId, String taskKey, long decisionId) {
+        return repository.byTask(taskId).filter(StepPeriod::isOpen).map(s -> {
+            StatutoryPeriod p = periods.period(s.periodCode());
+            return p.kind() == PeriodKind.MINIMUM
+                    ? List.of(new StepDates.StepDate(StepDates.StepDate.EARLIEST_CLOSE, "最早可办结", s.earliestClose()))
+                    : List.of(new StepDates.StepDate(StepDates.StepDate.DEADLINE, "办理期限", s.endOn()));
+        }).orElse(List.of());
     }
 
     // ---- the gate: a minimum holds the step ----------------------------------------------------------
@@ -270,7 +284,7 @@ public class StepPeriods implements TaskDates {
                 actor.id(), clock.now());
         if (days > 0 && task != null) {
             StatutoryPeriod p = periods.period(s.periodCode());
-            Date due = Date.from(Periods.endOfDay(newEnd).toInstant());
+            Date due = p.kind() == PeriodKind.MINIMUM ? null : Date.from(Periods.endOfDay(newEnd).toInstant());
             Date followUp = followUp(p, newEnd, newEarliest);
             repository.taskDates(s.id(), due, followUp);
             TaskEdits.ours(() -> {

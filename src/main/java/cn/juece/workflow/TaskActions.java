@@ -41,8 +41,9 @@ public class TaskActions {
     private final TaskRules rules;
     private final Steps steps;
     private final cn.juece.access.Responsibilities responsibilities;
+    private final org.springframework.beans.factory.ObjectProvider<StepDates> stepDates;
 
-    TaskActions(cn.juece.access.Responsibilities responsibilities, TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
+    TaskActions(org.springframework.beans.factory.ObjectProvider<StepDates> stepDates, cn.juece.access.Responsibilities responsibilities, TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
                 DecisionService decisions, DecisionAccess access, Directory directory, TaskRules rules, Steps steps) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
@@ -53,6 +54,7 @@ public class TaskActions {
         this.rules = rules;
         this.steps = steps;
         this.responsibilities = responsibilities;
+        this.stepDates = stepDates;
     }
 
     /** Completes a step with its outcome and short reason, after the same rule check the listener makes. */
@@ -186,7 +188,18 @@ public class TaskActions {
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 number == null ? null : number.toString(), title == null ? null : title.toString(), processKey,
                 groups, groups.stream().map(directory::groupName).toList(), task.getAssignee(),
-                time(task.getCreateTime()), time(task.getDueDate()), TaskOutcomes.of(element));
+                time(task.getCreateTime()), time(task.getDueDate()), TaskOutcomes.of(element), dates(task, number));
+    }
+
+    private List<StepDates.StepDate> dates(Task task, Object number) {
+        if (number == null) {
+            return List.of();
+        }
+        var d = decisions.find(number.toString());
+        if (d.isEmpty()) {
+            return List.of();
+        }
+        return stepDates.orderedStream().flatMap(s -> s.of(task.getId(), task.getTaskDefinitionKey(), d.get().id()).stream()).toList();
     }
 
     private static OffsetDateTime time(Date d) {

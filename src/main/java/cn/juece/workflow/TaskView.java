@@ -10,5 +10,11 @@ import java.util.Map;
  */
 public record TaskView(String id, String taskKey, String name, String decisionNumber, String decisionTitle,
                        String processKey, List<String> candidateGroups, List<String> candidateGroupNames,
-                       String assignee, OffsetDateTime created, OffsetDateTime due, Map<String, String> outcomes) {
+                       String assignee, OffsetDateTime created, OffsetDateTime due, Map<String, String> outcomes,
+                       List<StepDates.StepDate> dates) {
+
+    /** The date of that kind ({@link StepDates.StepDate#DEADLINE}, …), or null. */
+    public java.time.LocalDate date(String kind) {
+        return dates.stream().filter(d -> d.kind().equals(kind)).map(StepDates.StepDate::date).findFirst().orElse(null);
+    }
 }

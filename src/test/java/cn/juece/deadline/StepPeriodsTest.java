@@ -67,9 +67,12 @@ class StepPeriodsTest extends IntegrationTest {
         LifecycleDriver d = driver();
         String n = inLegalityReviewSince20240927("城区停车收费标准调整（审查期限）");
         JsonNode task = d.task(n, "legality-review");
-        // Tasklist's due date: 23:59:59 of the 7th working day (09-29 and 10-12 are make-up working days).
-        assertThat(OffsetDateTime.parse(task.get("due").asText()).atZoneSameInstant(AppClock.ZONE).toLocalDateTime())
-                .isEqualTo("2024-10-12T23:59:59");
+        // A minimum is no deadline: no due date; the earliest close is the 7th working day (09-29 and 10-12 are
+        // make-up working days), shown as 最早可办结 and as Tasklist's follow-up date.
+        assertThat(task.get("due").isNull()).isTrue();
+        assertThat(task.get("dates").get(0).get("kind").asText()).isEqualTo("EARLIEST_CLOSE");
+        assertThat(task.get("dates").get(0).get("label").asText()).isEqualTo("最早可办结");
+        assertThat(task.get("dates").get(0).get("date").asText()).isEqualTo("2024-10-12");
         JsonNode step = period(n, "legality-review");
         assertThat(step.get("earliestClose").asText()).isEqualTo("2024-10-12");
         assertThat(step.get("article").asText()).isEqualTo("第四十四条");
@@ -92,7 +95,8 @@ class StepPeriodsTest extends IntegrationTest {
                 .contains("本环节依第四十四条一般不少于7个工作日，最早可于2024年10月12日办结");
         // the engine's own path (Tasklist, REST) is refused too
         Task t = taskService.createTaskQuery().taskId(task.get("id").asText()).singleResult();
-        assertThat(t.getDueDate()).isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 12, 23, 59, 59, 0, AppClock.ZONE).toInstant()));
+        assertThat(t.getDueDate()).isNull();
+        assertThat(t.getFollowUpDate()).isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 12, 9, 0, 0, 0, AppClock.ZONE).toInstant()));
 
         // the dossier shows the earliest close
         String page = page("/decisions/" + n);
@@ -121,8 +125,9 @@ class StepPeriodsTest extends IntegrationTest {
         assertThat(step.get("endOn").asText()).isEqualTo("2024-10-15");
         assertThat(step.get("earliestClose").asText()).isEqualTo("2024-10-15");
         assertThat(step.get("pausedDays").asInt()).isEqualTo(2);
-        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate())
-                .isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 15, 23, 59, 59, 0, AppClock.ZONE).toInstant()));
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getFollowUpDate())
+                .isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 15, 9, 0, 0, 0, AppClock.ZONE).toInstant()));
         assertThat(d.auditActions(n)).contains("PERIOD_PAUSED");
         String page = page("/decisions/" + n);
         assertThat(page).contains("补送材料", "2024年10月8日", "2024年10月15日");

@@ -15,11 +15,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
@@ -29,8 +24,8 @@ import cn.juece.identity.Groups;
  * Keeps Camunda's authorizations on a decision's process instances in step with who may see it (DECISIONS.md 23):
  * the unit groups with a role in the decision read its instances and their history in the engine REST, Tasklist
  * and Cockpit; a unit that loses its role (Art. 12) loses them. Organ-wide roles read every instance by their
- * standing grants. Runs after the act's commit, as the engine itself (granting is not the acting clerk's
- * permission), so that an act inside an engine command (a step completed in Tasklist) can ask for it too.
+ * standing grants. Each decision process is granted when it starts (a parse listener on every decision process);
+ * a change of units re-syncs every instance. In the act's transaction, as the engine itself.
  */
 @Service
 public class EngineGrants {
@@ -40,48 +35,57 @@ public class EngineGrants {
     private final AuthorizationService authorizations;
     private final HistoryService history;
     private final IdentityService identity;
-    private final TransactionTemplate newTransaction;
 
     EngineGrants(DecisionAccess access, DecisionService decisions, AuthorizationService authorizations,
-                 HistoryService history, IdentityService identity, PlatformTransactionManager transactions) {
+                 HistoryService history, IdentityService identity) {
         this.access = access;
         this.decisions = decisions;
         this.authorizations = authorizations;
         this.history = history;
         this.identity = identity;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Brings the decision's instance grants in step once the current transaction commits (now, outside one). */
-    public void syncAfterCommit(String decisionNumber) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sync(decisionNumber);
+    /** A decision process starts (the lifecycle or one of its stages): the units with a role read it. */
+    public void grantInstance(Decision d, String processInstanceId) {
+        asEngine(() -> {
+            Set<String> desired = desired(d);
+            grant(Resources.PROCESS_INSTANCE, processInstanceId, desired);
+            grant(Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, desired);
+        });
+    }
+
+    /** Brings every instance of the decision in step with who has a role in it now (after a change of units). */
+    public void sync(Decision d) {
+        asEngine(() -> {
+            Set<String> desired = desired(d);
+            for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(d.number()).list()) {
+                if (pi.getEndTime() == null) {
+                    grant(Resources.PROCESS_INSTANCE, pi.getId(), desired);
                 }
-            });
-        } else {
-            sync(decisionNumber);
-        }
+                grant(Resources.HISTORIC_PROCESS_INSTANCE, pi.getId(), desired);
+            }
+        });
     }
 
-    void sync(String decisionNumber) {
+    public void sync(String decisionNumber) {
+        sync(decisions.get(decisionNumber));
+    }
+
+    private Set<String> desired(Decision d) {
+        Set<String> desired = new LinkedHashSet<>();
+        access.involvedUnits(d).forEach(u -> desired.add(Groups.unit(u)));
+        return desired;
+    }
+
+    /**
+     * Granting is the engine's own act, not the acting clerk's permission: run without the engine's current
+     * authentication (Camunda reads it per check), in the caller's transaction, then put it back.
+     */
+    private void asEngine(Runnable grants) {
         Authentication acting = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            newTransaction.executeWithoutResult(s -> {
-                Decision d = decisions.get(decisionNumber);
-                Set<String> desired = new LinkedHashSet<>();
-                access.involvedUnits(d).forEach(u -> desired.add(Groups.unit(u)));
-                for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(d.number()).list()) {
-                    if (pi.getEndTime() == null) {
-                        grant(Resources.PROCESS_INSTANCE, pi.getId(), desired);
-                    }
-                    grant(Resources.HISTORIC_PROCESS_INSTANCE, pi.getId(), desired);
-                }
-            });
+            grants.run();
         } finally {
             if (acting != null) {
                 identity.setAuthentication(acting);

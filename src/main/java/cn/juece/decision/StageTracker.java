@@ -2,10 +2,8 @@ package cn.juece.decision;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.juece.access.EngineGrants;
 
 /**
  * Keeps the dossier's stage and status in step with the lifecycle process: attached (by the parse
@@ -15,11 +13,8 @@ import cn.juece.access.EngineGrants;
 public class StageTracker implements ExecutionListener {
 
     private final DecisionService decisions;
-    private final ObjectProvider<EngineGrants> grants;
-
-    StageTracker(DecisionService decisions, ObjectProvider<EngineGrants> grants) {
+    StageTracker(DecisionService decisions) {
         this.decisions = decisions;
-        this.grants = grants;
     }
 
     @Override
@@ -32,8 +27,6 @@ public class StageTracker implements ExecutionListener {
             if (stage != null) {
                 decisions.enterStage(d, stage);
             }
-            // The stage's process instance starts now: the units with a role read it (DECISIONS.md 23).
-            grants.getObject().syncAfterCommit(d.number());
         } else {
             DecisionStatus status = DecisionStatus.ofEndEvent(activityId);
             if (status != null) {

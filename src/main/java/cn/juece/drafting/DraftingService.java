@@ -170,7 +170,7 @@ public class DraftingService {
         audit.record(actor, d.id(), d.number(), AuditAction.CONSULTATION_RECORDED, list.isEmpty()
                 ? "不涉及其他部门、下级人民政府职责，无需征求意见（第十六条）"
                 : "征求意见单位：" + String.join("、", list.stream().map(directory::unitName).toList()) + "（第十六条）");
-        grants.syncAfterCommit(d.number());
+        grants.sync(d);
         return consultation(d.id());
     }
 

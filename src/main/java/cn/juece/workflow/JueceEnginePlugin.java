@@ -28,6 +28,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import cn.juece.access.EngineGrants;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.StageTracker;
 
@@ -54,13 +55,19 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<TaskAssignmentListener> assignment;
     private final ObjectProvider<TaskUpdateListener> update;
     private final ObjectProvider<Steps> steps;
+    private final ObjectProvider<EngineGrants> grants;
+    private final ObjectProvider<DecisionService> decisions;
 
     JueceEnginePlugin(ObjectProvider<TaskPreparationListener> preparation,
                       ObjectProvider<TaskCompletionListener> completion,
                       ObjectProvider<StageTracker> stageTracker,
                       ObjectProvider<TaskAssignmentListener> assignment,
                       ObjectProvider<TaskUpdateListener> update,
-                      ObjectProvider<Steps> steps) {
+                      ObjectProvider<Steps> steps,
+                      ObjectProvider<EngineGrants> grants,
+                      ObjectProvider<DecisionService> decisions) {
+        this.grants = grants;
+        this.decisions = decisions;
         this.preparation = preparation;
         this.completion = completion;
         this.stageTracker = stageTracker;
@@ -128,6 +135,16 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
             definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, onAssignment);
             definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, onUpdate);
             definition.addTaskListener(TaskListener.EVENTNAME_DELETE, onDelete);
+        }
+
+        /** Every decision process (the lifecycle and its stages) grants its instance to the units with a role. */
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            if (NOT_ABOUT_ONE_DECISION.contains(processDefinition.getKey())) {
+                return;
+            }
+            processDefinition.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution e) ->
+                    grants.getObject().grantInstance(decisions.getObject().of(e), e.getProcessInstanceId()));
         }
 
         @Override

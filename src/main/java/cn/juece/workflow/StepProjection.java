@@ -76,7 +76,7 @@ public class StepProjection {
             });
             changed++;
         }
-        grants.syncAfterCommit(d.number());
+        grants.sync(d);
         return changed;
     }
 

@@ -81,7 +81,7 @@ class StepsUpgrade implements ApplicationRunner {
                 decisions.add(instance.getBusinessKey());
             }
         });
-        decisions.forEach(grants::syncAfterCommit);
+        tx.executeWithoutResult(s -> decisions.forEach(grants::sync));
         if (rewritten > 0 || !decisions.isEmpty()) {
             log.info("Upgraded to steps kept by the dossier: {} task authorization(s) narrowed to TASK_WORK, {} decision(s) given step rows",
                     rewritten, decisions.size());

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.juece.audit.AuditChains;
 import cn.juece.audit.AuditTrail;
 import cn.juece.deadline.PauseKind;
 import cn.juece.deadline.StepPeriods;
@@ -46,10 +47,12 @@ class DossierPage {
     private final AppClock clock;
     private final EarlyStages earlyStages;
     private final StepPeriods stepPeriods;
+    private final AuditChains auditChains;
 
     DossierPage(DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
-                StepPeriods stepPeriods) {
+                StepPeriods stepPeriods, AuditChains auditChains) {
+        this.auditChains = auditChains;
         this.earlyStages = earlyStages;
         this.stepPeriods = stepPeriods;
         this.decisions = decisions;
@@ -78,6 +81,7 @@ class DossierPage {
         model.addAttribute("materialTypes", MaterialType.values());
         model.addAttribute("maxUpload", materials.maxSize().toMegabytes() + " MB");
         model.addAttribute("audit", audit.forDecision(d.id()));
+        model.addAttribute("auditChain", auditChains.verify(d.number()));
         model.addAttribute("arrangements", arrangements.arrangements(d.id()));
         model.addAttribute("procedures", Procedure.values());
         model.addAttribute("categories", Art3Category.values());

@@ -26,8 +26,11 @@ public final class AuditChainVerifier {
     private String lastHash = AuditChainHash.GENESIS;
     private Long lastId;
     private ChainReport.Broken broken;
-    /** (id, seq, hash) of the rows past the head read before the rows: normally none or a few. */
-    private final List<Object[]> pastHead = new ArrayList<>();
+    /** The rows past the head read before the rows: normally none or a few. */
+    private final List<Seen> pastHead = new ArrayList<>();
+
+    private record Seen(Long id, Long seq) {
+    }
 
     public AuditChainVerifier(String chain, ChainHead headBefore) {
         this.chain = chain;
@@ -73,7 +76,7 @@ public final class AuditChainVerifier {
             fail(row.id(), seq, "HEAD_MISMATCH", "与链头不符：链头所记第" + seq + "条的哈希与该条不同");
         }
         if (headBefore == null || seq > headBefore.lastSeq()) {
-            pastHead.add(new Object[]{row.id(), seq, row.entryHash()});
+            pastHead.add(new Seen(row.id(), seq));
         }
         lastSeq = Math.max(lastSeq, seq);
         lastHash = row.entryHash();
@@ -95,17 +98,17 @@ public final class AuditChainVerifier {
         if (broken == null) {
             if (head == null) {
                 if (entries > 0) {
-                    Object[] first = pastHead.isEmpty() ? new Object[]{lastId, lastSeq} : pastHead.get(0);
-                    fail((Long) first[0], (Long) first[1], "HEAD_MISSING", "链头缺失：本链有" + entries + "条记录，链头记录却不存在");
+                    Seen first = pastHead.isEmpty() ? new Seen(lastId, lastSeq) : pastHead.get(0);
+                    fail(first.id(), first.seq(), "HEAD_MISSING", "链头缺失：本链有" + entries + "条记录，链头记录却不存在");
                 }
             } else if (head.lastSeq() > lastSeq) {
                 long missing = head.lastSeq() - lastSeq;
                 fail(null, lastSeq + 1, "TAIL_MISSING", "链尾缺失：链头记载共" + head.lastSeq() + "条，现仅存" + lastSeq
                         + "条，最后" + missing + "条已被删除");
             } else if (head.lastSeq() < lastSeq) {
-                Object[] first = pastHead.stream().filter(p -> (Long) p[1] > head.lastSeq()).findFirst()
-                        .orElse(new Object[]{null, head.lastSeq() + 1});
-                fail((Long) first[0], (Long) first[1], "HEAD_MISMATCH",
+                Seen first = pastHead.stream().filter(p -> p.seq() > head.lastSeq()).findFirst()
+                        .orElse(new Seen(null, head.lastSeq() + 1));
+                fail(first.id(), first.seq(), "HEAD_MISMATCH",
                         "与链头不符：链头只记载到第" + head.lastSeq() + "条，此后的记录未经正常写入");
             } else if (head.lastSeq() > 0 && !Objects.equals(head.lastHash(), lastHash)) {
                 fail(lastId, lastSeq, "HEAD_MISMATCH", "与链头不符：链头所记最后一条的哈希与该条不同");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.juece.archive.ArchiveService;
+import cn.juece.audit.AuditChains;
 import cn.juece.audit.AuditTrail;
 import cn.juece.deadline.PauseKind;
 import cn.juece.deadline.StepPeriods;
@@ -51,13 +52,15 @@ class DossierPage {
     private final DossierFacts facts;
     private final ArchiveService archive;
     private final cn.juece.decision.DecisionStages stages;
+    private final AuditChains auditChains;
 
     DossierPage(cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
-                StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive) {
+                StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive, AuditChains auditChains) {
         this.facts = facts;
         this.archive = archive;
         this.stages = stages;
+        this.auditChains = auditChains;
         this.earlyStages = earlyStages;
         this.stepPeriods = stepPeriods;
         this.decisions = decisions;
@@ -87,6 +90,7 @@ class DossierPage {
         model.addAttribute("materialTypes", MaterialType.values());
         model.addAttribute("maxUpload", materials.maxSize().toMegabytes() + " MB");
         model.addAttribute("audit", audit.forDecision(d.id()));
+        model.addAttribute("auditChain", auditChains.verify(d.number()));
         model.addAttribute("arrangements", arrangements.arrangements(d.id()));
         model.addAttribute("procedures", Procedure.values());
         model.addAttribute("categories", Art3Category.values());

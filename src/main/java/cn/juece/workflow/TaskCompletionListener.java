@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
+import cn.juece.audit.MaterialRef;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.DecisionVariables;
@@ -64,8 +65,11 @@ class TaskCompletionListener implements TaskListener {
             concerned.forEach(h -> h.completed(completion));
         }
         steps.completed(step, actor.id(), actedFor, vars.outcome(), materials.newestVersionId(decision.id()));
-        audit.record(actor, decision.id(), decision.number(), AuditAction.TASK_COMPLETED,
+        // The entry names the group the person acted for and the materials in force when the step closed (Art. 60).
+        List<MaterialRef> inForce = materials.materials(decision.id()).stream().filter(m -> m.latest() != null)
+                .map(m -> new MaterialRef(m.id(), m.latest().id(), m.latest().versionNo(), m.latest().sha256())).toList();
+        audit.record(actor, actedFor, decision.id(), decision.number(), AuditAction.TASK_COMPLETED,
                 "办理“" + task.getName() + "”，结果：" + outcomes.get(vars.outcome()) + (reason == null ? "" : "；理由：" + reason)
-                        + (step.round() > 1 ? "（第" + step.round() + "轮）" : ""));
+                        + (step.round() > 1 ? "（第" + step.round() + "轮）" : ""), inForce);
     }
 }

@@ -30,7 +30,8 @@ import cn.juece.IntegrationTest;
 /**
  * Many people comment at the same moment (the comments are committed in groups): each gets its own receipt
  * only once the comment is stored, none is lost, identical texts are marked as the same as the first stored
- * one, and each receipt finds its comment (Art. 28: every opinion kept and counted).
+ * one, and each receipt finds its comment (Art. 28: every opinion kept and counted); their audit entries,
+ * written a batch at a time, form an intact chain.
  */
 class ConcurrentCommentsTest extends IntegrationTest {
 
@@ -94,6 +95,11 @@ class ConcurrentCommentsTest extends IntegrationTest {
             }
         }
         assertThat(received).as("one audit entry per comment").isEqualTo(people);
+
+        // the comments' entries, written in batches by the group commit, chain on (DECISIONS.md 26)
+        JsonNode chain = d.as(LEAD).get("/api/decisions/" + n + "/audit/verify").getBody();
+        assertThat(chain.get("intact").asBoolean()).as(chain.toString()).isTrue();
+        assertThat(chain.get("entries").asInt()).isEqualTo(audit.size());
     }
 
     private String base() {

@@ -3,13 +3,7 @@ package cn.juece.postgres;
 import static cn.juece.LifecycleDriver.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.juece.LifecycleDriver;
 
@@ -18,25 +12,7 @@ import cn.juece.LifecycleDriver;
  * archive, a refusal, and an upload, on a real server on loopback. Runs only with {@code -Ppostgres}
  * (.ci/run starts the server); the H2 suite leaves it out.
  */
-@Tag("postgres")
-@ActiveProfiles("postgres")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=${JUECE_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/juece_test}",
-        "spring.datasource.username=${JUECE_TEST_DB_USER:juece}",
-        "spring.datasource.password=${JUECE_TEST_DB_PASSWORD:juece}",
-        "spring.datasource.hikari.maximum-pool-size=8",
-        "camunda.bpm.job-execution.enabled=false",
-        "logging.level.root=WARN"
-})
-class PostgresLifecycleTest {
-
-    @LocalServerPort
-    int port;
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class PostgresLifecycleTest extends PostgresTest {
 
     @Test
     void aDecisionGoesFromProposalToTheArchiveOnPostgres() throws Exception {

@@ -89,6 +89,17 @@ class EvidenceRoundsTest extends IntegrationTest {
         assertThat(item.get("evidence").get("sha256").asText()).hasSize(64);
         d.complete(JUSTICE, n, "legality-review", "sfj", "PASSED", null);
         assertThat(d.stage(n)).isEqualTo("MEETING");
+        // the audit entry names the group the person acted for and the materials in force, the new letter among them
+        JsonNode closing = null;
+        for (JsonNode a : d.as(LifecycleDriver.READER).get("/api/decisions/" + n + "/audit").getBody()) {
+            if (a.get("action").asText().equals("TASK_COMPLETED") && a.get("detail").asText().startsWith("办理“合法性审查”")) {
+                closing = a;
+            }
+        }
+        assertThat(closing).isNotNull();
+        assertThat(closing.get("detail").asText()).endsWith("（第2轮）");
+        assertThat(closing.get("actedFor").asText()).isEqualTo("sfj");
+        assertThat(closing.get("materials").toString()).contains(item.get("evidence").get("sha256").asText());
     }
 
     @Test

@@ -50,17 +50,17 @@ class StepRepository {
     int rounds(long decisionId, String taskKey, String subjectUnit) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM juece.step WHERE decision_id = ? AND task_key = ? AND state <> 'CANCELLED'
-                  AND (subject_unit = ? OR (subject_unit IS NULL AND ? IS NULL))""")
-                .params(decisionId, taskKey, subjectUnit, subjectUnit).query(Integer.class).single();
+                  AND COALESCE(subject_unit, '') = ?""")
+                .params(decisionId, taskKey, subjectUnit == null ? "" : subjectUnit).query(Integer.class).single();
     }
 
     /** The watermark of the latest completed round of this step before the given one, or empty. */
     Optional<Long> previousWatermark(long decisionId, String taskKey, String subjectUnit, long beforeStepId) {
         return jdbc.sql("""
                 SELECT material_watermark FROM juece.step WHERE decision_id = ? AND task_key = ? AND state = 'COMPLETED'
-                  AND (subject_unit = ? OR (subject_unit IS NULL AND ? IS NULL)) AND id < ?
+                  AND COALESCE(subject_unit, '') = ? AND id < ?
                 ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
-                .params(decisionId, taskKey, subjectUnit, subjectUnit, beforeStepId).query(Long.class).optional();
+                .params(decisionId, taskKey, subjectUnit == null ? "" : subjectUnit, beforeStepId).query(Long.class).optional();
     }
 
     void assigned(long stepId, String assignee) {

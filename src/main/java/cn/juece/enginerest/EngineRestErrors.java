@@ -36,6 +36,13 @@ public final class EngineRestErrors {
     private EngineRestErrors() {
     }
 
+    /** (resource type, id) → whether it belongs to a decision the person acting now may not see; set at start-up. */
+    private static volatile java.util.function.BiPredicate<String, String> hidden;
+
+    static void hideWith(java.util.function.BiPredicate<String, String> test) {
+        hidden = test;
+    }
+
     /** The JAX-RS answer to an exception that reached the engine REST API on a request {@code method path}. */
     static Response toResponse(Throwable e, String method, String path) {
         RuleViolation rv = RuleViolation.findIn(e);
@@ -46,6 +53,12 @@ public final class EngineRestErrors {
             return json(rv.status().value(), body(rv));
         }
         AuthorizationException denied = find(e, AuthorizationException.class);
+        if (denied != null && hidden != null && denied.getMissingAuthorizations() != null
+                && denied.getMissingAuthorizations().stream().anyMatch(m -> hidden.test(m.getResourceType(), m.getResourceId()))) {
+            // A task or instance of a decision the person may not see: answered as an unknown id (DECISIONS.md 23).
+            log.debug("Engine REST hid {} {}: {}", method, path, denied.getMessage());
+            return json(404, notFound());
+        }
         if (denied != null) {
             log.debug("Engine REST denied {} {}: {}", method, path, denied.getMessage());
             return json(403, notAuthorized(denied));

@@ -158,6 +158,18 @@ class VisibilityMatrixTest extends IntegrationTest {
             assertThat(as(user).send(HttpMethod.GET, history, null).getBody()).as(user).contains(n);
         }
         assertThat(as(LEAD).send(HttpMethod.GET, tasks, null).getBody()).contains(task);
+        // a task id of a decision the person may not see is answered as an unknown one, never 403 (which would tell)
+        Map<String, Object> completion = Map.of("variables", Map.of("outcome", Map.of("value", "COMPLETED")));
+        for (String user : DENIED) {
+            for (String[] call : List.of(new String[] {"GET", ""}, new String[] {"POST", "/complete"}, new String[] {"POST", "/claim"})) {
+                HttpMethod method = HttpMethod.valueOf(call[0]);
+                Object body = method == HttpMethod.GET ? null : call[1].equals("/claim") ? Map.of("userId", user) : completion;
+                var seen = as(user).send(method, "/engine-rest/task/" + task + call[1], body);
+                var none = as(user).send(method, "/engine-rest/task/no-such-task" + call[1], body);
+                assertThat(seen.getStatusCode().value()).as(user + " " + call[0] + call[1]).isEqualTo(none.getStatusCode().value());
+                assertThat(normalise(seen.getBody(), Map.of("t", task))).isEqualTo(normalise(none.getBody(), Map.of("t", "no-such-task")));
+            }
+        }
         assertThat(as("qqjd_lin").send(HttpMethod.GET, tasks, null).getBody()).isEqualTo("[]");
     }
 

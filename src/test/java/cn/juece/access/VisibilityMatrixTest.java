@@ -34,9 +34,13 @@ import cn.juece.support.StaffBrowser;
 class VisibilityMatrixTest extends IntegrationTest {
 
     /** Units with no role in the decision. */
-    static final List<String> DENIED = List.of("zjj_sun", "jtj_zhou");
-    /** The lead unit (clerk, legal office), a consulted unit, the justice bureau, the office/decision organ, the head, a member, the administrator. */
-    static final List<String> ALLOWED = List.of(LEAD, "fgj_legal", "qqjd_lin", "sfj_liu", "bgs_chen", "xz_zhang", "fxz_li", "admin");
+    static final List<String> DENIED = List.of("zjj_sun", "jtj_zhou", "zrj_head", "cgj_he");
+    /**
+     * The lead unit (clerk, legal office, head), a consulted unit, the justice bureau (clerk, head), the office and
+     * decision organ (clerk, head), the executive head, a member, the administrator and the operator.
+     */
+    static final List<String> ALLOWED = List.of(LEAD, "fgj_legal", "fgj_head", "qqjd_lin", "sfj_liu", "sfj_head", "bgs_chen",
+            "bgs_head", "xz_zhang", "fxz_li", "admin", "yw_zhao");
 
     @Autowired
     PublicCommentService comments;

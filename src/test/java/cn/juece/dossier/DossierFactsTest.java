@@ -44,10 +44,13 @@ class DossierFactsTest extends IntegrationTest {
         d.launch(n);                                                    // Art. 11
         d.draft(n, false, false, true);
         // Art. 38, 40: a high risk found uncontrollable, the draft adjusted, re-assessed as low (round 2)
+        d.assessor(n, Map.of("mode", "SELF"));
+        d.riskRecords(n, LEAD, "HIGH");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "HIGH", "线路撤并可能引发群众不满");
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "UNCONTROLLABLE", "防范措施不足，风险不可控");
-        d.complete(LEAD, n, "risk-adjust", "fgj", "ADJUSTED", "保留两条低客流线路，延长过渡期");
+        d.adjustDraft(n, "保留两条低客流线路，延长过渡期");
+        d.riskRecords(n, LEAD, "LOW");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "LOW", null);
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "CONTROLLABLE", null);
@@ -211,6 +214,8 @@ class DossierFactsTest extends IntegrationTest {
         d.study(n);
         d.launch(n);
         d.draft(n, false, false, true);
+        d.assessor(n, Map.of("mode", "SELF"));
+        d.riskRecords(n, LEAD, "MEDIUM");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "MEDIUM", "少数车主可能有意见");
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "CONTROLLABLE", null);

@@ -237,6 +237,8 @@ class DossierFactsTest extends IntegrationTest {
         assertThat(item).contains(n, "进入第1阶段：决策事项建议研究论证", "进入第8阶段：集体讨论决定",
                 "决策程序结束：已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
                 "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府网站、县政府公报");
+        // Art. 36-40 on the portal: that a risk assessment was held and when, never the level or the finding
+        assertThat(item).contains("已开展决策风险评估（第三十六条），评估完成于").doesNotContain("中风险", "风险可控");
         String list = portal("/public/decisions");
         assertThat(list).contains(n, "集体讨论决定：同意；公布途径：县政府网站、县政府公报");
 

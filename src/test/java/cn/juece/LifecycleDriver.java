@@ -210,10 +210,78 @@ public class LifecycleDriver {
         complete(LEAD, number, "expert-conduct", "fgj", "COMPLETED", null);
     }
 
+    /** Art. 36-40: the lead unit assesses itself through the real records, then the organ finds the risk controllable. */
     public void assessRisk(String number) {
+        assessor(number, Map.of("mode", "SELF"));
+        riskRecords(number, LEAD, "LOW");
         upload(LEAD, number, "RISK_REPORT");
         complete(LEAD, number, "risk-assess", "fgj", "LOW", null);
         complete(ORGAN, number, "risk-finding", "gx-organ", "CONTROLLABLE", null);
+    }
+
+    /** Art. 36: the lead unit names who assesses (body of PUT /risk/assessor). */
+    public void assessor(String number, Map<String, Object> body) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/risk/assessor", body);
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /**
+     * Art. 37-39: the records of the open round, as the assessor enters them: the plan, a visit to the most affected
+     * units and one to a group with special difficulties, every kind of Art. 37 (social stability at the given level, the
+     * rest not relevant), that level with the risk controllable, and the measures with the contingency plan.
+     */
+    public void riskRecords(String number, String assessor, String level) {
+        riskPlan(number, assessor);
+        riskVisits(number, assessor);
+        analyseAllKinds(number, assessor, level);
+        ok(as(assessor).put("/api/decisions/" + number + "/risk/level", Map.of("level", level, "controllable", true,
+                "controllabilityNote", "落实防范措施后风险可控")));
+        riskMeasures(number, assessor);
+    }
+
+    public void riskPlan(String number, String assessor) {
+        ok(as(assessor).put("/api/decisions/" + number + "/risk/plan", Map.of("purpose", "评估决策草案实施的风险可控性",
+                "scope", "决策草案及起草说明", "methods", "走访、座谈、抽样调查、部门会商", "schedule", "15个工作日内完成")));
+    }
+
+    public void riskVisits(String number, String assessor) {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        ok(as(assessor).post("/api/decisions/" + number + "/risk/investigations", Map.of("method", "VISIT", "visited", "城区供热企业和物业服务企业",
+                "heldOn", today, "mostAffected", true, "opinions", "希望给出过渡期", "adoption", "ADOPTED")));
+        ok(as(assessor).post("/api/decisions/" + number + "/risk/investigations", Map.of("method", "VISIT", "visited", "低保户、特困人员家庭",
+                "heldOn", today, "specialDifficulty", true, "opinions", "担心负担加重", "adoption", "PARTLY_ADOPTED",
+                "adoptionNote", "纳入补贴范围，不单独减免")));
+    }
+
+    /** Social stability at the given level; every other kind of Art. 37 not relevant, with the reason. */
+    public void analyseAllKinds(String number, String assessor, String socialStabilityLevel) {
+        for (String kind : List.of("SOCIAL_STABILITY", "PUBLIC_SAFETY", "ECOLOGY", "FISCAL_FINANCIAL", "PUBLIC_OPINION", "OTHER")) {
+            ok(as(assessor).put("/api/decisions/" + number + "/risk/analyses/" + kind, kind.equals("SOCIAL_STABILITY")
+                    ? Map.of("relevant", true, "risks", "部分群众不理解可能引发上访", "likelihood", socialStabilityLevel, "impact",
+                            socialStabilityLevel, "level", socialStabilityLevel)
+                    : Map.of("relevant", false, "reason", "经分析论证，决策草案不涉及此类风险情形")));
+        }
+    }
+
+    public void riskMeasures(String number, String assessor) {
+        ok(as(assessor).put("/api/decisions/" + number + "/risk/measures", Map.of("measures", "分步实施，加强政策解读，设立咨询电话",
+                "contingencyPlan", "出现群体性诉求时由承办单位牵头接访，24小时内报告县政府")));
+    }
+
+    /**
+     * Art. 40: the risk was found uncontrollable; the lead unit adjusts the draft (a new version, the adjustment recorded),
+     * and — the adjusted draft being a new version — its legal office gives a new initial review opinion (Art. 14, 42).
+     */
+    public void adjustDraft(String number, String description) {
+        upload(LEAD, number, "DRAFT");
+        ok(as(LEAD).post("/api/decisions/" + number + "/risk/adjustments", Map.of("measuresAdded", true, "contentChanged", true,
+                "description", description)));
+        complete(LEAD, number, "risk-adjust", "fgj", "ADJUSTED", description);
+        upload(LEAD_LEGAL, number, "INITIAL_REVIEW_OPINION");
+    }
+
+    private static void ok(org.springframework.http.ResponseEntity<JsonNode> r) {
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
     }
 
     public void submitForLegality(String number) {

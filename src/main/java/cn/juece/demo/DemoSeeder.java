@@ -29,6 +29,9 @@ import cn.juece.drafting.Procedure;
 import cn.juece.participation.EnterpriseConsultationService;
 import cn.juece.participation.HearingService;
 import cn.juece.participation.PublicCommentService;
+import cn.juece.risk.AssessorOrganisation;
+import cn.juece.risk.AssessorRegistry;
+import cn.juece.risk.RiskRecords;
 import cn.juece.workflow.TaskActions;
 import cn.juece.workflow.TaskView;
 
@@ -54,10 +57,15 @@ class DemoSeeder implements ApplicationRunner {
     private final DraftingService drafting;
     private final StepPeriods stepPeriods;
     private final PublicCommentService comments;
+    private final AssessorRegistry assessors;
+    private final RiskRecords risk;
 
     DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
-               DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments) {
+               DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments, AssessorRegistry assessors,
+               RiskRecords risk) {
+        this.assessors = assessors;
+        this.risk = risk;
         this.comments = comments;
         this.enterprises = enterprises;
         this.proposals = proposals;
@@ -94,12 +102,30 @@ class DemoSeeder implements ApplicationRunner {
             return null;
         });
 
+        // Art. 36: the third-party organisations the administrators keep; the heating prices' risk is assessed by one of them
+        AssessorOrganisation firm = as("admin", () -> {
+            var f = assessors.add(new AssessorRegistry.Entry("聊城衡信社会稳定风险评估咨询有限公司", "91371525MA3D8K2L76",
+                    AssessorOrganisation.Kind.PROFESSIONAL, "李工", "0635-5123456",
+                    "与县发展和改革局、县住房和城乡建设局无隶属关系和经济往来；近三年未承担本县供热、老旧小区改造项目的设计或施工", true));
+            assessors.add(new AssessorRegistry.Entry("冠县公共政策研究会", "52371525MJE00012XY", AssessorOrganisation.Kind.SOCIAL_ORGANISATION,
+                    "王秘书长", "0635-5234567", "无", true));
+            return f;
+        });
+        as("fgj_wang", () -> {
+            risk.nameAssessor(heating, new RiskRecords.AssessorRequest(null, "COMMISSIONED", firm.id(), "CONTRACT", "冠发改委〔2026〕7号",
+                    java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).minusDays(1), "城区集中供热价格调整方案社会稳定风险评估"));
+            return risk.recordPlan(heating, new RiskRecords.PlanRequest("评估价格调整对居民、企业和供热单位的影响及风险可控性",
+                    "城区集中供热价格调整方案（征求意见稿）", "《重大行政决策社会稳定风险评估办法》等", "走访、座谈、抽样调查、专家会商",
+                    "委托后20日内完成调查研究和分析论证，30日内提交报告"));
+        });
+
         // Old residential areas: at legality review by the justice bureau
         String renovation = create("zjj_sun", "老旧小区改造提升三年行动方案（2026—2028年）", "zjj", ProposalSource.NPC_DEPUTY, "县人大代表张某等5人", Art3Category.ART3_6);
         studyAndLaunch(renovation, "zjj_sun");
         draft(renovation, "zjj_sun", "zjj_legal", true, false, true);
         noHearing(renovation, "zjj_sun");
         complete(renovation, "participation-conduct", "zjj_sun", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
+        assessRisk(renovation, "zjj_sun");
         complete(renovation, "risk-assess", "zjj_sun", MaterialType.RISK_REPORT, "MEDIUM", null);
         complete(renovation, "risk-finding", "bgs_chen", null, "CONTROLLABLE", "风险评估报告结论为中风险，防范措施可行");
         upload(renovation, "zjj_sun", MaterialType.LEGALITY_REQUEST);
@@ -167,6 +193,29 @@ class DemoSeeder implements ApplicationRunner {
             return null;
         });
         complete(n, "drafting-arrangements", lead, null, "CONFIRMED", null);
+    }
+
+    /** Art. 36-39: the unit assesses the risk itself: plan, visits, every kind analysed, a medium level, measures. */
+    private void assessRisk(String n, String lead) {
+        var today = java.time.LocalDate.now(cn.juece.support.AppClock.ZONE);
+        as(lead, () -> {
+            risk.nameAssessor(n, new RiskRecords.AssessorRequest(null, "SELF", null, null, null, null, null));
+            risk.recordPlan(n, new RiskRecords.PlanRequest("评估改造方案实施中的社会稳定和施工安全风险", "老旧小区改造提升三年行动方案（2026—2028年）",
+                    null, "入户走访、座谈会、问卷调查、部门会商", "10个工作日内完成"));
+            risk.recordInvestigation(n, new RiskRecords.InvestigationRequest("VISIT", "东关小区业主委员会及物业服务企业", today.minusDays(3), true, false,
+                    "希望分楼栋施工，保障老人出行", "ADOPTED", null));
+            risk.recordInvestigation(n, new RiskRecords.InvestigationRequest("VISIT", "东关小区独居老人、残疾人家庭（社区陪同入户）", today.minusDays(2),
+                    false, true, "担心施工期间上下楼困难", "ADOPTED", null));
+            risk.recordAnalysis(n, "SOCIAL_STABILITY", new RiskRecords.AnalysisRequest(true, "加装电梯意见分歧可能引发邻里纠纷", "MEDIUM", "MEDIUM", "MEDIUM", null));
+            risk.recordAnalysis(n, "PUBLIC_SAFETY", new RiskRecords.AnalysisRequest(true, "施工期间高空坠物、管线破损", "LOW", "MEDIUM", "LOW", null));
+            for (String kind : List.of("ECOLOGY", "FISCAL_FINANCIAL", "PUBLIC_OPINION", "OTHER")) {
+                risk.recordAnalysis(n, kind, new RiskRecords.AnalysisRequest(false, null, null, null, null,
+                        "经分析论证，改造方案不涉及此类风险（演示）"));
+            }
+            risk.recordLevel(n, new RiskRecords.LevelRequest("MEDIUM", true, "落实分楼栋施工和入户帮扶后风险可控"));
+            return risk.recordMeasures(n, new RiskRecords.MeasuresRequest("分楼栋施工；设立居民议事会协商加装电梯；施工围挡和巡查",
+                    "成立现场应急小组，发生纠纷或安全事故时30分钟内到场处置并报告"));
+        });
     }
 
     private void noHearing(String n, String lead) {

@@ -209,6 +209,7 @@ class VisibilityMatrixTest extends IntegrationTest {
         vars.put("{procedure}", "EXPERT");
         vars.put("{voice}", "LEGAL_ADVISER");
         vars.put("{unit}", "qqjd");
+        vars.put("{kind}", "SOCIAL_STABILITY");
         String segment = segmentOf(path);
         if (segment != null) {
             vars.put("{id}", values.get(segment));

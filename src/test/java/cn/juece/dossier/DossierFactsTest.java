@@ -44,10 +44,13 @@ class DossierFactsTest extends IntegrationTest {
         d.launch(n);                                                    // Art. 11
         d.draft(n, false, false, true);
         // Art. 38, 40: a high risk found uncontrollable, the draft adjusted, re-assessed as low (round 2)
+        d.assessor(n, Map.of("mode", "SELF"));
+        d.riskRecords(n, LEAD, "HIGH");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "HIGH", "线路撤并可能引发群众不满");
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "UNCONTROLLABLE", "防范措施不足，风险不可控");
-        d.complete(LEAD, n, "risk-adjust", "fgj", "ADJUSTED", "保留两条低客流线路，延长过渡期");
+        d.adjustDraft(n, "保留两条低客流线路，延长过渡期");
+        d.riskRecords(n, LEAD, "LOW");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "LOW", null);
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "CONTROLLABLE", null);
@@ -211,6 +214,8 @@ class DossierFactsTest extends IntegrationTest {
         d.study(n);
         d.launch(n);
         d.draft(n, false, false, true);
+        d.assessor(n, Map.of("mode", "SELF"));
+        d.riskRecords(n, LEAD, "MEDIUM");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "MEDIUM", "少数车主可能有意见");
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "CONTROLLABLE", null);
@@ -232,6 +237,8 @@ class DossierFactsTest extends IntegrationTest {
         assertThat(item).contains(n, "进入第1阶段：决策事项建议研究论证", "进入第8阶段：集体讨论决定",
                 "决策程序结束：已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
                 "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府网站、县政府公报");
+        // Art. 36-40 on the portal: that a risk assessment was held and when, never the level or the finding
+        assertThat(item).contains("已开展决策风险评估（第三十六条），评估完成于").doesNotContain("中风险", "风险可控");
         String list = portal("/public/decisions");
         assertThat(list).contains(n, "集体讨论决定：同意；公布途径：县政府网站、县政府公报");
 

@@ -109,11 +109,13 @@ class EvidenceRoundsTest extends IntegrationTest {
         d.study(n);
         d.launch(n);
         d.draft(n, false, false, true);
+        d.assessor(n, Map.of("mode", "SELF"));
+        d.riskRecords(n, LEAD, "HIGH");
         d.upload(LEAD, n, "RISK_REPORT");
         d.complete(LEAD, n, "risk-assess", "fgj", "HIGH", null);
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "UNCONTROLLABLE", "管网穿越人口密集区，风险不可控");
-        d.upload(LEAD, n, "DRAFT");
-        d.complete(LEAD, n, "risk-adjust", "fgj", "ADJUSTED", "调整线路，避开人口密集区");
+        d.adjustDraft(n, "调整线路，避开人口密集区");
+        d.riskRecords(n, LEAD, "LOW");
 
         var stale = d.as(LEAD).complete(d.task(n, "risk-assess").get("id").asText(), "LOW", null);
         assertThat(stale.getStatusCode().value()).isEqualTo(422);

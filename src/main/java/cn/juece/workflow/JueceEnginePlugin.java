@@ -34,8 +34,9 @@ import cn.juece.decision.StageTracker;
 /**
  * Our engine plugin. (1) A parse listener attaches, to every user task, the preparation listener
  * (create), the rule check (complete), the holder check (assignment), the guard of its party and dates (update)
- * and the step's close on cancellation (delete), and to the lifecycle's call activities and end events the stage
- * tracker: rules on every path without touching each .bpmn by hand. (2) After the engine is built it
+ * and the step's close on cancellation (delete), to the lifecycle's call activities and end events the stage
+ * tracker, and to the start of every process of a decision its label (number and title): rules on every path
+ * without touching each .bpmn by hand. (2) After the engine is built it
  * deploys bpmn/ (processes and the task form) with short resource names, unchanged files filtered out.
  * Listener beans are looked up lazily: they depend on engine services, which depend on this plugin.
  */
@@ -54,19 +55,22 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<TaskAssignmentListener> assignment;
     private final ObjectProvider<TaskUpdateListener> update;
     private final ObjectProvider<Steps> steps;
+    private final ObjectProvider<DecisionLabels> labels;
 
     JueceEnginePlugin(ObjectProvider<TaskPreparationListener> preparation,
                       ObjectProvider<TaskCompletionListener> completion,
                       ObjectProvider<StageTracker> stageTracker,
                       ObjectProvider<TaskAssignmentListener> assignment,
                       ObjectProvider<TaskUpdateListener> update,
-                      ObjectProvider<Steps> steps) {
+                      ObjectProvider<Steps> steps,
+                      ObjectProvider<DecisionLabels> labels) {
         this.preparation = preparation;
         this.completion = completion;
         this.stageTracker = stageTracker;
         this.assignment = assignment;
         this.update = update;
         this.steps = steps;
+        this.labels = labels;
     }
 
     @Override
@@ -115,6 +119,14 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
         private final TaskListener onUpdate = (DelegateTask t) -> update.getObject().notify(t);
         private final TaskListener onDelete = (DelegateTask t) -> steps.getObject().cancelled(t.getId());
         private final ExecutionListener tracker = (DelegateExecution e) -> stageTracker.getObject().notify(e);
+        private final ExecutionListener label = (DelegateExecution e) -> labels.getObject().onProcessStart(e);
+
+        @Override
+        public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+            if (!NOT_ABOUT_ONE_DECISION.contains(definition.getKey())) {
+                definition.addListener(ExecutionListener.EVENTNAME_START, label);
+            }
+        }
 
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -41,6 +41,31 @@ export function followTranslationLanguage(module) {
 }
 
 /**
+ * No page before its words: the webapps' pages read some labels once, when they open ($translate.instant for
+ * breadcrumbs, placeholders), and on a first visit the Chinese file may still be on its way ("GROUPS_GROUP",
+ * "SEARCH_PLACEHOLDER" on screen). Every route waits for the translations, as for its other resolves.
+ */
+export function routesWaitForTranslations(module) {
+  module.run([
+    '$injector',
+    function($injector) {
+      if (!$injector.has('$route') || !$injector.has('$translate')) {
+        return;
+      }
+      const routes = $injector.get('$route').routes;
+      Object.keys(routes).forEach(path => {
+        const route = routes[path];
+        if (route && !route.redirectTo) {
+          route.resolve = Object.assign({}, route.resolve, {
+            jueceTranslations: ['$translate', $translate => $translate.onReady()]
+          });
+        }
+      });
+    }
+  ]);
+}
+
+/**
  * Calls fix(element) for every element matching selector, now and whenever the page changes (the webapps render
  * their views late and re-render them on navigation). fix must be idempotent: it sees an element again after its
  * own changes and after unrelated ones. Returns a function that scans again (e.g. once data fix needs has arrived).

@@ -3,13 +3,20 @@
  *
  * - Group types in Chinese in the group tables (groups, a user's groups, adding a membership); the stored code stays
  *   what it is (it is data: OrganisationSeeder writes it) and shows as the cell's tooltip. The type field of the
- *   group forms suggests the codes with their Chinese names.
+ *   group forms suggests the codes with their Chinese names and names the code it holds below it.
  * - Relative times in the language Admin speaks (see followTranslationLanguage).
- * - The header's app switcher names the webapps in Chinese.
+ * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
  */
-import {appModule, chineseAppSwitcher, followTranslationLanguage, whenRendered} from '../../juece/webapps.js';
+import {
+  appModule,
+  chineseAppSwitcher,
+  followTranslationLanguage,
+  routesWaitForTranslations,
+  whenRendered
+} from '../../juece/webapps.js';
 
 followTranslationLanguage(appModule());
+routesWaitForTranslations(appModule());
 chineseAppSwitcher();
 
 /** The group types OrganisationSeeder writes, and Camunda's own. */
@@ -41,10 +48,7 @@ function groupTypeCell(cell) {
   }
 }
 
-function groupTypeField(input) {
-  if (input.hasAttribute('list')) {
-    return;
-  }
+function groupTypeList() {
   let list = document.getElementById('juece-group-types');
   if (!list) {
     list = document.createElement('datalist');
@@ -57,7 +61,28 @@ function groupTypeField(input) {
     });
     document.body.appendChild(list);
   }
-  input.setAttribute('list', list.id);
+  return list.id;
+}
+
+function showGroupTypeName(input) {
+  const name = input.nextElementSibling;
+  const text = GROUP_TYPES[input.value.trim()] || '';
+  if (name && name.classList.contains('juece-group-type-name') && name.textContent !== text) {
+    name.textContent = text; // only when it changes: a change is a mutation, which scans again
+  }
+}
+
+/** Suggests the codes, and names the code the field holds below it (the value arrives after the field). */
+function groupTypeField(input) {
+  if (!input.hasAttribute('list')) {
+    input.setAttribute('list', groupTypeList());
+    const name = document.createElement('p');
+    name.className = 'help-block juece-group-type-name';
+    input.insertAdjacentElement('afterend', name);
+    input.addEventListener('input', () => showGroupTypeName(input));
+    input.addEventListener('change', () => showGroupTypeName(input));
+  }
+  showGroupTypeName(input);
 }
 
 whenRendered('td.group-type, input[name=groupType]', element =>

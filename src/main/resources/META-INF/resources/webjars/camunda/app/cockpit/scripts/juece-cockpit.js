@@ -7,11 +7,19 @@
  *   Cockpit's own queries and permissions answer for it.
  * - "null" where the webapp writes an empty value literally (e.g. a top-level instance's 上级流程实例 ID) reads 无.
  * - Relative times in the language Cockpit speaks (see followTranslationLanguage).
- * - The header's app switcher names the webapps in Chinese.
+ * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
  */
-import {appModule, chineseAppSwitcher, engineGet, followTranslationLanguage, whenRendered} from '../../juece/webapps.js';
+import {
+  appModule,
+  chineseAppSwitcher,
+  engineGet,
+  followTranslationLanguage,
+  routesWaitForTranslations,
+  whenRendered
+} from '../../juece/webapps.js';
 
 followTranslationLanguage(appModule());
+routesWaitForTranslations(appModule());
 chineseAppSwitcher();
 
 const TITLE = 'decisionTitle';

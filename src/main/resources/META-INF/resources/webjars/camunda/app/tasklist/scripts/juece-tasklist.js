@@ -8,9 +8,16 @@
  * - A step's dates and groups are shown, not offered for editing (the engine refuses changing them; see
  *   styles/user-styles.css), nor, without TASK_ASSIGN, its holder: out of the keyboard's reach too.
  * - Sorting by a variable suggests the variables every card shows (决策编号, 决策事项) for the name.
- * - The header's app switcher names the webapps in Chinese.
+ * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
  */
-import {appModule, chineseAppSwitcher, engineGet, followTranslationLanguage, whenRendered} from '../../juece/webapps.js';
+import {
+  appModule,
+  chineseAppSwitcher,
+  engineGet,
+  followTranslationLanguage,
+  routesWaitForTranslations,
+  whenRendered
+} from '../../juece/webapps.js';
 
 const RESOURCE_TASK = 7;
 const RESOURCE_PROCESS_INSTANCE = 8;
@@ -52,6 +59,7 @@ async function offerWhatIsAllowed() {
 
 const module = appModule();
 followTranslationLanguage(module);
+routesWaitForTranslations(module);
 chineseAppSwitcher();
 module.run([
   '$rootScope',

@@ -7,7 +7,8 @@
  *   process instances and a process definition the person may start (the same query the dialog lists).
  * - A step's dates and groups are shown, not offered for editing (the engine refuses changing them; see
  *   styles/user-styles.css), nor, without TASK_ASSIGN, its holder: out of the keyboard's reach too.
- * - Sorting by a variable suggests the variables every card shows (决策编号, 决策事项) for the name.
+ * - Sorting by a variable suggests the variables every card shows (决策编号, 决策事项) for the name, and their type;
+ *   such a sorting is headed by the label.
  * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
  */
 import {
@@ -93,9 +94,28 @@ whenRendered('[cam-tasklist-task-meta] [cam-widget-inline-field][tabindex]', fie
   }
 });
 
+// a sorting by a card variable is headed by its label (决策编号), not its name
+whenRendered('[cam-sorting-choices] span.sort-by', heading => {
+  const variable = CARD_VARIABLES.find(v => v.name === heading.textContent.trim());
+  const text = heading.firstChild;
+  if (variable && text && text.nodeType === Node.TEXT_NODE) {
+    text.nodeValue = variable.label; // the node Angular writes to: it writes again when the sorting changes
+  }
+});
+
 whenRendered('.variable-inputs input[type=text]', input => {
   if (!input.hasAttribute('list')) {
     input.setAttribute('list', cardVariableList());
+    // the card variables are text: choosing one sets the type too (the dialog starts at 整数)
+    const typeOfCardVariable = () => {
+      const type = input.closest('.variable-inputs').querySelector('select');
+      if (type && type.value !== 'String' && CARD_VARIABLES.some(v => v.name === input.value.trim())) {
+        type.value = 'String';
+        type.dispatchEvent(new Event('change'));
+      }
+    };
+    input.addEventListener('input', typeOfCardVariable);
+    input.addEventListener('change', typeOfCardVariable);
   }
 });
 

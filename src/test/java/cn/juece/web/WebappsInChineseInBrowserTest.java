@@ -4,6 +4,8 @@ import static cn.juece.LifecycleDriver.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,24 +58,28 @@ class WebappsInChineseInBrowserTest extends BrowserTest {
     void aClerkACheckerAndAnAdministratorSeeTheWebappsInChinese() throws IOException {
         var d = driver();
         // a step with a statutory period (expert review, Art. 34: due date) and a step without one (the study)
-        String withDue = d.create("城区道路停车泊位收费调整方案");
+        String withDue = d.create("城区道路停车泊位收费调整方案（界面验收）");
         d.study(withDue);
         d.launch(withDue);
         d.draft(withDue, false, true, false);
-        String studied = d.create("乡镇卫生院布局优化方案<b>（草）</b>");
+        String studied = d.create("乡镇卫生院布局优化方案<b>（草）</b>（界面验收）");
         d.as(LEAD).put("/api/decisions/" + studied + "/category", Map.of("category", "ART3_1"));
         d.recordStudy(studied);
         String studyTask = d.task(studied, "proposal-study").get("id").asText();
 
         // --- Tasklist, as an ordinary clerk of the lead unit ---------------------------------------------------
         signIn(LEAD);
-        browser.get(url("/camunda/app/tasklist/default/"));
+        // Tasklist's search as a clerk uses it (the suite's other tests leave many steps of this unit, some created
+        // at moved clocks): 流程变量 决策事项 like 界面验收, kept in the address like any search
+        browser.get(url("/camunda/app/tasklist/default/#/?searchQuery=" + search(
+                "processVariables", "like", "界面验收", "decisionTitle")));
         WebElement dueCard = card(withDue, "组织专家论证");
         String dueText = dueCard.getText();
-        assertThat(dueText).contains("组织专家论证", "决策编号", withDue, "决策事项", "城区道路停车泊位收费调整方案", "到期");
+        assertThat(dueText).contains("组织专家论证", "决策编号", withDue, "决策事项", "城区道路停车泊位收费调整方案（界面验收）", "到期");
         assertThat(dueCard.findElement(By.cssSelector(".due-date")).getText()).matches("到期\\s*\\S+.*[天后前]");
         String studyText = card(studied, "研究论证决策事项建议").getText();
-        assertThat(studyText).contains("研究论证决策事项建议", studied, "乡镇卫生院布局优化方案<b>（草）</b>");
+        assertThat(browser.findElements(By.cssSelector(".tasks-list li.task"))).hasSize(2);
+        assertThat(studyText).contains("研究论证决策事项建议", studied, "乡镇卫生院布局优化方案<b>（草）</b>（界面验收）");
         // nothing meaningless on a card: no bare priority
         assertThat(dueCard.findElements(By.cssSelector(".priority")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
         // nothing offered that is refused: the clerk may neither create tasks nor start processes
@@ -105,12 +111,15 @@ class WebappsInChineseInBrowserTest extends BrowserTest {
         signIn("sfj_liu");
         String lifecycle = repository.createProcessDefinitionQuery().processDefinitionKey(DecisionService.LIFECYCLE_PROCESS)
                 .latestVersion().singleResult().getId();
-        browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + lifecycle + "/runtime"));
+        // the instance table searched by business key, as Cockpit's search keeps it in the address
+        browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + lifecycle + "/runtime?searchQuery="
+                + search("businessKey", "eq", studied, "")));
         WebElement row = wait.until(b -> b.findElements(By.cssSelector("table.process-instances tbody tr")).stream()
-                .filter(r -> r.getText().contains(studied) && r.getText().contains("乡镇卫生院布局优化方案<b>（草）</b>"))
+                .filter(r -> r.getText().contains(studied) && r.getText().contains("乡镇卫生院布局优化方案<b>（草）</b>（界面验收）"))
                 .findFirst().orElse(null));
         assertThat(row.findElement(By.cssSelector("td.business-key .juece-decision-title")).getText())
-                .isEqualTo("乡镇卫生院布局优化方案<b>（草）</b>");
+                .isEqualTo("乡镇卫生院布局优化方案<b>（草）</b>（界面验收）");
+        assertThat(browser.findElements(By.cssSelector("table.process-instances tbody tr"))).hasSize(1);
         assertNoBanner();
         screenshot("cockpit-instances");
 
@@ -118,10 +127,13 @@ class WebappsInChineseInBrowserTest extends BrowserTest {
                 .processInstanceBusinessKey(withDue).singleResult().getId();
         browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dd.business-key"),
-                "城区道路停车泊位收费调整方案"));
+                "城区道路停车泊位收费调整方案（界面验收）"));
         String information = browser.findElement(By.cssSelector("dl.process-information")).getText();
         assertThat(information).contains(withDue).doesNotContain("null");
         assertThat(browser.findElement(By.cssSelector("dd.super-process-instance-id")).getText()).isEqualTo("无");
+        // the variables table's heading, written in English by its template
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.cam-table > thead"), "操作"));
+        assertThat(visibleText()).doesNotContain("Actions");
         assertNoBanner();
         screenshot("cockpit-instance");
 
@@ -152,7 +164,14 @@ class WebappsInChineseInBrowserTest extends BrowserTest {
         wait.until(b -> !b.getCurrentUrl().contains("/login"));
     }
 
-    /** The Tasklist card of the decision's open step (the list shows the newest first). */
+    /** One search criterion as the webapps keep it in the address (searchQuery). */
+    private static String search(String type, String operator, String value, String name) {
+        String json = "[{\"type\":\"" + type + "\",\"operator\":\"" + operator + "\",\"value\":\"" + value
+                + "\",\"name\":\"" + name + "\"}]";
+        return URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The Tasklist card of the decision's open step. */
     private WebElement card(String number, String step) {
         return wait.until(b -> b.findElements(By.cssSelector(".tasks-list li.task")).stream()
                 .filter(c -> c.getText().contains(number) && c.getText().contains(step)).findFirst().orElse(null));

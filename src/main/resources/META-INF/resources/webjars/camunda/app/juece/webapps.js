@@ -132,3 +132,23 @@ export function chineseAppSwitcher() {
     }
   });
 }
+
+/**
+ * Words the webapps' templates write in English (or as a literal null) instead of through their translations:
+ * the variables table's "Actions" heading (Cockpit's variables, Tasklist's generic form), "null" for an empty value
+ * (a top-level instance's 上级流程实例 ID, a job without due date).
+ */
+const HARDCODED = [
+  {selector: 'table.cam-table > thead td.actions', text: 'Actions', chinese: '操作'},
+  {selector: '.null-value', text: 'null', chinese: '无'}
+];
+
+export function chineseForHardcodedEnglish() {
+  whenRendered(HARDCODED.map(h => h.selector).join(', '), element => {
+    const shown = element.textContent.trim();
+    const word = HARDCODED.find(h => h.text === shown && element.matches(h.selector));
+    if (word) {
+      element.textContent = word.chinese;
+    }
+  });
+}

@@ -5,11 +5,13 @@
  *   what it is (it is data: OrganisationSeeder writes it) and shows as the cell's tooltip. The type field of the
  *   group forms suggests the codes with their Chinese names and names the code it holds below it.
  * - Relative times in the language Admin speaks (see followTranslationLanguage).
- * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
+ * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded; words the
+ *   templates write in English read in Chinese (see chineseForHardcodedEnglish).
  */
 import {
   appModule,
   chineseAppSwitcher,
+  chineseForHardcodedEnglish,
   followTranslationLanguage,
   routesWaitForTranslations,
   whenRendered
@@ -18,6 +20,7 @@ import {
 followTranslationLanguage(appModule());
 routesWaitForTranslations(appModule());
 chineseAppSwitcher();
+chineseForHardcodedEnglish();
 
 /** The group types OrganisationSeeder writes, and Camunda's own. */
 const GROUP_TYPES = {

@@ -5,13 +5,15 @@
  *   instance tables of a process definition and of called processes, and a process instance's information. Every
  *   process instance of a decision carries its title in the variable decisionTitle (labelled when it starts);
  *   Cockpit's own queries and permissions answer for it.
- * - "null" where the webapp writes an empty value literally (e.g. a top-level instance's 上级流程实例 ID) reads 无.
+ * - "null" where the webapp writes an empty value literally (e.g. a top-level instance's 上级流程实例 ID) reads 无,
+ *   the variables table's "Actions" 操作 (see chineseForHardcodedEnglish).
  * - Relative times in the language Cockpit speaks (see followTranslationLanguage).
  * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
  */
 import {
   appModule,
   chineseAppSwitcher,
+  chineseForHardcodedEnglish,
   engineGet,
   followTranslationLanguage,
   routesWaitForTranslations,
@@ -21,6 +23,7 @@ import {
 followTranslationLanguage(appModule());
 routesWaitForTranslations(appModule());
 chineseAppSwitcher();
+chineseForHardcodedEnglish();
 
 const TITLE = 'decisionTitle';
 const BATCH = 40;
@@ -110,20 +113,14 @@ async function fetchTitles() {
 }
 
 function fix(element) {
-  if (element.classList.contains('null-value')) {
-    if (element.textContent.trim() === 'null') {
-      element.textContent = '无';
-    }
-  } else {
-    showTitle(element);
-    const key = element.dataset.jueceKey;
-    const label = element.querySelector('.juece-decision-title');
-    if (key && label && !titleOfKey.has(key)) {
-      titleOfKey.set(key, label.textContent);
-    }
+  showTitle(element);
+  const key = element.dataset.jueceKey;
+  const label = element.querySelector('.juece-decision-title');
+  if (key && label && !titleOfKey.has(key)) {
+    titleOfKey.set(key, label.textContent);
   }
 }
 
-const rescan = whenRendered('td.business-key, dd.business-key, .null-value', fix);
+const rescan = whenRendered('td.business-key, dd.business-key', fix);
 
 export default [];

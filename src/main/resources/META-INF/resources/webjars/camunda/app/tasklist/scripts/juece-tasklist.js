@@ -9,11 +9,13 @@
  *   styles/user-styles.css), nor, without TASK_ASSIGN, its holder: out of the keyboard's reach too.
  * - Sorting by a variable suggests the variables every card shows (决策编号, 决策事项) for the name, and their type;
  *   such a sorting is headed by the label.
- * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
+ * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded; words the
+ *   templates write in English read in Chinese (see chineseForHardcodedEnglish).
  */
 import {
   appModule,
   chineseAppSwitcher,
+  chineseForHardcodedEnglish,
   engineGet,
   followTranslationLanguage,
   routesWaitForTranslations,
@@ -62,6 +64,7 @@ const module = appModule();
 followTranslationLanguage(module);
 routesWaitForTranslations(module);
 chineseAppSwitcher();
+chineseForHardcodedEnglish();
 module.run([
   '$rootScope',
   function($rootScope) {

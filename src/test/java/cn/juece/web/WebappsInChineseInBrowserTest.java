@@ -120,6 +120,9 @@ class WebappsInChineseInBrowserTest extends BrowserTest {
         assertThat(row.findElement(By.cssSelector("td.business-key .juece-decision-title")).getText())
                 .isEqualTo("乡镇卫生院布局优化方案<b>（草）</b>（界面验收）");
         assertThat(browser.findElements(By.cssSelector("table.process-instances tbody tr"))).hasSize(1);
+        // 人工任务 (every task by group) is not offered to a supervisor who may not read every unit's tasks
+        wait.until(b -> bodyHasClass("juece-permissions-checked"));
+        assertThat(browser.findElement(By.cssSelector("[cam-widget-header]")).getText()).contains("流程").doesNotContain("人工任务");
         assertNoBanner();
         screenshot("cockpit-instances");
 

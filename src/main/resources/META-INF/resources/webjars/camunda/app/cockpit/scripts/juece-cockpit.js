@@ -7,6 +7,7 @@
  *   Cockpit's own queries and permissions answer for it.
  * - "null" where the webapp writes an empty value literally (e.g. a top-level instance's 上级流程实例 ID) reads 无,
  *   the variables table's "Actions" 操作 (see chineseForHardcodedEnglish).
+ * - 人工任务 only for those who may read all tasks (see below).
  * - Relative times in the language Cockpit speaks (see followTranslationLanguage).
  * - The header's app switcher names the webapps in Chinese; pages open once their words have loaded.
  */
@@ -24,6 +25,16 @@ followTranslationLanguage(appModule());
 routesWaitForTranslations(appModule());
 chineseAppSwitcher();
 chineseForHardcodedEnglish();
+
+/*
+ * 人工任务 (the task dashboard by group) reads every task: supervisors read the decisions, not every unit's tasks
+ * (no READ on all tasks), and would get only an error there. Offered to those who may read all tasks; the
+ * dashboard's count of open tasks stays, without its link. Hidden until the engine has answered.
+ */
+engineGet('authorization/check?permissionName=READ&resourceName=Task&resourceType=7').then(answer => {
+  document.body.classList.toggle('juece-may-read-all-tasks', !!(answer && answer.authorized));
+  document.body.classList.add('juece-permissions-checked');
+});
 
 const TITLE = 'decisionTitle';
 const BATCH = 40;

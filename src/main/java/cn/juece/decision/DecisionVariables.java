@@ -46,9 +46,20 @@ public final class DecisionVariables {
         return v == null ? null : v.toString();
     }
 
+    /** Labels the scope (a process instance of the decision) with the decision's number and title. */
     public void label(Decision decision) {
         scope.setVariable(DECISION_NUMBER, decision.number());
         scope.setVariable(DECISION_TITLE, decision.title());
+    }
+
+    /**
+     * Labels a task with its own copy of the decision's number and title. Tasklist reads a card's variables with the
+     * reader's permissions: a candidate group reads its task (Camunda grants it on the task) but not, by that grant,
+     * the variables of the task's process instance; a task-local copy is read with the task.
+     */
+    public void labelLocally(Decision decision) {
+        scope.setVariableLocal(DECISION_NUMBER, decision.number());
+        scope.setVariableLocal(DECISION_TITLE, decision.title());
     }
 
     public void arrangements(boolean participation, boolean expertReview, boolean riskAssessment) {

@@ -38,7 +38,8 @@ import cn.juece.identity.OrganisationProperties.UnitDef;
 /**
  * First start: writes the organisation of config/organisation.yaml into our tables and into Camunda's
  * identity service (users, one group per unit and per role), grants the Camunda authorizations the
- * roles need, and creates the Tasklist filters. Later starts change nothing (DECISIONS.md 15).
+ * roles need, and creates the Tasklist filters. Later starts change nothing (DECISIONS.md 15), except that every
+ * Tasklist filter is made to carry the decision's number and title (a database whose filters lack them gets them).
  */
 @Component
 @Order(10)
@@ -72,6 +73,10 @@ class OrganisationSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!repository.isEmpty()) {
+            int upgraded = tx.execute(status -> labelFilters());
+            if (upgraded > 0) {
+                log.info("Tasklist filters now show the decision's number and title: {} filter(s) updated", upgraded);
+            }
             return;
         }
         tx.executeWithoutResult(status -> {
@@ -280,14 +285,53 @@ class OrganisationSeeder implements ApplicationRunner {
         props.put("priority", priority);
         props.put("color", color);
         props.put("refresh", true);
-        List<Map<String, String>> variables = new ArrayList<>();
-        variables.add(Map.of("name", "decisionNumber", "label", "决策编号"));
-        variables.add(Map.of("name", "decisionTitle", "label", "决策事项"));
-        props.put("variables", variables);
+        props.put("variables", new ArrayList<>(CARD_VARIABLES));
         Filter f = filterService.newTaskFilter(name);
         f.setOwner("admin");
         f.setQuery(query);
         f.setProperties(props);
         filterService.saveFilter(f);
+    }
+
+    /**
+     * The variables every task card shows, in this order (Tasklist also offers them by their label in its search:
+     * 流程变量 or 任务变量 → 决策编号 / 决策事项). Each task carries its own copy (TaskPreparationListener), which
+     * whoever may read the task may read. The names are DecisionVariables' (not imported: identity comes first).
+     */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "decisionNumber", "label", "决策编号"),
+            Map.of("name", "decisionTitle", "label", "决策事项"));
+
+    /** Adds the card variables to every task filter that lacks them, ahead of its own; idempotent. */
+    private int labelFilters() {
+        int updated = 0;
+        for (Filter f : filterService.createTaskFilterQuery().list()) {
+            Map<String, Object> props = f.getProperties() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(f.getProperties());
+            List<Map<String, Object>> variables = new ArrayList<>();
+            if (props.get("variables") instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m) {
+                        Map<String, Object> copy = new LinkedHashMap<>();
+                        m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                        variables.add(copy);
+                    }
+                }
+            }
+            List<Map<String, Object>> missing = new ArrayList<>();
+            for (Map<String, String> wanted : CARD_VARIABLES) {
+                if (variables.stream().noneMatch(v -> wanted.get("name").equals(v.get("name")))) {
+                    missing.add(new LinkedHashMap<>(wanted));
+                }
+            }
+            if (missing.isEmpty()) {
+                continue;
+            }
+            missing.addAll(variables);
+            props.put("variables", missing);
+            f.setProperties(props);
+            filterService.saveFilter(f);
+            updated++;
+        }
+        return updated;
     }
 }

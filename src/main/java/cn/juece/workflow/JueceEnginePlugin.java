@@ -1,12 +1,18 @@
 package cn.juece.workflow;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,6 +26,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +42,10 @@ import cn.juece.decision.StageTracker;
 /**
  * Our engine plugin. (1) A parse listener attaches, to every user task, the preparation listener
  * (create), the rule check (complete), the holder check (assignment), the guard of its party and dates (update)
- * and the step's close on cancellation (delete), and to the lifecycle's call activities and end events the stage
- * tracker: rules on every path without touching each .bpmn by hand. (2) After the engine is built it
- * deploys bpmn/ (processes and the task form) with short resource names, unchanged files filtered out.
+ * and the step's close on cancellation (delete), to the lifecycle's call activities and end events the stage
+ * tracker, and to the start of every process of a decision its label (number and title): rules on every path
+ * without touching each .bpmn by hand. (2) After the engine is built it
+ * deploys bpmn/ (processes and the task form) with short resource names, as a whole and only when it changed.
  * Listener beans are looked up lazily: they depend on engine services, which depend on this plugin.
  */
 @Component
@@ -57,6 +65,7 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<Steps> steps;
     private final ObjectProvider<EngineGrants> grants;
     private final ObjectProvider<DecisionService> decisions;
+    private final ObjectProvider<DecisionLabels> labels;
 
     JueceEnginePlugin(ObjectProvider<TaskPreparationListener> preparation,
                       ObjectProvider<TaskCompletionListener> completion,
@@ -65,7 +74,8 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
                       ObjectProvider<TaskUpdateListener> update,
                       ObjectProvider<Steps> steps,
                       ObjectProvider<EngineGrants> grants,
-                      ObjectProvider<DecisionService> decisions) {
+                      ObjectProvider<DecisionService> decisions,
+                      ObjectProvider<DecisionLabels> labels) {
         this.grants = grants;
         this.decisions = decisions;
         this.preparation = preparation;
@@ -74,6 +84,7 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
         this.assignment = assignment;
         this.update = update;
         this.steps = steps;
+        this.labels = labels;
     }
 
     @Override
@@ -86,13 +97,18 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
         listeners.add(new RulesOnEveryPath());
     }
 
+    /**
+     * Deploys bpmn/ as one whole deployment whenever anything in it changed, and not at all otherwise. Never only
+     * the changed files: a task's form (embedded:deployment:forms/…) is looked up in its process definition's own
+     * deployment, so a form changed alone would never reach a task, and a process changed alone would find no form.
+     * A database whose latest deployment lacks some file (written by the earlier changed-only deployment) gets a
+     * whole one again.
+     */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        Map<String, byte[]> files = new TreeMap<>();
         try {
             var resolver = new PathMatchingResourcePatternResolver();
-            DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
-                    .name(DEPLOYMENT_NAME).source("juece").enableDuplicateFiltering(true);
-            int count = 0;
             for (Resource r : resolver.getResources("classpath*:bpmn/**/*.*")) {
                 String url = r.getURL().toString();
                 String name = url.substring(url.lastIndexOf("/bpmn/") + "/bpmn/".length());
@@ -101,17 +117,41 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
                     continue;
                 }
                 try (InputStream in = r.getInputStream()) {
-                    deployment.addInputStream(name, in);
-                    count++;
+                    files.put(name, in.readAllBytes());
                 }
-            }
-            if (count > 0) {
-                var result = deployment.deployWithResult();
-                log.info("Deployed {} BPMN/form resources as deployment {}", count, result.getId());
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read bpmn/ from the classpath", e);
         }
+        if (files.isEmpty()) {
+            return;
+        }
+        RepositoryService repository = engine.getRepositoryService();
+        Deployment latest = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
+                .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (latest != null && holdsExactly(repository, latest.getId(), files)) {
+            return;
+        }
+        DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT_NAME).source("juece");
+        files.forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
+        var result = deployment.deployWithResult();
+        log.info("Deployed {} BPMN/form resources as deployment {}", files.size(), result.getId());
+    }
+
+    private static boolean holdsExactly(RepositoryService repository, String deploymentId, Map<String, byte[]> files) {
+        if (!new HashSet<>(repository.getDeploymentResourceNames(deploymentId)).equals(files.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            try (InputStream in = repository.getResourceAsStream(deploymentId, file.getKey())) {
+                if (!Arrays.equals(in.readAllBytes(), file.getValue())) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final class RulesOnEveryPath extends AbstractBpmnParseListener {
@@ -122,6 +162,22 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
         private final TaskListener onUpdate = (DelegateTask t) -> update.getObject().notify(t);
         private final TaskListener onDelete = (DelegateTask t) -> steps.getObject().cancelled(t.getId());
         private final ExecutionListener tracker = (DelegateExecution e) -> stageTracker.getObject().notify(e);
+        private final ExecutionListener label = (DelegateExecution e) -> labels.getObject().onProcessStart(e);
+
+        private final ExecutionListener grant = (DelegateExecution e) ->
+                grants.getObject().grantInstance(decisions.getObject().of(e), e.getProcessInstanceId());
+
+        /**
+         * Every decision process (the lifecycle and its stages), when it starts: labelled with the decision's number
+         * and title (Tasklist, Cockpit), and granted to the units with a role in the decision (DECISIONS.md 23).
+         */
+        @Override
+        public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+            if (!NOT_ABOUT_ONE_DECISION.contains(definition.getKey())) {
+                definition.addListener(ExecutionListener.EVENTNAME_START, label);
+                definition.addListener(ExecutionListener.EVENTNAME_START, grant);
+            }
+        }
 
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -135,16 +191,6 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
             definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, onAssignment);
             definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, onUpdate);
             definition.addTaskListener(TaskListener.EVENTNAME_DELETE, onDelete);
-        }
-
-        /** Every decision process (the lifecycle and its stages) grants its instance to the units with a role. */
-        @Override
-        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-            if (NOT_ABOUT_ONE_DECISION.contains(processDefinition.getKey())) {
-                return;
-            }
-            processDefinition.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution e) ->
-                    grants.getObject().grantInstance(decisions.getObject().of(e), e.getProcessInstanceId()));
         }
 
         @Override

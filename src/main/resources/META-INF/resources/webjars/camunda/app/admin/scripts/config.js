@@ -24,11 +24,9 @@ export default {
   },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Juece: our script (ES module, path relative to the 'admin' folder): group types in Chinese, relative
+  // times in Chinese.
+  customScripts: ['scripts/juece-admin'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

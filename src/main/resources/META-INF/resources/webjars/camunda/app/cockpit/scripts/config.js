@@ -22,11 +22,9 @@ export default {
     name: '流程监控',
     vendor: '重大行政决策'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Juece: our script (ES module, path relative to the 'cockpit' folder): decision titles beside business
+  // keys, no literal "null", relative times in Chinese.
+  customScripts: ['scripts/juece-cockpit'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -21,11 +21,8 @@ export default {
     name: '欢迎',
     vendor: '重大行政决策'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Juece: our script (ES module, path relative to the 'welcome' folder): the webapps' names in Chinese.
+  customScripts: ['scripts/juece-welcome'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -51,6 +48,15 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // Juece: instead of Camunda's online documentation (out of reach on a government intranet), the way back to
+  // our own pages.
+  links: [
+    {
+      label: '重大行政决策系统首页',
+      href: '/',
+      description: '我的待办、决策事项和决策案卷'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

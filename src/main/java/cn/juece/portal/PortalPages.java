@@ -51,11 +51,13 @@ class PortalPages {
     private final cn.juece.participation.PublicCommentService comments;
 
     private final cn.juece.drafting.ArrangementService arrangements;
+    private final cn.juece.expert.ExpertReviewService experts;
 
     PortalPages(CatalogueService catalogues, PublicProposalService proposals, DecisionService decisions, Directory directory,
                 AppClock clock, cn.juece.participation.PublicCommentService comments,
                 cn.juece.drafting.ArrangementService arrangements, MeetingService meetings, PublicationService publications,
-                ArchiveService archive) {
+                ArchiveService archive, cn.juece.expert.ExpertReviewService experts) {
+        this.experts = experts;
         this.decisions = decisions;
         this.meetings = meetings;
         this.publications = publications;
@@ -115,6 +117,8 @@ class PortalPages {
                     cn.juece.participation.Consultation::id, x -> comments.effectiveStatus(x).label())));
             model.addAttribute("meeting", meetings.latestDecision(d.id()).map(MeetingService.MeetingDecision::withMeeting).orElse(null));
             model.addAttribute("publication", publications.publication(d.id()).orElse(null));
+            // Art. 35: that an expert review was held and when; the experts and their opinions only when published
+            model.addAttribute("expertReview", experts.publicReview(d.id()).orElse(null));
         }
         return "public/item";
     }

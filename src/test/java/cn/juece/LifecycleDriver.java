@@ -291,9 +291,11 @@ public class LifecycleDriver {
         return new cn.juece.support.LinkVisitor(port, link);
     }
 
-    /** Art. 34: the newest draft and explanation delivered today to every expert who accepted. */
+    /** Art. 34: the newest draft and explanation delivered today to every expert who has accepted. */
     public JsonNode deliverMaterials(String number) {
-        return deliverMaterials(number, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        // the app's today: the engine's clock (ClockUtil), which a test may have moved
+        return deliverMaterials(number, java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                java.time.ZoneId.of("Asia/Shanghai")).toString());
     }
 
     public JsonNode deliverMaterials(String number, String on) {

@@ -287,7 +287,7 @@ public class ExpertPool {
         List<Object[]> rows = new ArrayList<>();
         jdbc.sql("""
                 SELECT e.id, e.name, e.organisation, e.title, e.expert_type, e.phone, e.email, e.interests, e.active, e.in_pool,
-                       e.for_decision_id, e.updated_at FROM juece.expert e """ + where + " ORDER BY e.id")
+                       e.for_decision_id, e.updated_at FROM juece.expert e""" + " " + where + " ORDER BY e.id")
                 .params(params)
                 .query((RowCallbackHandler) rs -> rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10),

@@ -25,6 +25,8 @@ public class LinkVisitor {
     private final int port;
     private final String path;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    /** The CSRF token of the last page that had a form (it stays good while the cookie does). */
+    private String token;
 
     /** @param link the absolute link of the mail (its path is used on the test's port) */
     public LinkVisitor(int port, String link) {
@@ -44,17 +46,25 @@ public class LinkVisitor {
         return send(HttpRequest.newBuilder(uri(path + sub)).GET().build());
     }
 
-    /** Opens the page, then posts the form at {@code path + action} with its token. */
+    /**
+     * Opens the page, then posts the form at {@code path + action} with its token (or, where the page no longer has the
+     * form, the token of an earlier page: what a second tab or a resubmission sends).
+     */
     public HttpResponse<String> submit(String action, Map<String, String> fields) {
-        Matcher m = CSRF.matcher(open().body());
+        open();
+        return postTo(path + action, fields);
+    }
+
+    /** Posts to any path with the token this visitor last saw. */
+    public HttpResponse<String> postTo(String target, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
-        if (m.find()) {
-            all.put("_csrf", m.group(1));
+        if (token != null) {
+            all.put("_csrf", token);
         }
         String body = all.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path + action)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri(target)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -81,7 +91,12 @@ public class LinkVisitor {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher m = CSRF.matcher(r.body());
+            if (m.find()) {
+                token = m.group(1);
+            }
+            return r;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

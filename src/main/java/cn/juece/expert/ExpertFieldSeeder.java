@@ -9,11 +9,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Start-up: the managed list of fields (专业领域) from {@code juece.expert.fields} when the database has none yet;
+ * Start-up, after the organisation (10) and the calendar (20), before the demo (30): the managed list of fields (专业领域) from {@code juece.expert.fields} when the database has none yet;
  * afterwards administrators keep it on /admin/experts (DECISIONS.md 15: the database is the truth).
  */
 @Component
-@Order(30)
+@Order(25)
 class ExpertFieldSeeder implements ApplicationRunner {
 
     private final ExpertPool pool;

@@ -148,8 +148,10 @@ public class ExpertPool {
 
     /** An expert, with contacts for administrators only (the lead unit reads its panel's through the review). */
     public Expert get(long id) {
-        Expert e = find(id).orElseThrow(() -> notFound(id));
-        return isAdmin(directory.currentActor()) ? e : e.withoutContacts();
+        boolean admin = isAdmin(directory.currentActor());
+        // an expert added to one matter from outside the pool is that matter's (its expert page), not the pool's
+        Expert e = find(id).filter(x -> x.inPool() || admin).orElseThrow(() -> notFound(id));
+        return admin ? e : e.withoutContacts();
     }
 
     static RuleViolation notFound(Object id) {

@@ -28,7 +28,6 @@ import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.deadline.StepPeriods;
 import cn.juece.decision.Decision;
-import cn.juece.decision.DecisionService;
 import cn.juece.dossier.DossierFact;
 import cn.juece.dossier.FactSource;
 import cn.juece.dossier.Material;
@@ -70,7 +69,6 @@ public class ExpertReviewService implements FactSource {
     private final ExpertReviewRepository repo;
     private final ExpertPool pool;
     private final ExpertLinks links;
-    private final DecisionService decisions;
     private final DecisionAccess access;
     private final Responsibilities responsibilities;
     private final Directory directory;
@@ -86,8 +84,7 @@ public class ExpertReviewService implements FactSource {
     private final SecureRandom random = new SecureRandom();
     private final StepFactTable<ExpertReviewClose> closeFacts;
 
-    ExpertReviewService(ExpertReviewRepository repo, ExpertPool pool, ExpertLinks links, DecisionService decisions,
-                        DecisionAccess access, Responsibilities responsibilities, Directory directory, Steps steps,
+    ExpertReviewService(ExpertReviewRepository repo, ExpertPool pool, ExpertLinks links, DecisionAccess access, Responsibilities responsibilities, Directory directory, Steps steps,
                         StepPeriods stepPeriods, MaterialService materials, AuditTrail audit, Outbox outbox, AppClock clock,
                         JdbcClient jdbc,
                         @Value("${juece.expert.rotation.recent-draws:2}") int rotationDraws,
@@ -96,7 +93,6 @@ public class ExpertReviewService implements FactSource {
         this.repo = repo;
         this.pool = pool;
         this.links = links;
-        this.decisions = decisions;
         this.access = access;
         this.responsibilities = responsibilities;
         this.directory = directory;
@@ -1021,11 +1017,4 @@ public class ExpertReviewService implements FactSource {
         return facts;
     }
 
-    List<ExpertReviewClose> closes(long decisionId) {
-        return closeFacts.of(decisionId);
-    }
-
-    ExpertReviewRepository repository() {
-        return repo;
-    }
 }

@@ -67,6 +67,28 @@ class ExpertReviewTest extends IntegrationTest {
     }
 
     @Test
+    void duringDraftingThePageRecordsWhetherAReviewIsNeededAndRefusesTheRestUntilTheStepOpens() {
+        var d = driver();
+        String n = d.create("县城区道路命名方案（草案拟定）");
+        d.study(n);
+        d.launch(n);
+        var page = new StaffBrowser(port, LEAD, PASSWORD);
+        String html = page.get("/decisions/" + n + "/experts");
+        assertThat(html).contains("是否需要专家论证（第三十条）", "尚未确定（在草案拟定阶段确定）", "不属于专业性、技术性较强的决策事项",
+                "“组织专家论证”环节尚未开始或已办结");
+        // the drafting arrangement itself (drafting.ArrangementService), with its ground and reason
+        String back = page.post("/decisions/" + n + "/experts", "/decisions/" + n + "/experts/requirement",
+                Map.of("required", "false", "ground", "NOT_TECHNICAL", "reason", "道路命名不涉及专业性、技术性较强的问题"));
+        assertThat(page.get(URI.create(back).getPath())).contains("不开展专家论证；依据：不属于专业性、技术性较强的决策事项");
+        // the rest waits for the step 组织专家论证
+        back = page.post("/decisions/" + n + "/experts", "/decisions/" + n + "/experts/draws", Map.of());
+        assertThat(page.get(URI.create(back).getPath())).contains("EXPERT_STAGE_NOT_OPEN");
+        var api = d.as(LEAD).put("/api/decisions/" + n + "/experts/arrangement", Map.of("form", "WRITTEN", "fields", List.of("价格管理"), "complex", false));
+        assertThat(api.getStatusCode().value()).isEqualTo(422);
+        assertThat(api.getBody().get("code").asText()).isEqualTo("EXPERT_STAGE_NOT_OPEN");
+    }
+
+    @Test
     void theResearchPeriodCountsFromTheDeliveryAcrossTheNationalDayHoliday() {
         var d = driver();
         at("2024-09-25");

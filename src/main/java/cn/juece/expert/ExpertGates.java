@@ -1,8 +1,11 @@
 package cn.juece.expert;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -25,6 +28,8 @@ import cn.juece.workflow.StageGates;
 class ExpertGates implements StageGates {
 
     private final ExpertReviewService reviews;
+    /** The review each check reads, loaded once per check (a check is one GateContext: the gates of one completion or checklist). */
+    private final Map<GateContext, Optional<ExpertReview>> loaded = Collections.synchronizedMap(new WeakHashMap<>());
 
     ExpertGates(ExpertReviewService reviews) {
         this.reviews = reviews;
@@ -52,7 +57,7 @@ class ExpertGates implements StageGates {
     }
 
     private ExpertReview review(GateContext ctx) {
-        return reviews.current(ctx.decision().id()).orElse(null);
+        return loaded.computeIfAbsent(ctx, c -> reviews.current(c.decision().id())).orElse(null);
     }
 
     /** A gate whose refusal is what the check says is missing (met when it says nothing). */

@@ -30,6 +30,15 @@ public record ExpertInput(String name, String organisation, String title, String
     /** The checked values, or the problems (none when valid). */
     record Checked(String name, String organisation, String title, PanelDraw.Type type, String phone, String email,
                    String interests, List<String> affiliations, List<String> fields, boolean active, List<Problem> problems) {
+
+        /** These values, or the refusal naming every column that is wrong. */
+        Checked valid() {
+            if (!problems.isEmpty()) {
+                throw cn.juece.support.RuleViolation.badRequest("EXPERT_INPUT_INVALID", "专家信息有误：" + String.join("；",
+                        problems.stream().map(p -> "“" + p.column() + "”" + p.message()).toList()) + "。");
+            }
+            return this;
+        }
     }
 
     static List<String> split(String cell) {

@@ -212,12 +212,7 @@ public class ExpertPool {
         if (input == null) {
             throw RuleViolation.badRequest("EXPERT_INPUT_MISSING", "请填写专家信息。");
         }
-        ExpertInput.Checked c = input.check(activeFieldNames());
-        if (!c.problems().isEmpty()) {
-            throw RuleViolation.badRequest("EXPERT_INPUT_INVALID", "专家信息有误：" + String.join("；",
-                    c.problems().stream().map(p -> "“" + p.column() + "”" + p.message()).toList()) + "。");
-        }
-        return c;
+        return input.check(activeFieldNames()).valid();
     }
 
     private long insert(ExpertInput.Checked c, boolean inPool, Long forDecision, Actor actor) {

@@ -520,11 +520,7 @@ public class ExpertReviewService implements FactSource {
                 throw new RuleViolation("EXPERT_ROTATION", e.name() + "近期已被抽取参加论证，按专家库轮换规则本次不参加（第三十二条动态管理）。");
             }
         } else if (outside != null) {
-            ExpertInput.Checked c = outside.check(pool.activeFieldNames());
-            if (!c.problems().isEmpty()) {
-                throw RuleViolation.badRequest("EXPERT_INPUT_INVALID", "专家信息有误：" + String.join("；",
-                        c.problems().stream().map(p -> "“" + p.column() + "”" + p.message()).toList()) + "。");
-            }
+            ExpertInput.Checked c = outside.check(pool.activeFieldNames()).valid();
             e = new Expert(0, c.name(), c.organisation(), c.title(), c.type(), c.phone(), c.email(), c.interests(), c.affiliations(),
                     c.fields(), true, false, w.d().id(), clock.now(), true);
         } else {

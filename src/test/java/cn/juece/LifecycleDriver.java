@@ -204,10 +204,119 @@ public class LifecycleDriver {
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
+    /** The administrator who keeps the expert pool (Art. 32). */
+    public static final String ADMIN = "admin";
+    /** The field the driver's matters and its experts share. */
+    public static final String EXPERT_FIELD = "价格管理";
+
+    /**
+     * Art. 30-35 the whole way: a small pool seeded for this decision (four industry experts of the matter's field, two
+     * legal experts), the arrangement, a random draw, invitations mailed through the outbox, each expert accepting,
+     * promising confidentiality and giving an opinion through their link, the delivery of the draft and its
+     * explanation recorded, the adoption of each opinion, the summary, the feedback, the generated 专家论证意见及采纳情况,
+     * then the clock moved to the research period's earliest close (7 working days from the delivery) and the step closed.
+     */
     public void expertReview(String number) {
-        upload(LEAD, number, "EXPERT_OPINION");
+        seedExperts(number, 4, 2);
+        arrangeExperts(number, List.of(EXPERT_FIELD), false);
+        var draw = as(LEAD).post("/api/decisions/" + number + "/experts/draws", Map.of());
+        assertThat(draw.getStatusCode().value()).as(String.valueOf(draw.getBody())).isEqualTo(201);
+        var invite = as(LEAD).post("/api/decisions/" + number + "/experts/invitations", Map.of());
+        assertThat(invite.getStatusCode().value()).as(String.valueOf(invite.getBody())).isEqualTo(200);
+        List<cn.juece.support.LinkVisitor> experts = new ArrayList<>();
+        for (JsonNode m : experts(number).get("members")) {
+            var link = expertLink(number, m.get("expert").get("id").asLong());
+            assertThat(link.accept().statusCode()).isEqualTo(200);
+            assertThat(link.promiseConfidentiality().statusCode()).isEqualTo(200);
+            experts.add(link);
+        }
+        deliverMaterials(number);
+        for (var link : experts) {
+            var r = link.opinion("专家意见");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        for (JsonNode m : experts(number).get("members")) {
+            var r = as(LEAD).put("/api/expert-opinions/" + m.get("opinion").get("id").asLong() + "/adoption",
+                    Map.of("adoption", "ADOPTED", "reason", "意见合理，已据此完善草案"));
+            assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        }
+        var summary = as(LEAD).put("/api/decisions/" + number + "/experts/summary", Map.of("summary", "专家一致认为方案必要、可行，建议完善低收入群体保障措施。"));
+        assertThat(summary.getStatusCode().value()).as(String.valueOf(summary.getBody())).isEqualTo(200);
+        var feedback = as(LEAD).post("/api/decisions/" + number + "/experts/feedback", Map.of());
+        assertThat(feedback.getStatusCode().value()).as(String.valueOf(feedback.getBody())).isEqualTo(200);
+        var material = as(LEAD).post("/api/decisions/" + number + "/experts/opinion-material", Map.of());
+        assertThat(material.getStatusCode().value()).as(String.valueOf(material.getBody())).isEqualTo(201);
         waitForMinimum(number, "expert-conduct");
         complete(LEAD, number, "expert-conduct", "fgj", "COMPLETED", null);
+    }
+
+    /** Adds experts to the pool as the administrator: {@code industry} of {@link #EXPERT_FIELD}, {@code legal} legal experts. */
+    public List<Long> seedExperts(String tag, int industry, int legal) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < industry + legal; i++) {
+            boolean isLegal = i >= industry;
+            String name = (isLegal ? "法律专家" : "行业专家") + tag + "-" + i;
+            var r = as(ADMIN).post("/api/experts", Map.of("name", name, "organisation", isLegal ? "县律师协会" : "市价格协会",
+                    "title", isLegal ? "律师" : "高级经济师", "type", isLegal ? "LEGAL" : "INDUSTRY",
+                    "fields", isLegal ? List.of("法律") : List.of(EXPERT_FIELD), "phone", "0635-1234567",
+                    "email", "e" + System.nanoTime() + "@expert.example.cn"));
+            assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+            ids.add(r.getBody().get("id").asLong());
+        }
+        return ids;
+    }
+
+    public void arrangeExperts(String number, List<String> fields, boolean complex) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/experts/arrangement", Map.of("form", "WRITTEN", "fields", fields,
+                "complex", complex, "parties", "冠县热力有限公司"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** The newest expert review of the decision as the lead unit reads it. */
+    public JsonNode experts(String number) {
+        return as(LEAD).get("/api/decisions/" + number + "/experts").getBody().get("review");
+    }
+
+    /** The expert's newest invitation link, read from the mail outbox as the administrator (no mail server in tests). */
+    public cn.juece.support.LinkVisitor expertLink(String number, long expertId) {
+        String link = null;
+        for (JsonNode mail : as(ADMIN).get("/api/mail").getBody()) {
+            // newest first: the invitation just sent for this decision
+            if (mail.get("recipientId").asText().equals("expert-" + expertId) && mail.get("kind").asText().equals("EXPERT_INVITATION")) {
+                link = mail.get("link").asText();
+                break;
+            }
+        }
+        assertThat(link).as("invitation mail to expert " + expertId).isNotNull();
+        return new cn.juece.support.LinkVisitor(port, link);
+    }
+
+    /** Art. 34: the newest draft and explanation delivered today to every expert who has accepted. */
+    public JsonNode deliverMaterials(String number) {
+        // the app's today: the engine's clock (ClockUtil), which a test may have moved
+        return deliverMaterials(number, java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                java.time.ZoneId.of("Asia/Shanghai")).toString());
+    }
+
+    public JsonNode deliverMaterials(String number, String on) {
+        List<Long> versions = new ArrayList<>();
+        for (JsonNode m : as(LEAD).get("/api/decisions/" + number + "/materials").getBody()) {
+            String type = m.get("type").asText();
+            if (type.equals("DRAFT") || type.equals("DRAFTING_EXPLANATION")) {
+                JsonNode vs = m.get("versions");
+                versions.add(vs.get(vs.size() - 1).get("id").asLong());
+            }
+        }
+        List<Long> members = new ArrayList<>();
+        experts(number).get("members").forEach(m -> {
+            if (m.get("status").asText().equals("ACCEPTED")) {
+                members.add(m.get("id").asLong());
+            }
+        });
+        var r = as(LEAD).post("/api/decisions/" + number + "/experts/deliveries", Map.of("deliveredOn", on, "versionIds", versions,
+                "memberIds", members));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        return r.getBody();
     }
 
     /** Art. 36-40: the lead unit assesses itself through the real records, then the organ finds the risk controllable. */

@@ -49,9 +49,13 @@ public enum AuditAction {
     PUBLIC_PROPOSAL_HANDLED("办理公众决策事项建议"),
     PERIOD_PAUSED("期限暂停计算"),
     PERIOD_SHORTENED("批准缩短期限"),
+    PERIOD_RESTARTED("期限重新起算"),
     PERIOD_REMINDER("期限提醒"),
     PERIOD_ESCALATED("期限届满督办"),
     MAIL_RESENT("重新发送邮件"),
+    EXPERT_POOL_CHANGED("维护专家库"),
+    EXPERT_REVIEW_RECORDED("专家论证"),
+    EXPERT_ACTED("论证专家通过邀请链接办理"),
     ENGINE_OPERATION("流程运维操作");
 
     private final String label;

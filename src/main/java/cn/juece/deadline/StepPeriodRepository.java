@@ -71,6 +71,12 @@ class StepPeriodRepository {
                 .params(now, decisionId, taskKey).update();
     }
 
+    /** The period counted again from another day (the paused days it had are kept in the new dates). */
+    void restarted(long id, LocalDate start, LocalDate end, LocalDate earliest) {
+        jdbc.sql("UPDATE juece.step_period SET started_on = ?, end_on = ?, earliest_close = ? WHERE id = ?")
+                .params(start, end, earliest, id).update();
+    }
+
     void moved(long id, LocalDate end, LocalDate earliest, int pausedDays) {
         jdbc.sql("UPDATE juece.step_period SET end_on = ?, earliest_close = ?, paused_days = ? WHERE id = ?")
                 .params(end, earliest, pausedDays, id).update();

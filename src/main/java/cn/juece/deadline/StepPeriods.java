@@ -304,6 +304,51 @@ public class StepPeriods implements TaskDates, StepDates {
         return repository.pauses(d.id()).stream().reduce((a, b) -> b).orElseThrow();
     }
 
+    /**
+     * Counts a running step's period again from the day of an act other than the task's creation (Art. 34: the
+     * experts' research time runs from the day the materials reach them): the first counted day is the day after
+     * {@code start}, the last day and the earliest close follow (paused working days kept), and so do the task's due
+     * and follow-up dates and its timers. A {@code start} not later than the day the period now counts from changes
+     * nothing (the period never counts from an earlier day than it did).
+     *
+     * @param why what happened on {@code start}, for the audit entry (e.g. "向专家提供论证材料")
+     * @return the step's period as it now stands, empty when the step has no running period
+     */
+    @Transactional
+    public java.util.Optional<StepPeriod> restartFrom(long decisionId, String taskKey, LocalDate start, String why) {
+        var open = repository.openFor(decisionId, taskKey);
+        if (open.isEmpty() || !start.isAfter(open.get().startedOn())) {
+            return open;
+        }
+        StepPeriod s = open.get();
+        StatutoryPeriod p = periods.period(s.periodCode());
+        LocalDate newEnd = periods.calendar().addWorkingDays(periods.end(p, start), s.pausedDays());
+        LocalDate earliest = periods.earliestClose(p.code(), start);
+        LocalDate newEarliest = earliest == null ? null : periods.calendar().addWorkingDays(earliest, s.pausedDays());
+        int moved = periods.calendar().workingDaysBetween(s.endOn(), newEnd);
+        repository.restarted(s.id(), start, newEnd, newEarliest);
+        Date due = Date.from(Periods.endOfDay(newEnd).toInstant());
+        Date followUp = followUp(p, newEnd, newEarliest);
+        repository.taskDates(s.id(), due, followUp);
+        Task task = taskService.createTaskQuery().taskId(s.taskId()).singleResult();
+        if (task != null) {
+            TaskEdits.ours(() -> {
+                taskService.setDueDate(task.getId(), due);
+                taskService.setFollowUpDate(task.getId(), followUp);
+            });
+            for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
+                if (Objects.equals(job.getExecutionId(), task.getExecutionId()) && job.getDuedate() != null && moved > 0) {
+                    managementService.setJobDuedate(job.getId(), shift(job.getDuedate(), moved));
+                }
+            }
+        }
+        Decision d = decisions.get(decisionId);
+        audit.record(d.id(), d.number(), AuditAction.PERIOD_RESTARTED, "“" + s.taskName() + "”的" + p.nameZh() + "（" + p.article()
+                + "）自" + why + "之日（" + CN_DATE.format(start) + "）的次日起算：届满日由" + CN_DATE.format(s.endOn()) + "改为"
+                + CN_DATE.format(newEnd) + (newEarliest == null ? "" : "，最早可于" + CN_DATE.format(newEarliest) + "办结"));
+        return repository.byTask(s.taskId());
+    }
+
     /** The same time of day, that many working days later. */
     private Date shift(Date due, int workingDays) {
         LocalDateTime at = LocalDateTime.ofInstant(due.toInstant(), AppClock.ZONE);

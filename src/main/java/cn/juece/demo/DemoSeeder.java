@@ -26,6 +26,12 @@ import cn.juece.drafting.DraftingRecord;
 import cn.juece.drafting.DraftingService;
 import cn.juece.proposal.ProposalService;
 import cn.juece.drafting.Procedure;
+import cn.juece.expert.ExpertInput;
+import cn.juece.expert.ExpertLinkService;
+import cn.juece.expert.ExpertPool;
+import cn.juece.expert.ExpertReview;
+import cn.juece.expert.ExpertReviewService;
+import cn.juece.notification.Outbox;
 import cn.juece.participation.EnterpriseConsultationService;
 import cn.juece.participation.HearingService;
 import cn.juece.participation.PublicCommentService;
@@ -59,13 +65,21 @@ class DemoSeeder implements ApplicationRunner {
     private final PublicCommentService comments;
     private final AssessorRegistry assessors;
     private final RiskRecords risk;
+    private final ExpertPool experts;
+    private final ExpertReviewService reviews;
+    private final ExpertLinkService expertLinks;
+    private final Outbox outbox;
 
     DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
                DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments, AssessorRegistry assessors,
-               RiskRecords risk) {
+               RiskRecords risk, ExpertPool experts, ExpertReviewService reviews, ExpertLinkService expertLinks, Outbox outbox) {
         this.assessors = assessors;
         this.risk = risk;
+        this.experts = experts;
+        this.reviews = reviews;
+        this.expertLinks = expertLinks;
+        this.outbox = outbox;
         this.comments = comments;
         this.enterprises = enterprises;
         this.proposals = proposals;
@@ -83,6 +97,7 @@ class DemoSeeder implements ApplicationRunner {
         if (!decisions.list().isEmpty()) {
             return;
         }
+        seedExpertPool();
         // At the study of a township's own proposal (Art. 11 (二))
         create("qqjd_lin", "清泉街道农贸市场迁建方案", "qqjd", ProposalSource.LOWER_GOVERNMENT, "清泉街道办事处", null);
 
@@ -101,6 +116,13 @@ class DemoSeeder implements ApplicationRunner {
             }
             return null;
         });
+        // its experts drawn and invited; two have accepted
+        as("fgj_wang", () -> {
+            reviews.arrange(heating, "MEETING", List.of("价格管理", "能源"), false, "冠县热力有限公司");
+            reviews.drawPanel(heating, null);
+            return reviews.inviteAll(heating);
+        });
+        links(heating).stream().limit(2).forEach(expertLinks::accept);
 
         // Art. 36: the third-party organisations the administrators keep; the heating prices' risk is assessed by one of them
         AssessorOrganisation firm = as("admin", () -> {
@@ -138,8 +160,9 @@ class DemoSeeder implements ApplicationRunner {
         draft(schools, "jtj_zhou", "jtj_legal", true, true, false);
         noHearing(schools, "jtj_zhou");
         complete(schools, "participation-conduct", "jtj_zhou", MaterialType.PARTICIPATION_REPORT, "COMPLETED", null);
+        expertReview(schools, "jtj_zhou");
         shorten(schools, "expert-conduct", "jtj_head", "（演示）专家论证会已于资料送达后第三个工作日召开，专家书面意见已全部提交");
-        complete(schools, "expert-conduct", "jtj_zhou", MaterialType.EXPERT_OPINION, "COMPLETED", null);
+        complete(schools, "expert-conduct", "jtj_zhou", null, "COMPLETED", null);
         upload(schools, "jtj_zhou", MaterialType.LEGALITY_REQUEST);
         upload(schools, "jtj_zhou", MaterialType.LEGAL_BASIS);
         complete(schools, "legality-submit", "jtj_zhou", null, "SUBMITTED", null);
@@ -157,6 +180,69 @@ class DemoSeeder implements ApplicationRunner {
         complete(budget, "proposal-scope-confirm", "sfj_liu", null, "CONFIRMED", "同意，不适用本规定");
         SecurityContextHolder.clearContext();
         log.info("Demo decisions seeded");
+    }
+
+    /** A small expert pool (Art. 32), kept by the administrator. */
+    private void seedExpertPool() {
+        String[][] pool = {
+                {"刘建华", "聊城大学经济学院", "教授", "INDUSTRY", "价格管理,财政金融"},
+                {"王志刚", "市价格认证中心", "高级经济师", "INDUSTRY", "价格管理"},
+                {"陈晓东", "市热力集团技术中心", "高级工程师", "INDUSTRY", "能源"},
+                {"赵红梅", "省能源研究所", "研究员", "INDUSTRY", "能源,生态环境"},
+                {"孙立新", "市消费者协会", "高级经济师", "INDUSTRY", "价格管理,社会保障"},
+                {"周文静", "聊城大学教育科学学院", "教授", "INDUSTRY", "教育"},
+                {"吴国庆", "市教育科学研究院", "研究员", "INDUSTRY", "教育"},
+                {"郑秀兰", "市城乡规划设计研究院", "高级工程师", "INDUSTRY", "城乡建设,教育"},
+                {"冯志远", "县第一中学", "高级教师", "INDUSTRY", "教育"},
+                {"何明", "山东某律师事务所", "律师", "LEGAL", "法律"},
+                {"许丽娟", "聊城大学法学院", "副教授", "LEGAL", "法律"},
+                {"马俊", "市法学会", "研究员", "LEGAL", "法律"}};
+        as("admin", () -> {
+            int i = 0;
+            for (String[] e : pool) {
+                experts.create(new ExpertInput(e[0], e[1], e[2], e[3], "0635-82" + String.format("%05d", ++i),
+                        "expert" + i + "@demo.example.cn", "（演示）无与决策事项的直接利害关系", List.of(), List.of(e[4].split(",")), true));
+            }
+            return null;
+        });
+    }
+
+    /** The experts' signed links, as mailed through the outbox (the demo answers for them). */
+    private List<String> links(String n) {
+        long id = decisions.get(n).id();
+        return outbox.forDecision(id).stream().filter(m -> "EXPERT_INVITATION".equals(m.kind()))
+                .map(m -> m.link().substring(m.link().lastIndexOf('/') + 1)).toList();
+    }
+
+    /** Art. 30-35 through the real stage: arrangement, draw, invitations, answers, delivery, opinions, adoption, feedback. */
+    private void expertReview(String n, String lead) {
+        as(lead, () -> {
+            reviews.arrange(n, "WRITTEN", List.of("教育"), false, null);
+            reviews.drawPanel(n, null);
+            return reviews.inviteAll(n);
+        });
+        List<String> tokens = links(n);
+        tokens.forEach(t -> {
+            expertLinks.accept(t);
+            expertLinks.acceptConfidentiality(t);
+        });
+        as(lead, () -> {
+            ExpertReview r = reviews.review(n).orElseThrow();
+            long draft = materials.latest(decisions.get(n).id(), MaterialType.DRAFT).orElseThrow().id();
+            long explanation = materials.latest(decisions.get(n).id(), MaterialType.DRAFTING_EXPLANATION).orElseThrow().id();
+            return reviews.recordDelivery(n, java.time.LocalDate.now(cn.juece.support.AppClock.ZONE), List.of(draft, explanation),
+                    r.accepted().stream().map(ExpertReview.Member::id).toList());
+        });
+        tokens.forEach(t -> expertLinks.submitOpinion(t, "（演示）学校布局调整有必要，可缓解城区学位紧张。", "（演示）学位预测方法科学。",
+                "（演示）宜在暑期完成调整。", "（演示）部分学生通勤距离增加，配套校车后风险可控。", null));
+        as(lead, () -> {
+            for (ExpertReview.Member m : reviews.review(n).orElseThrow().accepted()) {
+                reviews.decideAdoption(m.opinion().id(), "ADOPTED", "（演示）意见合理，已在草案中增加校车保障条款");
+            }
+            reviews.summarise(n, "（演示）专家一致认为布局调整必要、可行，建议配套校车和寄宿条件。");
+            reviews.sendFeedback(n);
+            return reviews.generateOpinionMaterial(n);
+        });
     }
 
     private String create(String user, String title, String unit, ProposalSource source, String proposer, Art3Category category) {

@@ -52,12 +52,14 @@ class PortalPages {
 
     private final cn.juece.drafting.ArrangementService arrangements;
     private final cn.juece.risk.RiskService risk;
+    private final cn.juece.expert.ExpertReviewService experts;
 
     PortalPages(CatalogueService catalogues, PublicProposalService proposals, DecisionService decisions, Directory directory,
                 AppClock clock, cn.juece.participation.PublicCommentService comments,
                 cn.juece.drafting.ArrangementService arrangements, MeetingService meetings, PublicationService publications,
-                ArchiveService archive, cn.juece.risk.RiskService risk) {
+                ArchiveService archive, cn.juece.risk.RiskService risk, cn.juece.expert.ExpertReviewService experts) {
         this.risk = risk;
+        this.experts = experts;
         this.decisions = decisions;
         this.meetings = meetings;
         this.publications = publications;
@@ -119,6 +121,8 @@ class PortalPages {
             model.addAttribute("publication", publications.publication(d.id()).orElse(null));
             // Art. 36-40: that a risk assessment was held and when; the level and the organ's finding stay unpublished
             model.addAttribute("riskHeld", risk.assessmentsHeld(d.id()));
+            // Art. 35: that an expert review was held and when; the experts and their opinions only when published
+            model.addAttribute("expertReview", experts.publicReview(d.id()).orElse(null));
         }
         return "public/item";
     }

@@ -48,7 +48,10 @@ class SubmissionRateLimit {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !limit.enabled() || !"POST".equalsIgnoreCase(request.getMethod());
+            // An expert's answers through their signed link (/public/experts/<token>, Art. 33, 34) are not anonymous
+            // submissions: the link names one invited person, whose accept, undertaking and opinion are a few posts.
+            return !limit.enabled() || !"POST".equalsIgnoreCase(request.getMethod())
+                    || request.getRequestURI().startsWith(request.getContextPath() + "/public/experts/");
         }
 
         @Override

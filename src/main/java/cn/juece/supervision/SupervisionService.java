@@ -70,12 +70,15 @@ public class SupervisionService {
     private final MeetingService meetings;
     private final ArchiveService archive;
     private final ParticipationDeviations participationDeviations;
+    private final cn.juece.expert.ExpertReviewService experts;
     private final DecisionStages stages;
 
     SupervisionService(ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
-                       LegalityService legality, MeetingService meetings, ArchiveService archive) {
+                       LegalityService legality, MeetingService meetings, ArchiveService archive,
+                       cn.juece.expert.ExpertReviewService experts) {
+        this.experts = experts;
         this.participationDeviations = participationDeviations;
         this.stages = stages;
         this.risk = risk;
@@ -223,6 +226,9 @@ public class SupervisionService {
                     p.nameZh() + "缩短（一般不少于" + p.length() + "）", p.article(), x.reason(), x.approverName(), x.approvedAt()));
         });
         participationDeviations.all().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x ->
+                deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
+                        x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
+        experts.deviations().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x ->
                 deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
                         x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
         deviations.sort(Comparator.comparing(Deviation::approvedAt, Comparator.nullsLast(Comparator.naturalOrder())));

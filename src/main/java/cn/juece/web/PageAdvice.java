@@ -1,5 +1,6 @@
 package cn.juece.web;
 
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,16 +13,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * For every staff page: the person signed in ({@code me}), and refusals shown on the page they came from
- * (nothing was saved: the service's transaction rolled back before this runs).
+ * For every staff page: the person signed in ({@code me}) and the menu they may use ({@code nav}), and refusals
+ * shown on the page they came from (nothing was saved: the service's transaction rolled back before this runs).
  */
 @ControllerAdvice(annotations = StaffPage.class)
 class PageAdvice {
 
     private final Directory directory;
+    private final Navigation navigation;
 
-    PageAdvice(Directory directory) {
+    PageAdvice(Directory directory, Navigation navigation) {
         this.directory = directory;
+        this.navigation = navigation;
     }
 
     @ModelAttribute("me")
@@ -29,8 +32,13 @@ class PageAdvice {
         return directory.currentActor();
     }
 
+    @ModelAttribute("nav")
+    Navigation.Links nav() {
+        return navigation.of(directory.currentActor());
+    }
+
     @ExceptionHandler(RuntimeException.class)
-    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) {
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         RuleViolation rv = RuleViolation.findIn(e);
         if (rv == null) {
             throw e;

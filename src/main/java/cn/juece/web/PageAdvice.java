@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * For every staff page: the person signed in ({@code me}) and the menu they may use ({@code nav}), and refusals
- * shown on the page they came from (nothing was saved: the service's transaction rolled back before this runs).
+ * For every staff page: the person signed in ({@code me}) and the menu they may use ({@code nav}); refusals of a
+ * page (GET) as the error page with the refusal's status, refusals of a form on the page it came from (nothing was
+ * saved: the service's transaction rolled back before this runs).
  */
 @ControllerAdvice(annotations = StaffPage.class)
 class PageAdvice {
@@ -43,13 +44,15 @@ class PageAdvice {
         if (rv == null) {
             throw e;
         }
-        if (rv.status() == org.springframework.http.HttpStatus.NOT_FOUND && "GET".equals(request.getMethod())) {
-            // An unknown decision, and one the person may not see, read the same (DECISIONS.md 23).
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("error", rv.chineseMessage());
-            model.addAttribute("code", rv.code());
-            model.addAttribute("me", directory.currentActor());
-            return "not-found";
+        if ("GET".equals(request.getMethod())) {
+            // A page the person may not open, or that does not exist. An unknown decision, and one the person may
+            // not see, read the same (DECISIONS.md 23).
+            response.setStatus(rv.status().value());
+            Actor me = directory.currentActor();
+            model.addAttribute("me", me);
+            model.addAttribute("nav", navigation.of(me));
+            ErrorPages.describe(model, rv.status().value(), rv.chineseMessage(), rv.code());
+            return ErrorPages.STAFF_VIEW;
         }
         RequestContextUtils.getOutputFlashMap(request).put("error", rv.chineseMessage() + "（" + rv.code() + "）");
         String referer = request.getHeader("Referer");

@@ -50,6 +50,7 @@ class CalendarPage {
                 .map(e -> new HistoryRow(e.occurredAt(), e.actorName(), AuditAction.valueOf(e.action()).label(), e.detail()))
                 .toList());
         model.addAttribute("admin", service.isAdmin(directory.currentActor()));
+        model.addAttribute("directory", directory);
         return "admin-calendar";
     }
 

@@ -110,7 +110,7 @@ public class SupervisionService {
     }
 
     /** A "一般" minimum shortened with its approved reason (DECISIONS.md 12). */
-    public record Shortened(String decisionNumber, String decisionTitle, String periodCode, String reason, String approver,
+    public record Shortened(String decisionNumber, String decisionTitle, String periodCode, String periodName, String reason, String approver,
                             OffsetDateTime approvedAt) {
     }
 
@@ -194,7 +194,7 @@ public class SupervisionService {
         Map<Long, Decision> byId = selected.stream().collect(Collectors.toMap(Decision::id, Function.identity()));
         List<Shortened> shortened = stepPeriods.allDeviations().stream().filter(x -> byId.containsKey(x.decisionId()))
                 .map(x -> new Shortened(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.periodCode(),
-                        x.reason(), x.approverName(), x.approvedAt()))
+                        x.periodName(), x.reason(), x.approverName(), x.approvedAt()))
                 .toList();
         List<Escalated> escalated = stepPeriods.all().stream()
                 .filter(p -> p.escalatedAt() != null && byId.containsKey(p.decisionId()))

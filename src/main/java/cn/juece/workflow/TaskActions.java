@@ -131,7 +131,7 @@ public class TaskActions {
 
     public List<TaskRules.ChecklistItem> checklist(Decision decision) {
         return taskService.createTaskQuery().processInstanceBusinessKey(decision.number()).orderByTaskCreateTime().asc()
-                .list().stream().flatMap(t -> rules.checklist(decision, steps.of(t)).stream()).toList();
+                .list().stream().flatMap(t -> rules.checklist(decision, steps.of(t), outcomesOf(t)).stream()).toList();
     }
 
     /**
@@ -167,6 +167,12 @@ public class TaskActions {
 
     private String processKey(Task task) {
         return repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    }
+
+    /** The outcomes the step's BPMN element declares, code to Chinese label. */
+    private Map<String, String> outcomesOf(Task task) {
+        return TaskOutcomes.of(repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey()));
     }
 
     TaskView view(Task task) {

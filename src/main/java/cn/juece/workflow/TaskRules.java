@@ -98,8 +98,12 @@ public class TaskRules {
                 steps.roundStartsAfter(step), type -> materials.providers(decision, type));
     }
 
-    /** The checklist of an open step: each gate, whether it is met now, what meets it, and the article. */
-    public List<ChecklistItem> checklist(Decision decision, Step step) {
+    /**
+     * The checklist of an open step: each gate, whether it is met now, what meets it, and the article.
+     *
+     * @param outcomeLabels the step's outcomes, code to Chinese label (as the BPMN declares them)
+     */
+    public List<ChecklistItem> checklist(Decision decision, Step step, Map<String, String> outcomeLabels) {
         GateContext ctx = context(decision, step, null, null);
         List<ChecklistItem> items = new ArrayList<>();
         for (StageGate gate : registry.ofTask(step.taskKey())) {
@@ -112,19 +116,28 @@ public class TaskRules {
                             v.uploadedAt(), v.sha256()))
                     .orElse(null);
             items.add(new ChecklistItem(step.taskName(), gate.requirement(), gate.article(), gate.code(), met,
-                    conditional ? String.join("、", gate.outcomes()) : null, step.round(), evidence));
+                    conditional ? String.join("、", gate.outcomes()) : null,
+                    conditional ? outcomeLabels(gate.outcomes(), outcomeLabels) : null, step.round(), evidence));
         }
         return items;
+    }
+
+    /** "“风险不可控”或“…”", in the order the step declares its outcomes. */
+    private static String outcomeLabels(java.util.Set<String> codes, Map<String, String> labels) {
+        List<String> ordered = new ArrayList<>(labels.keySet().stream().filter(codes::contains).toList());
+        codes.stream().filter(c -> !labels.containsKey(c)).sorted().forEach(ordered::add);
+        return String.join("或", ordered.stream().map(c -> "“" + labels.getOrDefault(c, c) + "”").toList());
     }
 
     /**
      * @param met null where it can only be judged when the step is completed (a reason)
      * @param onlyForOutcomes outcome codes the requirement applies to, or null for every outcome
+     * @param onlyForOutcomeLabels the same outcomes as people read them ("“风险不可控”"), or null
      * @param round the round of the step (2 after the first loop back)
      * @param evidence what meets a material requirement now, or null
      */
     public record ChecklistItem(String step, String requirement, String article, String code, Boolean met,
-                                String onlyForOutcomes, int round, Evidence evidence) {
+                                String onlyForOutcomes, String onlyForOutcomeLabels, int round, Evidence evidence) {
     }
 
     /** The material version that meets a requirement: which, who provided it for which party, when, its hash. */

@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
@@ -54,9 +55,28 @@ class PageAdvice {
             ErrorPages.describe(model, rv.status().value(), rv.chineseMessage(), rv.code());
             return ErrorPages.STAFF_VIEW;
         }
-        RequestContextUtils.getOutputFlashMap(request).put("error", rv.chineseMessage() + "（" + rv.code() + "）");
+        var flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("error", rv.chineseMessage() + "（" + rv.code() + "）");
+        String section = request.getParameter(SECTION);
+        if (section != null && section.matches(SECTION_NAME)) {
+            flash.put("errorSection", section);
+        }
         String referer = request.getHeader("Referer");
         String target = referer != null && referer.contains(request.getServerName()) ? referer : request.getContextPath() + "/";
-        return "redirect:" + target;
+        return "redirect:" + section(target, request.getParameter(SECTION));
+    }
+
+    /**
+     * A form may name the part of its page it belongs to ({@value #SECTION}, e.g. the participation page's "hearing"): a
+     * refusal then comes back with that part open and in view, the message shown there ({@code errorSection}).
+     */
+    static final String SECTION = "_open";
+    private static final String SECTION_NAME = "[a-z][a-z0-9-]{0,30}";
+
+    private static String section(String target, String section) {
+        if (section == null || !section.matches(SECTION_NAME)) {
+            return target;
+        }
+        return UriComponentsBuilder.fromUriString(target).replaceQueryParam("open", section).fragment(section).build().toUriString();
     }
 }

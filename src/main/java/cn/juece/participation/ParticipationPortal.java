@@ -102,6 +102,8 @@ class ParticipationPortal {
             fill(model, c);
             model.addAttribute("error", e.chineseMessage());
             model.addAttribute("form", Map.of("authorName", nz(authorName), "contact", nz(contact), "content", nz(content)));
+            // a browser never refills a file field: say so beside the kept text
+            model.addAttribute("attachmentDropped", attachment != null && !attachment.isEmpty());
             return "public/consultation";
         }
     }

@@ -438,7 +438,10 @@ public class PublicCommentService {
         return repository.clusters(consultationId);
     }
 
-    /** What the person with a receipt may see: status, and the answer once published (never others' contact). */
+    /**
+     * What the person with a receipt may see: their own text and when it was received, the status, and the answer once
+     * published. Never contact details (their own included: a receipt may be shared).
+     */
     public Map<String, Object> lookup(String receipt) {
         Opinion o = ReceiptNumbers.normalise(receipt).flatMap(repository::opinionByReceipt)
                 .orElseThrow(() -> RuleViolation.notFound("RECEIPT_NOT_FOUND", "未找到该回执号对应的意见，请核对回执号。"));
@@ -449,7 +452,7 @@ public class PublicCommentService {
         boolean published = c.status() == ConsultationStatus.FEEDBACK_PUBLISHED;
         String attached = repository.attachment(o.id()).map(a -> a.fileName() + "（已收到）").orElse("无");
         return Map.of("receipt", o.receiptDisplay(), "consultation", c.title(), "status", effectiveStatus(c).label(),
-                "submittedAt", o.submittedAt().toString(), "attachment", attached,
+                "submittedAt", o.submittedAt(), "content", o.content(), "attachment", attached,
                 "display", switch (o.moderation()) { case PENDING -> "待审核"; case PUBLISHED -> "已公开显示"; case HIDDEN -> "不予公开显示（意见已记录并计入统计）"; },
                 "answer", published && adoption != null ? adoption.label() + (reason == null ? "" : "：" + reason) : "尚未公布采纳情况");
     }

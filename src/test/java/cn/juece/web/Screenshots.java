@@ -25,6 +25,16 @@ final class Screenshots {
         }
     }
 
+    /** The whole page at this width (up to 5,000 pixels tall), then the screen as it was. */
+    static long fullPage(ChromeDriver browser, String name, int width) {
+        desktop(browser, width, 900);
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        desktop(browser, width, (int) Math.min(height, 5000));
+        save(browser, name);
+        desktop(browser, width, 900);
+        return height;
+    }
+
     /** A phone's screen: 390×844 CSS pixels, as a mobile browser lays the page out. */
     static void phone(ChromeDriver browser) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",

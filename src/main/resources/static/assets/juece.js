@@ -15,6 +15,11 @@
     for (var e = el; e; e = e.parentElement) { if (e.tagName === 'DETAILS') { e.open = true; } }
     if (el) { el.scrollIntoView(); }
   }
+  // A form that removes something asks once more (data-confirm); without JavaScript it submits as it is.
+  document.addEventListener('submit', function (e) {
+    var message = e.target && e.target.getAttribute && e.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) { e.preventDefault(); }
+  });
   window.addEventListener('hashchange', openTarget);
   document.addEventListener('DOMContentLoaded', openTarget);
 })();

@@ -26,14 +26,18 @@ public record OutboxMail(long id, Long decisionId, String kind, String recipient
             return null;
         }
         String e = lastError.toLowerCase(java.util.Locale.ROOT);
-        if (e.contains("authentication") || e.contains("auth")) {
+        String unreachable = "无法连接邮件服务器（服务器未启动、地址或端口有误，或网络不通），邮件未发出。系统将按间隔自动重试。";
+        if (e.contains("refused") || e.contains("unknownhost") || e.contains("unknown host") || e.contains("couldn't connect")) {
+            return unreachable;
+        }
+        if (e.contains("timed out")) {
+            return "邮件服务器长时间未响应，邮件未发出。系统将按间隔自动重试。";
+        }
+        if (e.contains("authenticat")) {
             return "邮件服务器拒绝了登录（用户名或密码有误），邮件未发出。请检查邮件服务器的账号设置（spring.mail.*）。";
         }
-        if (e.contains("timed out") || e.contains("timeout")) {
-            return "连接邮件服务器超时，邮件未发出。系统将按间隔自动重试。";
-        }
-        if (e.contains("connect") || e.contains("unknownhost") || e.contains("unknown host") || e.contains("refused")) {
-            return "无法连接邮件服务器（服务器未启动、地址或端口有误，或网络不通），邮件未发出。系统将按间隔自动重试。";
+        if (e.contains("connect")) {
+            return unreachable;
         }
         if (e.contains("address") || e.contains("recipient")) {
             return "收件人地址无效或被邮件服务器拒收，邮件未发出。请核对收件人的电子邮箱。";

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.juece.notification.MailWorker;
 import cn.juece.support.AppClock;
 
 /**
@@ -85,6 +87,37 @@ class PagesInBrowserTest extends BrowserTest {
         open(wait, "/decisions/" + n);
         assertThat(browser.findElement(By.id("my-actions")).getText()).contains("批准缩短“一般”期限（本单位负责人）");
         Screenshots.fullPage(browser, "dossier-unit-head", 1280);
+    }
+
+    @Autowired
+    private MailWorker mail;
+
+    @Test
+    void anAdministratorReadsTheOutboxAndTheCalendarInPlainChinese() {
+        var d = driver();
+        String n = d.create("县城区道路命名方案（发件箱）");
+        d.study(n);
+        d.launch(n);
+        d.draft(n, false, true, false);
+        // a shortened "一般" minimum notifies the justice bureau (DECISIONS.md 12): a mail in the outbox
+        String task = d.task(n, "expert-conduct").get("id").asText();
+        d.as("fgj_head").post("/api/tasks/" + task + "/deviation",
+                Map.of("reason", "县政府常务会议要求本月内提请审议，情况紧急，经局务会研究同意缩短专家论证研究时间"));
+        mail.runOnce();                           // no mail server in the tests: the attempt fails
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait, "admin");
+        Screenshots.desktop(browser, 1280, 900);
+        String page = open(wait, "/admin/mail");
+        assertThat(page).contains("邮件发件箱", "无法连接邮件服务器").doesNotContain("MailConnectException", "Connection refused");
+        Screenshots.save(browser, "admin-mail");
+        browser.findElement(By.cssSelector("details.technical > summary")).click();
+        assertThat(browser.findElement(By.cssSelector("details.technical pre")).getText()).isNotBlank();
+        page = open(wait, "/admin/calendar/2026");
+        assertThat(page).contains("2026年节假日安排", "录入一个节日的放假日期", "录入一个调休上班日");
+        Screenshots.fullPage(browser, "admin-calendar-2026", 1280);
+        open(wait, "/admin/calendar");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("系统，").doesNotContain("system，");
+        Screenshots.fullPage(browser, "admin-calendar", 1280);
     }
 
     private void signIn(WebDriverWait wait, String user) {

@@ -34,9 +34,10 @@ class PageAdvice {
         return directory.currentActor();
     }
 
+    /** After {@code me} (Spring orders model attribute methods by what they take). */
     @ModelAttribute("nav")
-    Navigation.Links nav() {
-        return navigation.of(directory.currentActor());
+    Navigation.Links nav(@ModelAttribute(name = "me", binding = false) Actor me) {
+        return navigation.of(me);
     }
 
     @ExceptionHandler(RuntimeException.class)

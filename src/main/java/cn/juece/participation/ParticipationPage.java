@@ -145,7 +145,12 @@ class ParticipationPage {
         // What each section still needs, in one line (shown on its heading), and which sections are open
         Map<String, String> summary = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
-        long unanswered = consultations.values().stream().flatMap(List::stream).filter(o -> o.adoption() == null).count();
+        // an opinion is answered by its own answer or by its group's (Art. 29)
+        Set<Long> answeredGroups = new java.util.HashSet<>();
+        consultations.keySet().forEach(c -> comments.clusters(c.id()).stream().filter(g -> g.adoption() != null)
+                .forEach(g -> answeredGroups.add(g.id())));
+        long unanswered = consultations.values().stream().flatMap(List::stream)
+                .filter(o -> o.adoption() == null && (o.clusterId() == null || !answeredGroups.contains(o.clusterId()))).count();
         long opinions = consultations.values().stream().mapToLong(List::size).sum();
         summary.put("comment", consultations.isEmpty() ? "尚未发布征求意见公告"
                 : String.join("、", statuses.values().stream().distinct().toList()) + "；收到意见" + opinions + "条，待答复" + unanswered + "条");

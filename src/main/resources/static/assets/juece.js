@@ -9,4 +9,17 @@
       localStorage.setItem(KEY, on ? '1' : '0');
     }
   });
+  // A link to a part of the page inside a closed section (<details>) opens that section (the server opens it too).
+  function openTarget() {
+    var el = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var e = el; e; e = e.parentElement) { if (e.tagName === 'DETAILS') { e.open = true; } }
+    if (el) { el.scrollIntoView(); }
+  }
+  // A form that removes something asks once more (data-confirm); without JavaScript it submits as it is.
+  document.addEventListener('submit', function (e) {
+    var message = e.target && e.target.getAttribute && e.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) { e.preventDefault(); }
+  });
+  window.addEventListener('hashchange', openTarget);
+  document.addEventListener('DOMContentLoaded', openTarget);
 })();

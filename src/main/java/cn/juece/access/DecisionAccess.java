@@ -91,16 +91,26 @@ public class DecisionAccess {
      */
     public Actor require(Decision d, String what, String article, Responsible... parties) {
         Actor actor = directory.currentActor();
-        if (!actor.isSystem()) {
+        if (!actsFor(actor, d, parties)) {
             List<String> groups = responsibilities.groups(d, Arrays.asList(parties));
-            if (!actor.inAnyGroup(groups)) {
-                throw RuleViolation.forbidden(parties[0].refusalCode(), what + "由" + responsibilities.names(groups)
-                        + "办理（" + article + "），您（" + actor.name() + "）无权办理。");
-            }
+            throw RuleViolation.forbidden(parties[0].refusalCode(), what + "由" + responsibilities.names(groups)
+                    + "办理（" + article + "），您（" + actor.name() + "）无权办理。");
         }
         if (!d.isOpen()) {
             throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
         }
         return actor;
+    }
+
+    /**
+     * Whether the person acting now may act for one of these parties of the decision now (the procedure open): what
+     * {@link #require} lets through, asked without a refusal, so that pages offer only the acts a person can take.
+     */
+    public boolean mayAct(Decision d, Responsible... parties) {
+        return d.isOpen() && actsFor(directory.currentActor(), d, parties);
+    }
+
+    private boolean actsFor(Actor actor, Decision d, Responsible... parties) {
+        return actor.isSystem() || actor.inAnyGroup(responsibilities.groups(d, Arrays.asList(parties)));
     }
 }

@@ -2,12 +2,15 @@ package cn.juece.calendar;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +53,7 @@ class CalendarPage {
                 .map(e -> new HistoryRow(e.occurredAt(), e.actorName(), AuditAction.valueOf(e.action()).label(), e.detail()))
                 .toList());
         model.addAttribute("admin", service.isAdmin(directory.currentActor()));
+        model.addAttribute("directory", directory);
         return "admin-calendar";
     }
 
@@ -58,6 +62,7 @@ class CalendarPage {
         HolidayYear y = service.year(year);
         model.addAttribute("y", y);
         model.addAttribute("rows", y.holidays().stream().map(HolidayRow::of).toList());
+        model.addAttribute("holidays", y.holidays());
         model.addAttribute("admin", service.isAdmin(directory.currentActor()));
         return "admin-calendar-year";
     }
@@ -77,6 +82,53 @@ class CalendarPage {
                     .collect(Collectors.joining("、"));
             return new HolidayRow(h.name(), rest, work.isEmpty() ? "无" : work);
         }
+    }
+
+    /** One holiday by form: a day or a range and its name; a year not yet recorded also names its notice. */
+    @PostMapping("/admin/calendar/holidays")
+    String holiday(@RequestParam(required = false) Integer year, @RequestParam(required = false) String name,
+                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                   @RequestParam(required = false) String noticeTitle, @RequestParam(required = false) String noticeNumber,
+                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate noticeIssued) {
+        int y = requireYear(year);
+        service.putHoliday(y, name, from, to, new HolidayYear.Notice(blankToNull(noticeTitle), blankToNull(noticeNumber), noticeIssued));
+        return "redirect:/admin/calendar/" + y + "?saved";
+    }
+
+    /** One make-up working day (调休上班日) of a holiday of the year. */
+    @PostMapping("/admin/calendar/work-days")
+    String workDay(@RequestParam(required = false) Integer year, @RequestParam(required = false) String holiday,
+                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
+        int y = requireYear(year);
+        service.addWorkDay(y, holiday, date);
+        return "redirect:/admin/calendar/" + y + "?saved";
+    }
+
+    @PostMapping("/admin/calendar/holidays/removal")
+    String removeHoliday(@RequestParam(required = false) Integer year, @RequestParam(required = false) String name) {
+        int y = requireYear(year);
+        service.removeHoliday(y, name);
+        return "redirect:/admin/calendar/" + y + "?saved";
+    }
+
+    @PostMapping("/admin/calendar/work-days/removal")
+    String removeWorkDay(@RequestParam(required = false) Integer year,
+                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
+        int y = requireYear(year);
+        service.removeWorkDay(y, date);
+        return "redirect:/admin/calendar/" + y + "?saved";
+    }
+
+    private static int requireYear(Integer year) {
+        if (year == null) {
+            throw RuleViolation.badRequest("CALENDAR_YEAR_INVALID", "请填写年份（如2027）。");
+        }
+        return year;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @PostMapping("/admin/calendar")

@@ -72,15 +72,18 @@ class CalendarSeeder implements ApplicationRunner {
         }
         List<String> added = new ArrayList<>();
         tx.executeWithoutResult(status -> {
+            List<String> names = new ArrayList<>();
             for (StatutoryPeriod p : PeriodFile.fromClasspath()) {
                 if (!periodRepository.exists(p.code())) {
                     periodRepository.insert(p);
                     added.add(p.code());
+                    names.add(p.nameZh());
                 }
             }
             if (!added.isEmpty()) {
+                // People read the trail: the periods by their Chinese names, as the admin page lists them.
                 audit.record(Actor.system(), null, null, AuditAction.CALENDAR_SEEDED,
-                        "载入法定期限表（config/periods.yaml）：" + String.join("、", added));
+                        "载入法定期限表（config/periods.yaml）：" + String.join("、", names));
             }
         });
         calendar.reload();

@@ -122,6 +122,95 @@ public class CalendarService {
         return y;
     }
 
+    /**
+     * One holiday entered by form (a date or a date range and its name) into a year's arrangement, as the State Council
+     * General Office announced it: added, or its rest days corrected when the year already has a holiday of that name
+     * (its make-up days kept). A year not yet recorded needs the notice it comes from. Administrators only; checked and
+     * audited like the yearly file ({@link #replace(int, HolidayYear)}), which stays for the whole notice.
+     *
+     * @param to the last rest day; null for a single day
+     * @param notice the notice, for a year not yet recorded (ignored otherwise)
+     */
+    @Transactional
+    public HolidayYear putHoliday(int year, String name, LocalDate from, LocalDate to, HolidayYear.Notice notice) {
+        requireAdmin();
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw RuleViolation.badRequest("CALENDAR_NAME_INVALID", "请填写节日名称（如“春节”）。");
+        }
+        if (from == null) {
+            throw RuleViolation.badRequest("CALENDAR_RANGE_INVALID", "请填写" + n + "的放假日期（一天），或放假的开始日期和结束日期。");
+        }
+        LocalDate last = to == null ? from : to;
+        if (last.isBefore(from)) {
+            throw RuleViolation.badRequest("CALENDAR_RANGE_INVALID", n + "：放假结束日期不能早于开始日期。");
+        }
+        HolidayYear before = repository.year(year).orElse(null);
+        if (before == null && (notice == null || notice.title() == null || notice.number() == null || notice.issued() == null)) {
+            throw RuleViolation.badRequest("CALENDAR_NOTICE_MISSING", "尚无" + year
+                    + "年的节假日安排：请同时填写所依据的国务院办公厅通知的标题、文号和发布日期。");
+        }
+        List<HolidayYear.Holiday> holidays = new ArrayList<>();
+        List<LocalDate> work = List.of();
+        if (before != null) {
+            for (HolidayYear.Holiday h : before.holidays()) {
+                if (h.name().equals(n)) {
+                    work = h.work();
+                } else {
+                    holidays.add(h);
+                }
+            }
+        }
+        holidays.add(new HolidayYear.Holiday(n, from, last, work));
+        holidays.sort(java.util.Comparator.comparing(HolidayYear.Holiday::from));
+        List<HolidayYear.Notice> notices = before != null ? before.notices() : notice == null ? List.of() : List.of(notice);
+        return replace(year, new HolidayYear(year, notices, before == null ? null : before.note(), holidays));
+    }
+
+    /** One make-up working day (调休上班日, a weekend day) of a holiday already in the year's arrangement; as above. */
+    @Transactional
+    public HolidayYear addWorkDay(int year, String holiday, LocalDate date) {
+        requireAdmin();
+        if (date == null) {
+            throw RuleViolation.badRequest("CALENDAR_RANGE_INVALID", "请填写调休上班的日期。");
+        }
+        HolidayYear before = year(year);
+        HolidayYear.Holiday of = before.holidays().stream().filter(h -> h.name().equals(holiday == null ? "" : holiday.strip()))
+                .findFirst().orElseThrow(() -> RuleViolation.badRequest("CALENDAR_HOLIDAY_UNKNOWN",
+                        "请选择该调休上班日所属的节日（须先录入该节日的放假日期）。"));
+        List<HolidayYear.Holiday> holidays = before.holidays().stream().map(h -> h != of ? h
+                : new HolidayYear.Holiday(h.name(), h.from(), h.to(),
+                        java.util.stream.Stream.concat(h.work().stream(), java.util.stream.Stream.of(date)).distinct().toList()))
+                .toList();
+        return replace(year, new HolidayYear(year, before.notices(), before.note(), holidays));
+    }
+
+    /** Removes a holiday (with its make-up days) entered by mistake; as above. A year keeps at least one holiday. */
+    @Transactional
+    public HolidayYear removeHoliday(int year, String holiday) {
+        requireAdmin();
+        HolidayYear before = year(year);
+        List<HolidayYear.Holiday> holidays = before.holidays().stream().filter(h -> !h.name().equals(holiday)).toList();
+        if (holidays.size() == before.holidays().size()) {
+            throw RuleViolation.badRequest("CALENDAR_HOLIDAY_UNKNOWN", year + "年节假日安排中没有“" + holiday + "”。");
+        }
+        return replace(year, new HolidayYear(year, before.notices(), before.note(), holidays));
+    }
+
+    /** Removes one make-up working day entered by mistake; as above. */
+    @Transactional
+    public HolidayYear removeWorkDay(int year, LocalDate date) {
+        requireAdmin();
+        HolidayYear before = year(year);
+        if (before.holidays().stream().noneMatch(h -> h.work().contains(date))) {
+            throw RuleViolation.badRequest("CALENDAR_HOLIDAY_UNKNOWN", year + "年节假日安排中没有" + date + "这一调休上班日。");
+        }
+        List<HolidayYear.Holiday> holidays = before.holidays().stream()
+                .map(h -> new HolidayYear.Holiday(h.name(), h.from(), h.to(), h.work().stream().filter(w -> !w.equals(date)).toList()))
+                .toList();
+        return replace(year, new HolidayYear(year, before.notices(), before.note(), holidays));
+    }
+
     /** The audit entries of the calendar, newest first. */
     public List<AuditEntry> history(int limit) {
         return audit.latestWithoutDecision(EnumSet.of(AuditAction.CALENDAR_SEEDED, AuditAction.CALENDAR_CHANGED), limit);

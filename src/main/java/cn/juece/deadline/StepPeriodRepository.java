@@ -133,8 +133,10 @@ class StepPeriodRepository {
 
     List<PeriodDeviation> deviations(long decisionId) {
         return jdbc.sql("""
-                SELECT id, step_period_id, decision_id, period_code, reason, approved_by, approver_name, approved_at
-                FROM juece.period_deviation WHERE decision_id = ? ORDER BY id""")
+                SELECT d.id, d.step_period_id, d.decision_id, d.period_code, COALESCE(p.name_zh, d.period_code) AS period_name,
+                       d.reason, d.approved_by, d.approver_name, d.approved_at
+                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code
+                WHERE d.decision_id = ? ORDER BY d.id""")
                 .param(decisionId).query(PeriodDeviation.class).list();
     }
 
@@ -144,7 +146,8 @@ class StepPeriodRepository {
 
     List<PeriodDeviation> allDeviations() {
         return jdbc.sql("""
-                SELECT id, step_period_id, decision_id, period_code, reason, approved_by, approver_name, approved_at
-                FROM juece.period_deviation ORDER BY id""").query(PeriodDeviation.class).list();
+                SELECT d.id, d.step_period_id, d.decision_id, d.period_code, COALESCE(p.name_zh, d.period_code) AS period_name,
+                       d.reason, d.approved_by, d.approver_name, d.approved_at
+                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code ORDER BY d.id""").query(PeriodDeviation.class).list();
     }
 }

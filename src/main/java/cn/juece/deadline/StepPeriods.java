@@ -210,8 +210,7 @@ public class StepPeriods implements TaskDates, StepDates {
         }
         Decision d = decisions.get(s.decisionId());
         List<String> groups = responsibleGroups(taskId, d);
-        List<String> heads = groups.stream().flatMap(g -> responsibilities.headsOf(g).stream()).toList();
-        if (!actor.inAnyGroup(heads)) {
+        if (!mayShorten(actor, groups)) {
             throw RuleViolation.forbidden("DEVIATION_NOT_UNIT_HEAD", "缩短“" + p.nameZh() + "”须由办理单位（"
                     + responsibilities.names(groups) + "）负责人批准；您（" + actor.name() + "）不是该单位负责人。");
         }
@@ -229,6 +228,19 @@ public class StepPeriods implements TaskDates, StepDates {
                         + "一般不少于" + p.length() + unit(p) + "）。\n批准人：" + actor.name() + "\n理由：" + reason.strip(),
                 outbox.link("/decisions/" + d.number() + "#periods"));
         return repository.deviations(d.id()).stream().filter(x -> x.stepPeriodId() == s.id()).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /**
+     * Whether the person may approve shortening a "一般" minimum of a step acted on by these groups (DECISIONS.md 12): the
+     * head of the acting unit ({@link cn.juece.access.Responsibilities#headsOf}).
+     */
+    public boolean mayShorten(Actor actor, List<String> stepGroups) {
+        return actor.inAnyGroup(stepGroups.stream().flatMap(g -> responsibilities.headsOf(g).stream()).toList());
+    }
+
+    /** Whether the person may record a pause on a step acted on by these groups: its party (Art. 42, 44). */
+    public boolean mayPause(Actor actor, List<String> stepGroups) {
+        return actor.isSystem() || actor.inAnyGroup(stepGroups);
     }
 
     /** Who acts on the step now, from the dossier (DECISIONS.md 22). */
@@ -252,7 +264,7 @@ public class StepPeriods implements TaskDates, StepDates {
         StepPeriod s = running(taskId);
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         List<String> groups = responsibleGroups(taskId, decisions.get(s.decisionId()));
-        if (!actor.isSystem() && !actor.inAnyGroup(groups)) {
+        if (!mayPause(actor, groups)) {
             throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP", "“" + s.taskName() + "”由" + responsibilities.names(groups)
                     + "办理，您（" + actor.name() + "）无权记录暂停计算的时间。");
         }

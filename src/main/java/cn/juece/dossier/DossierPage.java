@@ -2,7 +2,9 @@ package cn.juece.dossier;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.Responsible;
 import cn.juece.archive.ArchiveService;
 import cn.juece.audit.AuditChains;
 import cn.juece.audit.AuditTrail;
@@ -24,12 +28,15 @@ import cn.juece.decision.DecisionService;
 import cn.juece.decision.Stage;
 import cn.juece.drafting.ArrangementService;
 import cn.juece.drafting.Procedure;
+import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
+import cn.juece.launch.LaunchService;
 import cn.juece.proposal.EarlyStages;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import cn.juece.web.StaffPage;
 import cn.juece.workflow.TaskActions;
+import cn.juece.workflow.TaskView;
 
 /**
  * The dossier page of a decision: stage, open steps (group, due date, checklist, completion), materials
@@ -53,10 +60,15 @@ class DossierPage {
     private final ArchiveService archive;
     private final cn.juece.decision.DecisionStages stages;
     private final AuditChains auditChains;
+    private final DecisionAccess access;
+    private final LaunchService launch;
 
     DossierPage(cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
-                StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive, AuditChains auditChains) {
+                StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive, AuditChains auditChains,
+                DecisionAccess access, LaunchService launch) {
+        this.access = access;
+        this.launch = launch;
         this.facts = facts;
         this.archive = archive;
         this.stages = stages;
@@ -84,10 +96,10 @@ class DossierPage {
         model.addAttribute("colleagues", open.stream().collect(java.util.stream.Collectors.toMap(t -> t.id(), tasks::colleagues)));
         model.addAttribute("mayHandOver", open.stream().filter(t -> tasks.mayHandOver(t, me)).map(t -> t.id()).toList());
         // Stages 4-6 run in parallel: every stage whose process runs is current.
-        model.addAttribute("openStages", stages.current(d));
+        List<Stage> openStages = stages.current(d);
+        model.addAttribute("openStages", openStages);
         model.addAttribute("checklist", tasks.checklist(d));
         model.addAttribute("materials", materials.materials(d.id()));
-        model.addAttribute("materialTypes", MaterialType.values());
         model.addAttribute("maxUpload", materials.maxSize().toMegabytes() + " MB");
         model.addAttribute("audit", audit.forDecision(d.id()));
         model.addAttribute("auditChain", auditChains.verify(d.number()));
@@ -102,8 +114,66 @@ class DossierPage {
         model.addAttribute("pauseKinds", PauseKind.values());
         model.addAttribute("facts", facts.of(d));
         model.addAttribute("archive", archive.record(d.id()).orElse(null));
-        model.addAttribute("mayRecordArchive", archive.mayRecord(directory.currentActor(), d));
+        model.addAttribute("can", actions(d, me, open, openStages));
         return "dossier";
+    }
+
+    /**
+     * What the person may do on this dossier now (issue 11): each form is offered only to those the service behind it
+     * lets act — the step's party resolved from the dossier, the unit's head for a shortening, the decision organ for
+     * the units — and only in the stage it belongs to; the page lists these acts first, grouped by what they are for.
+     *
+     * @param complete  steps the person may complete now; {@code claim}: unheld steps of their party
+     * @param pause     steps whose time the person may pause; {@code shorten}: steps whose "一般" minimum they may shorten
+     * @param provides  whether they provide a named material (beyond 其他材料) to this decision
+     */
+    record Actions(boolean categorise, boolean study, boolean specialProcedure, boolean nameUnits, boolean changeUnits,
+                   boolean draft, boolean legalOpinions, boolean arrange, boolean participation, boolean archive,
+                   List<MaterialType> uploadTypes, boolean provides, Set<String> complete, Set<String> claim,
+                   Set<String> pause, Set<String> shorten) {
+
+        public boolean any() {
+            return categorise || study || specialProcedure || nameUnits || changeUnits || draft || legalOpinions || arrange
+                    || participation || archive || provides || !complete.isEmpty() || !claim.isEmpty() || !pause.isEmpty()
+                    || !shorten.isEmpty();
+        }
+    }
+
+    private Actions actions(Decision d, Actor me, List<TaskView> open, List<Stage> openStages) {
+        boolean early = d.isOpen() && d.stage().number() <= Stage.LAUNCH.number();
+        boolean study = d.isOpen() && d.stage() == Stage.PROPOSAL;
+        boolean drafting = d.isOpen() && d.stage() == Stage.DRAFTING;
+        Set<String> complete = new LinkedHashSet<>();
+        Set<String> claim = new LinkedHashSet<>();
+        Set<String> pause = new LinkedHashSet<>();
+        Set<String> shorten = new LinkedHashSet<>();
+        for (TaskView t : open) {
+            if (tasks.mayComplete(d, t, me)) {
+                complete.add(t.id());
+            }
+            if (d.isOpen() && t.assignee() == null && me.inAnyGroup(t.candidateGroups())) {
+                claim.add(t.id());
+            }
+            if (d.isOpen() && stepPeriods.mayPause(me, t.candidateGroups())) {
+                pause.add(t.id());
+            }
+            if (d.isOpen() && stepPeriods.mayShorten(me, t.candidateGroups())) {
+                shorten.add(t.id());
+            }
+        }
+        List<MaterialType> uploads = materials.uploadableTypes(d, me);
+        return new Actions(
+                early && access.mayAct(d, Responsible.STUDY_UNIT, Responsible.JUSTICE_BUREAU, Responsible.DECISION_ORGAN),
+                study && access.mayAct(d, Responsible.STUDY_UNIT),
+                early && access.mayAct(d, Responsible.STUDY_UNIT, Responsible.JUSTICE_BUREAU, Responsible.DECISION_ORGAN),
+                d.stage() == Stage.LAUNCH && launch.mayNameUnits(d),
+                d.stage().number() >= Stage.LAUNCH.number() && launch.mayNameUnits(d),
+                drafting && access.mayAct(d, Responsible.LEAD_UNIT),
+                drafting && access.mayAct(d, Responsible.LEAD_UNIT_LEGAL),
+                drafting && access.mayAct(d, Responsible.LEAD_UNIT),
+                openStages.contains(Stage.PARTICIPATION) && access.mayAct(d, Responsible.LEAD_UNIT),
+                archive.mayRecord(me, d),
+                uploads, uploads.stream().anyMatch(t -> !t.providers().isEmpty()), complete, claim, pause, shorten);
     }
 
     @PostMapping("/decisions/{number}/materials")

@@ -137,6 +137,20 @@ public class MaterialService {
         return group;
     }
 
+    /**
+     * The material types the person may upload to the decision now (its procedure open): those whose providers they act
+     * for, and those anyone with a role may add. The upload form offers only these.
+     */
+    public List<MaterialType> uploadableTypes(Decision d, cn.juece.identity.Actor actor) {
+        if (!d.isOpen()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(MaterialType.values())
+                .filter(t -> actor.isSystem() || t.providers().isEmpty()
+                        || responsibilities.actingFor(actor, responsibilities.groups(d, t.providers())) != null)
+                .toList();
+    }
+
     /** The groups who may provide this material in this decision (for gates: evidence counts only from them). */
     public List<String> providers(Decision d, MaterialType type) {
         return type.providers().isEmpty() ? List.of() : responsibilities.groups(d, type.providers());

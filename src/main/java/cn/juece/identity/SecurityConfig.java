@@ -30,6 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.juece.web.ErrorPages;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
@@ -73,13 +75,11 @@ class SecurityConfig {
                                 "请求缺少防伪令牌：请先读取征求意见（GET），再在请求头 X-XSRF-TOKEN 中带上返回的令牌提交。");
                         return;
                     }
-                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                    response.setContentType("text/html;charset=UTF-8");
-                    response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>页面已过期</title>"
-                            + "<link rel=\"stylesheet\" href=\"/assets/juece.css\"></head><body><main><h1>页面已过期</h1>"
-                            + "<div class=\"alert error\">页面已过期或请求缺少防伪令牌（CSRF_TOKEN_INVALID），内容未提交。"
-                            + "请返回上一页，刷新后重新填写提交。</div><p><a href=\"/public\">返回首页</a></p></main></body></html>");
+                    // The portal's own error page (ErrorPages), with what happened and what to do.
+                    request.setAttribute(ErrorPages.TITLE, "页面已过期");
+                    request.setAttribute(ErrorPages.MESSAGE, "页面已过期或请求缺少防伪令牌，内容未提交。请返回上一页，刷新后重新填写提交。");
+                    request.setAttribute(ErrorPages.CODE, "CSRF_TOKEN_INVALID");
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }))
                 // Load the token on every page so that its cookie is set before the page body is written.
                 .addFilterAfter((request, response, chain) -> {
@@ -132,6 +132,7 @@ class SecurityConfig {
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 // The webapps have their own CSRF protection (STACK-NOTES).
                 .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/**")))
+                .exceptionHandling(e -> e.accessDeniedHandler(pageDenied()))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
         return http.build();
@@ -175,6 +176,19 @@ class SecurityConfig {
             } else {
                 write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "您没有执行该操作的权限。");
             }
+        };
+    }
+
+    /** A form of our pages refused by Spring Security (its token expired): the staff error page says so (ErrorPages). */
+    private AccessDeniedHandler pageDenied() {
+        return (request, response, e) -> {
+            if (e instanceof CsrfException) {
+                request.setAttribute(ErrorPages.TITLE, "页面已过期");
+                request.setAttribute(ErrorPages.MESSAGE,
+                        "页面已过期（例如已重新登录，或页面打开后长时间未操作），内容未提交。请返回上一页，刷新后重新填写提交。");
+                request.setAttribute(ErrorPages.CODE, "CSRF_TOKEN_INVALID");
+            }
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
         };
     }
 

@@ -211,6 +211,11 @@ public class LaunchService implements FactSource {
         return access.require(d, act, "第十二条", Responsible.DECISION_ORGAN);
     }
 
+    /** Whether the person acting now may name or change the decision's 承办 units (Art. 12): the decision organ, administrators. */
+    public boolean mayNameUnits(Decision d) {
+        return d.isOpen() && (directory.currentActor().groups().contains(Groups.ADMIN) || access.mayAct(d, Responsible.DECISION_ORGAN));
+    }
+
     private OrgUnit unitOf(Decision d, String code) {
         return directory.units(d.organCode()).stream().filter(u -> u.code().equals(code)).findFirst()
                 .orElseThrow(() -> RuleViolation.badRequest("UNIT_NOT_IN_ORGAN",

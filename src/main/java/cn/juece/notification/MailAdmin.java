@@ -27,14 +27,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** /admin/mail and /api/mail: pending and failed mail, resend (administrators only). */
-final class MailAdmin {
+public final class MailAdmin {
 
     private MailAdmin() {
     }
 
+    /** Whether the person may read the outbox and resend mail: administrators. */
+    public static boolean mayAdminister(Actor actor) {
+        return actor.groups().contains(Groups.ADMIN);
+    }
+
     static Actor requireAdmin(Directory directory) {
         Actor actor = directory.currentActor();
-        if (!actor.groups().contains(Groups.ADMIN)) {
+        if (!mayAdminister(actor)) {
             throw RuleViolation.forbidden("MAIL_ADMIN_ONLY", "只有系统管理员可以查看和重发邮件。");
         }
         return actor;

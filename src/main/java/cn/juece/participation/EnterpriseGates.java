@@ -31,8 +31,9 @@ class EnterpriseGates implements StageGates {
                         "已认定是否与企业生产经营活动密切相关",
                         ctx -> answer(jdbc, ctx.decision().id()) != null,
                         "提请审议前，请在决策案卷中认定决策事项是否与企业生产经营活动密切相关、可能对企业切身利益或者权利义务有重大影响（第十九条）。"),
-                Gates.rule("meeting-submit", Set.of(), "第十九条", "ENTERPRISE_OPINIONS_MISSING",
+                Gates.conditional("meeting-submit", Set.of(), "第十九条", "ENTERPRISE_OPINIONS_MISSING",
                         "与企业密切相关的，已听取有代表性的企业和行业协会商会意见（含民营、中小或劳动密集型企业）",
+                        ctx -> answer(jdbc, ctx.decision().id()),
                         ctx -> !related(ctx.decision().id())
                                 || count("SELECT COUNT(*) FROM juece.enterprise_opinion WHERE decision_id = ? AND kind = 'ENTERPRISE'", ctx.decision().id()) > 0
                                 && count("SELECT COUNT(*) FROM juece.enterprise_opinion WHERE decision_id = ? AND kind <> 'ENTERPRISE'", ctx.decision().id()) > 0

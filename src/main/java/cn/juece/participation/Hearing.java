@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.juece.portal.ReceiptNumbers;
+
 /** A hearing (听证会, Art. 22-26) and its applicants. */
 public record Hearing(long id, long decisionId, String title, LocalDate heldOn, String place, int seats,
                       LocalDate applyUntil, LocalDate noticePublishedOn, String selectionMethod,
@@ -30,6 +32,11 @@ public record Hearing(long id, long decisionId, String title, LocalDate heldOn, 
     public record Applicant(long id, String receipt, String name, String contact, String side, boolean stakeholder,
                             String statement, OffsetDateTime submittedAt, boolean selected, boolean attended,
                             boolean signed) {
+
+        /** The receipt number as the applicant was given it (XXXX-XXXX-XXXX). */
+        public String receiptDisplay() {
+            return ReceiptNumbers.display(receipt);
+        }
     }
 
     public List<Applicant> participants() {

@@ -158,7 +158,7 @@ public class HearingService {
                         statement == null ? null : statement.strip(), clock.now())
                 .update(keys, "id");
         audit.record(new Actor("public", "社会公众", null, null, "听证申请人", List.of()), d.id(), d.number(),
-                AuditAction.HEARING_RECORDED, "收到听证参加申请 " + receipt + "（" + side.strip() + (stakeholder ? "，利害关系人" : "") + "）");
+                AuditAction.HEARING_RECORDED, "收到听证参加申请 " + ReceiptNumbers.display(receipt) + "（" + side.strip() + (stakeholder ? "，利害关系人" : "") + "）");
         return get(hearingId).applicants().stream().filter(a -> a.receipt().equals(receipt)).findFirst().orElseThrow();
     }
 

@@ -3,8 +3,10 @@ package cn.juece.participation;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -16,11 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import cn.juece.access.DecisionAccess;
+import cn.juece.access.Responsible;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.identity.Directory;
+import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import cn.juece.web.StaffPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +46,8 @@ class ParticipationPage {
     private final EnterpriseConsultationService enterprises;
     private final MaterialService materials;
     private final Directory directory;
+    private final DecisionAccess access;
+    private final AppClock clock;
 
     /** The materials the symposium, hearing and questionnaire sections show and take, with their articles. */
     private static final List<MaterialType> PARTICIPATION_MATERIALS = List.of(MaterialType.SYMPOSIUM_MINUTES,
@@ -48,7 +55,9 @@ class ParticipationPage {
 
     ParticipationPage(DecisionService decisions, PublicCommentService comments, SymposiumService symposiums, HearingService hearings,
                       QuestionnaireService questionnaires, EnterpriseConsultationService enterprises, MaterialService materials,
-                      Directory directory) {
+                      Directory directory, DecisionAccess access, AppClock clock) {
+        this.access = access;
+        this.clock = clock;
         this.materials = materials;
         this.decisions = decisions;
         this.comments = comments;
@@ -59,19 +68,33 @@ class ParticipationPage {
         this.directory = directory;
     }
 
+    /** The page's sections, one per method (Art. 18-27), each a collapsible part of the page. */
+    static final List<String> SECTIONS = List.of("comment", "enterprise", "hearing", "symposium", "questionnaire");
+
+    /**
+     * @param open the section the clerk was working in (after a form, {@link #back(String, String)}); without it, the
+     *             sections with something still to do are open
+     */
     @GetMapping("/decisions/{number}/participation")
-    String page(@PathVariable String number, Model model) {
+    String page(@PathVariable String number, @RequestParam(required = false) String open, Model model) {
         Decision d = decisions.get(number);
         model.addAttribute("d", d);
         model.addAttribute("directory", directory);
+        // Forms only for those who act here: the lead unit while the procedure is open (Art. 17-29); others read.
+        model.addAttribute("mayAct", access.mayAct(d, Responsible.LEAD_UNIT));
         Map<Consultation, List<Opinion>> consultations = new LinkedHashMap<>();
         Map<Long, String> statuses = new LinkedHashMap<>();
+        Map<Long, ConsultationStatus> states = new LinkedHashMap<>();
         for (Consultation c : comments.ofDecision(d.id())) {
             consultations.put(c, comments.opinions(c.id()));
-            statuses.put(c.id(), comments.effectiveStatus(c).label());
+            states.put(c.id(), comments.effectiveStatus(c));
+            statuses.put(c.id(), states.get(c.id()).label());
         }
         model.addAttribute("consultations", consultations);
         model.addAttribute("statuses", statuses);
+        model.addAttribute("states", states);
+        // A new notice only when none is open (CONSULTATION_ALREADY_OPEN, Art. 20)
+        model.addAttribute("noticeOpen", states.containsValue(ConsultationStatus.OPEN));
         model.addAttribute("adoptions", Adoption.values());
         model.addAttribute("channels", OpinionChannel.values());
         var ss = symposiums.ofDecision(d.id());
@@ -113,9 +136,53 @@ class ParticipationPage {
         });
         model.addAttribute("tallies", tallies);
         model.addAttribute("responses", responses);
-        model.addAttribute("enterpriseRelated", enterprises.related(d.id()));
-        model.addAttribute("enterpriseOpinions", enterprises.opinions(d.id()));
+        Boolean related = enterprises.related(d.id());
+        var enterpriseOpinions = enterprises.opinions(d.id());
+        model.addAttribute("enterpriseRelated", related);
+        model.addAttribute("enterpriseOpinions", enterpriseOpinions);
         model.addAttribute("enterpriseKinds", EnterpriseConsultationService.Kind.values());
+
+        // What each section still needs, in one line (shown on its heading), and which sections are open
+        Map<String, String> summary = new LinkedHashMap<>();
+        Set<String> pending = new LinkedHashSet<>();
+        // an opinion is answered by its own answer or by its group's (Art. 29)
+        Set<Long> answeredGroups = new java.util.HashSet<>();
+        consultations.keySet().forEach(c -> comments.clusters(c.id()).stream().filter(g -> g.adoption() != null)
+                .forEach(g -> answeredGroups.add(g.id())));
+        long unanswered = consultations.values().stream().flatMap(List::stream)
+                .filter(o -> o.adoption() == null && (o.clusterId() == null || !answeredGroups.contains(o.clusterId()))).count();
+        long opinions = consultations.values().stream().mapToLong(List::size).sum();
+        summary.put("comment", consultations.isEmpty() ? "尚未发布征求意见公告"
+                : String.join("、", statuses.values().stream().distinct().toList()) + "；收到意见" + opinions + "条，待答复" + unanswered + "条");
+        if (states.values().stream().anyMatch(st -> st != ConsultationStatus.FEEDBACK_PUBLISHED)) {
+            pending.add("comment");
+        }
+        long enterpriseUnanswered = enterpriseOpinions.stream().filter(o -> o.adoption() == null).count();
+        summary.put("enterprise", related == null ? "尚未认定是否与企业生产经营活动密切相关" : !related ? "认定为不密切相关"
+                : "应当听取意见：已听取" + enterpriseOpinions.size() + "家，待答复" + enterpriseUnanswered + "条");
+        if (Boolean.TRUE.equals(related) && (enterpriseOpinions.isEmpty() || enterpriseUnanswered > 0)) {
+            pending.add("enterprise");
+        }
+        Boolean required = hearings.required(d.id());
+        long running = hs.stream().filter(h -> h.status() != Hearing.Status.REPORTED && h.status() != Hearing.Status.CANCELLED).count();
+        boolean reported = hs.stream().anyMatch(h -> h.status() == Hearing.Status.REPORTED);
+        summary.put("hearing", (required == null ? "尚未确定是否应当召开" : required ? "应当召开" : "不召开")
+                + (hs.isEmpty() ? "" : "；听证会" + hs.size() + "场，" + (running > 0 ? "办理中" + running + "场" : reported ? "已形成听证报告" : "均已取消")));
+        if (running > 0 || Boolean.TRUE.equals(required) && !reported) {
+            pending.add("hearing");
+        }
+        long planned = ss.stream().filter(x -> x.status() == Symposium.Status.PLANNED || x.status() == Symposium.Status.CONFIRMED).count();
+        summary.put("symposium", ss.isEmpty() ? "未安排座谈会" : "座谈会" + ss.size() + "场" + (planned > 0 ? "，待召开" + planned + "场" : ""));
+        if (planned > 0) {
+            pending.add("symposium");
+        }
+        long collecting = qs.stream().filter(q -> !q.closesOn().isBefore(clock.today())).count();
+        summary.put("questionnaire", qs.isEmpty() ? "未发布问卷" : "问卷" + qs.size() + "份" + (collecting > 0 ? "，回收中" + collecting + "份" : ""));
+        if (collecting > 0) {
+            pending.add("questionnaire");
+        }
+        model.addAttribute("summary", summary);
+        model.addAttribute("openSections", open != null && SECTIONS.contains(open) ? Set.of(open) : pending);
         return "participation";
     }
 
@@ -180,7 +247,7 @@ class ParticipationPage {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否召开听证会。");
         }
         hearings.recordRequirement(number, required, grounds, note);
-        return back(number);
+        return back(number, "hearing");
     }
 
     @PostMapping("/decisions/{number}/participation/enterprise-question")
@@ -190,7 +257,7 @@ class ParticipationPage {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请选择是否与企业生产经营活动密切相关。");
         }
         enterprises.answer(number, related, note);
-        return back(number);
+        return back(number, "enterprise");
     }
 
     @PostMapping("/decisions/{number}/participation/enterprise-opinions")
@@ -199,14 +266,14 @@ class ParticipationPage {
                 @RequestParam(defaultValue = "false") boolean privateOwned, @RequestParam(defaultValue = "false") boolean smallMedium,
                 @RequestParam(defaultValue = "false") boolean labourIntensive, @RequestParam(required = false) String opinion) {
         enterprises.hear(number, organisation, kind, privateOwned, smallMedium, labourIntensive, opinion);
-        return back(number);
+        return back(number, "enterprise");
     }
 
     @PostMapping("/decisions/{number}/participation/enterprise-opinions/{id}/adoption")
     String adoptEnterprise(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) Adoption adoption,
                            @RequestParam(required = false) String reason) {
         enterprises.answerOpinion(id, adoption, reason);
-        return back(number);
+        return back(number, "enterprise");
     }
 
     // ---- symposiums (Art. 21) ----
@@ -340,7 +407,7 @@ class ParticipationPage {
                   @RequestParam(value = "file", required = false) MultipartFile file) throws java.io.IOException {
         materials.upload(number, type, null, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
                 file == null ? null : file.getBytes(), null);
-        return back(number, anchor != null && anchor.matches("[a-z]+") ? anchor : "");
+        return back(number, anchor != null && SECTIONS.contains(anchor) ? anchor : "");
     }
 
     private static String nz(String s) {
@@ -353,10 +420,11 @@ class ParticipationPage {
     }
 
     private static String back(String number) {
-        return "redirect:/decisions/" + number + "/participation";
+        return back(number, "comment");
     }
 
+    /** Back to the page with the section the clerk worked in open, and scrolled to. */
     private static String back(String number, String anchor) {
-        return back(number) + (anchor.isEmpty() ? "" : "#" + anchor);
+        return "redirect:/decisions/" + number + "/participation" + (anchor.isEmpty() ? "" : "?open=" + anchor + "#" + anchor);
     }
 }

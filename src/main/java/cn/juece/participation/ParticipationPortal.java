@@ -94,7 +94,7 @@ class ParticipationPortal {
                     content, OpinionChannel.PORTAL, null), false, attached ? attachment.getOriginalFilename() : null,
                     attached ? attachment.getBytes() : null);
             model.addAttribute("c", c);
-            model.addAttribute("receipt", ReceiptNumbers.display(o.receipt()));
+            model.addAttribute("receipt", o.receiptDisplay());
             model.addAttribute("moderated", c.moderated());
             return "public/opinion-receipt";
         } catch (RuleViolation e) {
@@ -102,6 +102,8 @@ class ParticipationPortal {
             fill(model, c);
             model.addAttribute("error", e.chineseMessage());
             model.addAttribute("form", Map.of("authorName", nz(authorName), "contact", nz(contact), "content", nz(content)));
+            // a browser never refills a file field: say so beside the kept text
+            model.addAttribute("attachmentDropped", attachment != null && !attachment.isEmpty());
             return "public/consultation";
         }
     }
@@ -163,7 +165,7 @@ class ParticipationPortal {
         try {
             Hearing.Applicant a = hearings.apply(id, name, contact, side, Boolean.TRUE.equals(stakeholder), statement);
             model.addAttribute("h", hearings.get(id));
-            model.addAttribute("receipt", ReceiptNumbers.display(a.receipt()));
+            model.addAttribute("receipt", a.receiptDisplay());
             return "public/hearing-receipt";
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());

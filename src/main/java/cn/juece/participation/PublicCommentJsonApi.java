@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +54,7 @@ class PublicCommentJsonApi {
     ResponseEntity<Map<String, Object>> comment(@PathVariable long id, @RequestBody CommentRequest r) {
         Opinion o = comments.submit(id, new PublicCommentService.Submission(r.authorName(), r.contact(), Boolean.TRUE.equals(r.quotable()),
                 r.content(), OpinionChannel.PORTAL, null), false);
-        return ResponseEntity.status(201).body(Map.of("receipt", ReceiptNumbers.display(o.receipt()),
+        return ResponseEntity.status(201).body(Map.of("receipt", o.receiptDisplay(),
                 "moderated", o.moderation() == Opinion.Moderation.PENDING));
     }
 

@@ -224,7 +224,7 @@ public class PublicCommentService {
         }
         repository.moderate(opinionId, publish ? Opinion.Moderation.PUBLISHED : Opinion.Moderation.HIDDEN, blankToNull(reason));
         audit.record(d.id(), d.number(), AuditAction.OPINION_MODERATED,
-                "意见 " + o.receipt() + (publish ? "审核通过，公开显示" : "不予公开显示，理由：" + reason.strip()));
+                "意见 " + o.receiptDisplay() + (publish ? "审核通过，公开显示" : "不予公开显示，理由：" + reason.strip()));
         return repository.opinion(opinionId).orElseThrow();
     }
 
@@ -317,7 +317,7 @@ public class PublicCommentService {
         Opinion o = opinion(opinionId);
         Decision d = answerable(o.consultationId(), adoption, reason);
         repository.adoptOpinion(opinionId, adoption, blankToNull(reason));
-        audit.record(d.id(), d.number(), AuditAction.OPINION_ANSWERED, "意见 " + o.receipt() + "：" + adoption.label()
+        audit.record(d.id(), d.number(), AuditAction.OPINION_ANSWERED, "意见 " + o.receiptDisplay() + "：" + adoption.label()
                 + (blankToNull(reason) == null ? "" : "，理由：" + reason.strip()));
         return repository.opinion(opinionId).orElseThrow();
     }
@@ -401,7 +401,7 @@ public class PublicCommentService {
                 "附件", "显示", "与较早意见相同", "归类", "采纳情况"));
         Map<Long, String> attachments = repository.attachmentNames(c.id());
         for (Opinion o : repository.opinions(c.id())) {
-            csv.row(java.util.Arrays.asList(ReceiptNumbers.display(o.receipt()), o.channel().label(),
+            csv.row(java.util.Arrays.asList(o.receiptDisplay(), o.channel().label(),
                     o.submittedAt().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
                     o.postmarkDate() == null ? "" : o.postmarkDate().toString(), o.authorName(), o.contact(),
                     o.quotable() ? "是" : "否", o.content(), attachments.getOrDefault(o.id(), ""),
@@ -438,7 +438,10 @@ public class PublicCommentService {
         return repository.clusters(consultationId);
     }
 
-    /** What the person with a receipt may see: status, and the answer once published (never others' contact). */
+    /**
+     * What the person with a receipt may see: their own text and when it was received, the status, and the answer once
+     * published. Never contact details (their own included: a receipt may be shared).
+     */
     public Map<String, Object> lookup(String receipt) {
         Opinion o = ReceiptNumbers.normalise(receipt).flatMap(repository::opinionByReceipt)
                 .orElseThrow(() -> RuleViolation.notFound("RECEIPT_NOT_FOUND", "未找到该回执号对应的意见，请核对回执号。"));
@@ -448,8 +451,8 @@ public class PublicCommentService {
         String reason = o.adoption() != null ? o.adoptionReason() : cluster == null ? null : cluster.adoptionReason();
         boolean published = c.status() == ConsultationStatus.FEEDBACK_PUBLISHED;
         String attached = repository.attachment(o.id()).map(a -> a.fileName() + "（已收到）").orElse("无");
-        return Map.of("receipt", ReceiptNumbers.display(o.receipt()), "consultation", c.title(), "status", effectiveStatus(c).label(),
-                "submittedAt", o.submittedAt().toString(), "attachment", attached,
+        return Map.of("receipt", o.receiptDisplay(), "consultation", c.title(), "status", effectiveStatus(c).label(),
+                "submittedAt", o.submittedAt(), "content", o.content(), "attachment", attached,
                 "display", switch (o.moderation()) { case PENDING -> "待审核"; case PUBLISHED -> "已公开显示"; case HIDDEN -> "不予公开显示（意见已记录并计入统计）"; },
                 "answer", published && adoption != null ? adoption.label() + (reason == null ? "" : "：" + reason) : "尚未公布采纳情况");
     }

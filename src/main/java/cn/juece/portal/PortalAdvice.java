@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.juece.support.RuleViolation;
+import cn.juece.web.ErrorPages;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** For every public page: the county's name, and refusals as a plain Chinese page with the status. */
@@ -27,8 +28,10 @@ class PortalAdvice {
     String refused(RuleViolation e, Model model, HttpServletResponse response) {
         response.setStatus(e.status().value());
         model.addAttribute("county", properties.countyName());
-        model.addAttribute("error", e.chineseMessage());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("title", e.status().value() == 404 ? "未找到" : "提示");
+        model.addAttribute("message", e.chineseMessage());
         model.addAttribute("code", e.code());
-        return "public/error";
+        return ErrorPages.PUBLIC_VIEW;
     }
 }

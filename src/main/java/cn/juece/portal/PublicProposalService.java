@@ -149,9 +149,14 @@ public class PublicProposalService {
         return p;
     }
 
+    /** Whether the person handles the public's proposals: the decision organ (Art. 11) and administrators. */
+    public boolean mayHandle(Actor actor) {
+        return actor.groups().contains(Groups.decisionOrgan(defaultOrgan)) || actor.groups().contains(Groups.ADMIN);
+    }
+
     private Actor requireOrgan() {
         Actor actor = directory.currentActor();
-        if (!actor.groups().contains(Groups.decisionOrgan(defaultOrgan)) && !actor.groups().contains(Groups.ADMIN)) {
+        if (!mayHandle(actor)) {
             throw RuleViolation.forbidden("PUBLIC_PROPOSAL_NOT_AUTHORISED",
                     "公众决策事项建议由决策机关（县政府办公室）登记办理（第十一条），您（" + actor.name() + "）无权办理。");
         }

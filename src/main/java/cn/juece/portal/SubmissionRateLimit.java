@@ -1,7 +1,6 @@
 package cn.juece.portal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.juece.support.AppClock;
+import cn.juece.web.ErrorPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,25 +72,20 @@ class SubmissionRateLimit {
             });
             if (w[1] > limit.maxSubmissions()) {
                 long retry = Math.max(1, (w[0] + windowMillis - now + 999) / 1000);
-                response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(retry));
-                response.setContentType("text/html;charset=UTF-8");
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getWriter().write(page(limit.window().toMinutes(), limit.maxSubmissions(), (retry + 59) / 60));
+                // The portal's error page, or {code, message} for the JSON intake (ErrorPages).
+                request.setAttribute(ErrorPages.TITLE, "提交过于频繁");
+                request.setAttribute(ErrorPages.MESSAGE, message(limit.window().toMinutes(), limit.maxSubmissions(), (retry + 59) / 60));
+                request.setAttribute(ErrorPages.CODE, "TOO_MANY_REQUESTS");
+                response.sendError(429);
                 return;
             }
             chain.doFilter(request, response);
         }
 
-        private static String page(long windowMinutes, int max, long retryMinutes) {
-            String message = "提交过于频繁：同一网络地址每" + windowMinutes + "分钟最多提交" + max + "次。请约" + retryMinutes
+        private static String message(long windowMinutes, int max, long retryMinutes) {
+            return "提交过于频繁：同一网络地址每" + windowMinutes + "分钟最多提交" + max + "次。请约" + retryMinutes
                     + "分钟后再试。您填写的内容尚未提交，可返回上一页复制保存，稍后再提交。";
-            return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    + "<title>提交过于频繁</title><link rel=\"stylesheet\" href=\"/assets/juece.css\"></head><body>"
-                    + "<header class=\"topbar\"><a class=\"brand\" href=\"/public\">重大行政决策公开</a></header>"
-                    + "<main><h1>提交过于频繁</h1><div class=\"alert error\" id=\"rate-limited\">" + message + "</div>"
-                    + "<p><a href=\"/public\">返回首页</a></p></main></body></html>";
         }
     }
 }

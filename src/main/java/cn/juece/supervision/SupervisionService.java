@@ -119,7 +119,7 @@ public class SupervisionService {
     }
 
     /** A "一般" minimum shortened with its approved reason (DECISIONS.md 12). */
-    public record Shortened(String decisionNumber, String decisionTitle, String periodCode, String reason, String approver,
+    public record Shortened(String decisionNumber, String decisionTitle, String periodCode, String periodName, String reason, String approver,
                             OffsetDateTime approvedAt) {
     }
 
@@ -161,13 +161,18 @@ public class SupervisionService {
                            List<DecisionOutcome> outcomes) {
     }
 
-    /** Refuses anyone who does not supervise (Art. 8, 60-63). */
-    public void requireSupervisor(Actor actor) {
+    /** Whether the person supervises (Art. 8, 60-63): the justice bureau, office, decision organ, its head and members, administrators. */
+    public boolean isSupervisor(Actor actor) {
         Organ organ = directory.organ(decisions.defaultOrgan());
         Set<String> supervisors = Set.of(Groups.unit(organ.justiceUnit()), Groups.unit(organ.officeUnit()),
                 Groups.decisionOrgan(organ.code()), Groups.executiveHead(organ.code()), Groups.members(organ.code()),
                 Groups.ADMIN);
-        if (!actor.inAnyGroup(supervisors)) {
+        return actor.inAnyGroup(supervisors);
+    }
+
+    /** Refuses anyone who does not supervise (Art. 8, 60-63). */
+    public void requireSupervisor(Actor actor) {
+        if (!isSupervisor(actor)) {
             throw RuleViolation.forbidden("SUPERVISION_FORBIDDEN",
                     "监督统计供司法行政部门、政府办公室、决策机关和系统管理员使用（第八条、第六十条至第六十三条）。");
         }
@@ -209,7 +214,7 @@ public class SupervisionService {
         Map<Long, Decision> byId = selected.stream().collect(Collectors.toMap(Decision::id, Function.identity()));
         List<Shortened> shortened = stepPeriods.allDeviations().stream().filter(x -> byId.containsKey(x.decisionId()))
                 .map(x -> new Shortened(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.periodCode(),
-                        x.reason(), x.approverName(), x.approvedAt()))
+                        x.periodName(), x.reason(), x.approverName(), x.approvedAt()))
                 .toList();
         List<Escalated> escalated = stepPeriods.all().stream()
                 .filter(p -> p.escalatedAt() != null && byId.containsKey(p.decisionId()))

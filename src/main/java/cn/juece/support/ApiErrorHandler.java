@@ -6,9 +6,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -62,14 +64,12 @@ class ApiErrorHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(new ApiError("UPLOAD_TOO_LARGE", "上传文件超过系统允许的最大大小。"));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.forStatus(413, null));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .body(new ApiError("METHOD_NOT_ALLOWED", "不支持该请求方法：" + e.getMethod()));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.forStatus(405, e.getMethod()));
     }
 
     @ExceptionHandler(AuthorizationException.class)
@@ -88,6 +88,14 @@ class ApiErrorHandler {
         RuleViolation rv = RuleViolation.findIn(e);
         if (rv != null) {
             return rule(rv, request);
+        }
+        if (e instanceof TypeMismatchException mismatch) {
+            return ResponseEntity.badRequest().body(new ApiError("PARAMETER_INVALID",
+                    "参数格式有误：" + mismatch.getPropertyName() + "（" + mismatch.getValue() + "）。"));
+        }
+        if (e instanceof ErrorResponse known) {
+            // Spring's own refusals (an unacceptable Accept header, …): their status with our shape.
+            return ResponseEntity.status(known.getStatusCode()).body(ApiError.forStatus(known.getStatusCode().value(), null));
         }
         log.error("Unexpected error on /api", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

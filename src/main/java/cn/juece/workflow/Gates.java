@@ -51,6 +51,17 @@ public final class Gates {
                 ctx -> (ctx.hasReason() ? "理由过于简略（不少于" + minLength + "字）。" : "请填写理由。") + why + "（" + article + "）。");
     }
 
+    /**
+     * A requirement that holds only in some cases: {@code applies} says whether it holds for the decision (null while
+     * the fact it turns on is not recorded yet, which another gate asks for); {@code met} is checked at completion
+     * and must pass where the requirement does not hold.
+     */
+    public static StageGate conditional(String taskKey, Set<String> outcomes, String article, String code, String requirement,
+                                        java.util.function.Function<GateContext, Boolean> applies, Predicate<GateContext> met,
+                                        String refusal) {
+        return new StageGate(taskKey, outcomes, article, code, requirement, met, ctx -> refusal, null, applies);
+    }
+
     /** Any other check. */
     public static StageGate rule(String taskKey, Set<String> outcomes, String article, String code, String requirement,
                                  Predicate<GateContext> met, String refusal) {

@@ -104,6 +104,22 @@ public class TaskActions {
                 .filter(p -> directory.groupsOf(p.id()).stream().anyMatch(task.candidateGroups()::contains)).toList();
     }
 
+    /**
+     * Whether the person may complete the step now: the one rule check's answer on who acts (TaskRules.mayAct: the
+     * step's party resolved from the dossier, and its holder if one of them holds it), asked without completing.
+     */
+    public boolean mayComplete(Decision decision, TaskView task, Actor actor) {
+        if (!decision.isOpen() || !actor.inAnyGroup(task.candidateGroups())) {
+            return false;
+        }
+        try {
+            rules.mayAct(decision, steps.of(find(task.id())), task.assignee(), actor);
+            return true;
+        } catch (RuleViolation refused) {
+            return false;
+        }
+    }
+
     /** Whether the person may hand the step over or release it: its holder, the responsible unit's head, an administrator. */
     public boolean mayHandOver(TaskView task, Actor actor) {
         return task.assignee() != null && (task.assignee().equals(actor.id())
@@ -133,7 +149,7 @@ public class TaskActions {
 
     public List<TaskRules.ChecklistItem> checklist(Decision decision) {
         return taskService.createTaskQuery().processInstanceBusinessKey(decision.number()).orderByTaskCreateTime().asc()
-                .list().stream().flatMap(t -> rules.checklist(decision, steps.of(t)).stream()).toList();
+                .list().stream().flatMap(t -> rules.checklist(decision, steps.of(t), outcomesOf(t)).stream()).toList();
     }
 
     /**
@@ -169,6 +185,12 @@ public class TaskActions {
 
     private String processKey(Task task) {
         return repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    }
+
+    /** The outcomes the step's BPMN element declares, code to Chinese label. */
+    private Map<String, String> outcomesOf(Task task) {
+        return TaskOutcomes.of(repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey()));
     }
 
     TaskView view(Task task) {

@@ -98,33 +98,59 @@ public class TaskRules {
                 steps.roundStartsAfter(step), type -> materials.providers(decision, type));
     }
 
-    /** The checklist of an open step: each gate, whether it is met now, what meets it, and the article. */
-    public List<ChecklistItem> checklist(Decision decision, Step step) {
+    /**
+     * The checklist of an open step: each gate, whether it is met now, what meets it, and the article.
+     *
+     * @param outcomeLabels the step's outcomes, code to Chinese label (as the BPMN declares them)
+     */
+    public List<ChecklistItem> checklist(Decision decision, Step step, Map<String, String> outcomeLabels) {
         GateContext ctx = context(decision, step, null, null);
         List<ChecklistItem> items = new ArrayList<>();
         for (StageGate gate : registry.ofTask(step.taskKey())) {
             boolean conditional = !gate.outcomes().isEmpty();
             boolean reasonGate = "REASON_REQUIRED".equals(gate.code());
-            Boolean met = reasonGate ? null : gate.met().test(ctx);
-            Evidence evidence = gate.evidence() == null ? null : gate.evidence().apply(ctx)
+            Boolean applies = gate.applies() == null ? Boolean.TRUE : gate.applies().apply(ctx);
+            Boolean met = reasonGate || applies == null ? null : gate.met().test(ctx);
+            String state = reasonGate ? AT_COMPLETION : applies == null ? UNDETERMINED : !applies ? NOT_APPLICABLE
+                    : met ? MET : MISSING;
+            Evidence evidence = gate.evidence() == null || !Boolean.TRUE.equals(applies) ? null : gate.evidence().apply(ctx)
                     .map(v -> new Evidence(ctx.materialOf(v).map(m -> m.title()).orElse(null), v.id(), v.versionNo(), v.fileName(),
                             directory.displayName(v.uploadedBy()), v.providedFor() == null ? null : directory.groupName(v.providedFor()),
                             v.uploadedAt(), v.sha256()))
                     .orElse(null);
-            items.add(new ChecklistItem(step.taskName(), gate.requirement(), gate.article(), gate.code(), met,
-                    conditional ? String.join("、", gate.outcomes()) : null, step.round(), evidence));
+            items.add(new ChecklistItem(step.taskName(), gate.requirement(), gate.article(), gate.code(), met, state, STATE_LABELS.get(state),
+                    conditional ? String.join("、", gate.outcomes()) : null,
+                    conditional ? outcomeLabels(gate.outcomes(), outcomeLabels) : null, step.round(), evidence));
         }
         return items;
     }
 
+    /** "“风险不可控”或“…”", in the order the step declares its outcomes. */
+    private static String outcomeLabels(java.util.Set<String> codes, Map<String, String> labels) {
+        List<String> ordered = new ArrayList<>(labels.keySet().stream().filter(codes::contains).toList());
+        codes.stream().filter(c -> !labels.containsKey(c)).sorted().forEach(ordered::add);
+        return String.join("或", ordered.stream().map(c -> "“" + labels.getOrDefault(c, c) + "”").toList());
+    }
+
+    /** Where a checklist line stands; each line agrees with the others (待确定 until the fact it turns on is known). */
+    public static final String MET = "MET", MISSING = "MISSING", AT_COMPLETION = "AT_COMPLETION", UNDETERMINED = "UNDETERMINED",
+            NOT_APPLICABLE = "NOT_APPLICABLE";
+    private static final Map<String, String> STATE_LABELS = Map.of(MET, "已具备", MISSING, "缺少", AT_COMPLETION, "办理时填写",
+            UNDETERMINED, "待确定", NOT_APPLICABLE, "不适用");
+
     /**
-     * @param met null where it can only be judged when the step is completed (a reason)
+     * @param met null where it can only be judged when the step is completed (a reason), or while the fact a conditional
+     *            requirement turns on is not yet recorded
+     * @param state MET, MISSING, AT_COMPLETION, UNDETERMINED (a conditional requirement whose condition is not yet
+     *              known) or NOT_APPLICABLE (a conditional requirement that does not hold for the decision)
+     * @param stateLabel the state as people read it (已具备, 缺少, 办理时填写, 待确定, 不适用)
      * @param onlyForOutcomes outcome codes the requirement applies to, or null for every outcome
+     * @param onlyForOutcomeLabels the same outcomes as people read them ("“风险不可控”"), or null
      * @param round the round of the step (2 after the first loop back)
      * @param evidence what meets a material requirement now, or null
      */
-    public record ChecklistItem(String step, String requirement, String article, String code, Boolean met,
-                                String onlyForOutcomes, int round, Evidence evidence) {
+    public record ChecklistItem(String step, String requirement, String article, String code, Boolean met, String state,
+                                String stateLabel, String onlyForOutcomes, String onlyForOutcomeLabels, int round, Evidence evidence) {
     }
 
     /** The material version that meets a requirement: which, who provided it for which party, when, its hash. */

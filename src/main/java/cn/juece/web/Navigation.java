@@ -1,0 +1,56 @@
+package cn.juece.web;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+import cn.juece.identity.Actor;
+import cn.juece.notification.MailAdmin;
+import cn.juece.portal.PublicProposalService;
+import cn.juece.supervision.SupervisionService;
+
+/**
+ * The staff pages' main menu offers only what the person may open (issue 11): each entry asks the feature that
+ * refuses the page who may open it, so the menu and the refusal cannot disagree. Computed once per page
+ * ({@link PageAdvice}, the error pages), never in a template.
+ */
+@Component
+public class Navigation {
+
+    private final SupervisionService supervision;
+    private final PublicProposalService proposals;
+    private final AuthorizationService authorizations;
+
+    Navigation(SupervisionService supervision, PublicProposalService proposals, AuthorizationService authorizations) {
+        this.supervision = supervision;
+        this.proposals = proposals;
+        this.authorizations = authorizations;
+    }
+
+    /**
+     * The entries beyond those everyone signed in may open (my tasks, decisions, registering a proposal, the
+     * catalogue, the calendar and periods to read, the API documentation).
+     *
+     * @param proposals   公众建议: the decision organ and administrators (Art. 11; the citizens' contact details)
+     * @param supervision 监督统计: the supervisors (Art. 8, 60-63)
+     * @param mail        邮件发件箱: administrators
+     * @param tasklist    任务列表: those Camunda lets into Tasklist
+     * @param cockpit     流程监控: those Camunda lets into Cockpit (organ-wide roles and administrators)
+     */
+    public record Links(boolean proposals, boolean supervision, boolean mail, boolean tasklist, boolean cockpit) {
+    }
+
+    public Links of(Actor actor) {
+        if (actor == null || actor.isSystem()) {
+            return new Links(false, false, false, false, false);
+        }
+        return new Links(proposals.mayHandle(actor), supervision.isSupervisor(actor), MailAdmin.mayAdminister(actor),
+                webapp(actor, "tasklist"), webapp(actor, "cockpit"));
+    }
+
+    /** Camunda's own answer: the application ACCESS authorization the webapp checks when the person opens it. */
+    private boolean webapp(Actor actor, String application) {
+        return authorizations.isUserAuthorized(actor.id(), actor.groups(), Permissions.ACCESS, Resources.APPLICATION, application);
+    }
+}

@@ -110,6 +110,8 @@ class NoRawCodesTest extends IntegrationTest {
         assertThat(d.as("fgj_head").post("/api/tasks/" + expertTask + "/deviation",
                 Map.of("reason", "省住建厅要求本月底前上报改造计划，情况紧急，经局务会研究同意缩短专家论证研究时间")).getStatusCode().value())
                 .isEqualTo(201);
+        d.assessor(working, Map.of("mode", "SELF"));
+        d.riskRecords(working, LEAD, "MEDIUM");
         d.upload(LEAD, working, "RISK_REPORT");
         d.complete(LEAD, working, "risk-assess", "fgj", "MEDIUM", null);
         String early = d.create("乡镇卫生院布局调整（页面用语检查）");

@@ -189,7 +189,7 @@ class ExpertReviewTest extends IntegrationTest {
         checklist.forEach(c -> met.put(c.get("code").asText(), c.get("met").asBoolean()));
         assertThat(met).containsEntry("EXPERT_PANEL_COMPOSITION", true).containsEntry("EXPERT_MATERIALS_NOT_DELIVERED", true)
                 .containsEntry("EXPERT_OPINION_MISSING", false).containsEntry("EXPERT_FEEDBACK_NOT_SENT", false);
-        assertThat(page.get("/decisions/" + n + "/experts")).contains("每位接受邀请的专家均已独立提交论证意见", "未具备", "尚未提交");
+        assertThat(page.get("/decisions/" + n + "/experts")).contains("每位接受邀请的专家均已独立提交论证意见", "缺少", "尚未提交");
         // the feedback waits for every opinion too
         var feedback = d.as(LEAD).post("/api/decisions/" + n + "/experts/feedback", Map.of());
         assertThat(feedback.getBody().get("code").asText()).isEqualTo("EXPERT_OPINION_MISSING");

@@ -55,6 +55,22 @@ class RulesOnEveryPathTest extends IntegrationTest {
     }
 
     @Test
+    void aReasonLongerThan500CharactersIsRefusedWithItsMessageNeverCut() {
+        var d = driver();
+        String n = d.create("县城区户外广告设置规划（理由长度）");
+        String task = d.task(n, "proposal-study").get("id").asText();
+        String reason = "不属于第三条所列事项".repeat(51);   // 510 characters
+        var api = d.as(LEAD).complete(task, "OUT_OF_SCOPE", reason);
+        assertThat(api.getStatusCode().value()).isEqualTo(400);
+        assertThat(api.getBody().get("code").asText()).isEqualTo("REASON_TOO_LONG");
+        assertThat(api.getBody().get("message").asText()).contains("不超过500字", "现为510字");
+        var rest = d.as(LEAD).post("/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("outcome", Map.of("value", "OUT_OF_SCOPE"), "reason", Map.of("value", reason))));
+        cn.juece.support.EngineRestRefusal.assertRefused(rest, "REASON_TOO_LONG", "不超过500字", "现为510字");
+        assertThat(d.openTaskKeys(n)).containsExactly("proposal-study");
+    }
+
+    @Test
     void aPersonOutsideTheTasksGroupCannotCompleteIt() {
         var d = driver();
         String n = d.create("县级储备粮轮换办法");

@@ -49,7 +49,12 @@ public enum AuditAction {
     PERIOD_REMINDER("期限提醒"),
     PERIOD_ESCALATED("期限届满督办"),
     MAIL_RESENT("重新发送邮件"),
-    ENGINE_OPERATION("流程运维操作");
+    ENGINE_OPERATION("流程运维操作"),
+    DOCUMENT_GENERATED("生成公文"),
+    TEMPLATE_CHANGED("修改公文模板"),
+    LEGALITY_RECORDED("记录合法性审查情况"),
+    MEETING_RECORDED("记录集体讨论情况"),
+    PUBLICATION_RECORDED("记录决策出台和公布情况");
 
     private final String label;
 

@@ -23,6 +23,7 @@ public class LifecycleDriver {
     public static final String ORGAN = "bgs_chen";        // decision organ clerk (县政府办公室)
     public static final String HEAD = "xz_zhang";         // 县长, executive head
     public static final String JUSTICE = "sfj_liu";       // 县司法局
+    public static final String JUSTICE_HEAD = "sfj_head"; // 县司法局局长 (signs off the opinion letter, Art. 46)
     public static final String OFFICE = "bgs_chen";       // 县政府办公室
     /** Reads the dossier as the government office, which sees every decision of the organ (DECISIONS.md 23). */
     public static final String READER = "bgs_chen";
@@ -216,15 +217,84 @@ public class LifecycleDriver {
         complete(ORGAN, number, "risk-finding", "gx-organ", "CONTROLLABLE", null);
     }
 
+    /**
+     * Art. 41, 42: the Art. 42 materials, the office meeting's approval, the co-units' countersignatures (none for the
+     * driver's decisions), the lead unit's attestation, then the submission.
+     */
     public void submitForLegality(String number) {
         upload(LEAD, number, "LEGALITY_REQUEST");
         upload(LEAD, number, "LEGAL_BASIS");
+        recordOfficeMeeting(number);
+        attest(number);
         complete(LEAD, number, "legality-submit", "fgj", "SUBMITTED", null);
     }
 
+    /** Art. 41: the lead unit's office meeting approved the draft. */
+    public void recordOfficeMeeting(String number) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/legality/office-meeting", Map.of("meetingDate",
+                today(),
+                "meetingName", "县发展和改革局2026年第5次局长办公会议"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 42: the lead unit answers for the materials being true and complete (after the last upload). */
+    public void attest(String number) {
+        var r = as(LEAD).post("/api/decisions/" + number + "/legality/attestation", Map.of());
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+    }
+
+    /** The engine's day (ClockUtil) in Asia/Shanghai, as the application sees it. */
+    static String today() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate().toString();
+    }
+
+    /**
+     * Art. 43-46: the justice bureau's record of the review leading to this conclusion: the legal adviser's and the
+     * public lawyer's opinions, each Art. 43 point, a suggestion where provisions are illegal, the conclusion.
+     */
+    public void recordReview(String number, String outcome) {
+        var r = as(JUSTICE).put("/api/decisions/" + number + "/legality/review", Map.of("adviserName", "赵律师",
+                "adviserOpinion", "经研究，提出法律意见如下：未发现超越权限的情形。", "lawyerName", "钱律师",
+                "lawyerOpinion", "经研究，提出法律意见如下：程序基本完备。", "methods", "书面审查",
+                "overview", "承办单位报送了送审申请书、决策草案、起草说明、依据目录及文本、合法性初审意见书等材料。", "conclusion", outcome));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        point(number, "AUTHORITY", outcome.equals("ILLEGAL") ? "PROBLEM" : "COMPLIANT", outcome.equals("ILLEGAL") ? "超越县级人民政府的法定权限" : "属于县人民政府职权");
+        point(number, "PROCEDURE", outcome.startsWith("MISSING_") ? "PROBLEM" : "COMPLIANT",
+                outcome.startsWith("MISSING_") ? "应当履行而未履行" + outcome.substring(8) + "程序" : "已履行法定程序");
+        point(number, "CONTENT", outcome.equals("PROVISIONS_ILLEGAL") || outcome.equals("ILLEGAL") ? "PROBLEM" : "COMPLIANT",
+                outcome.equals("PROVISIONS_ILLEGAL") ? "第八条设定的收费标准缺乏依据" : outcome.equals("ILLEGAL") ? "主要内容与上位法相抵触" : "内容合法");
+        point(number, "OTHER", "NOT_APPLICABLE", null);
+        if (outcome.equals("PROVISIONS_ILLEGAL")) {
+            var s = as(JUSTICE).post("/api/decisions/" + number + "/legality/review/suggestions", Map.of("problem", "第八条设定的收费标准缺乏上位法依据",
+                    "risk", "可能被确认违法", "suggestion", "删除第八条，或补充价格主管部门的定价依据"));
+            assertThat(s.getStatusCode().value()).as(String.valueOf(s.getBody())).isEqualTo(201);
+        }
+    }
+
+    public void point(String number, String point, String finding, String note) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("finding", finding);
+        if (note != null) {
+            body.put("note", note);
+        }
+        var r = as(JUSTICE).put("/api/decisions/" + number + "/legality/review/points/" + point, body);
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 46: the opinion letter generated from the record and signed off by the bureau's head. */
+    public JsonNode issueLetter(String number) {
+        var g = as(JUSTICE).post("/api/decisions/" + number + "/legality/opinion-letter", Map.of());
+        assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
+        var s = as(JUSTICE_HEAD).post("/api/decisions/" + number + "/legality/opinion-letter/sign-off", Map.of());
+        assertThat(s.getStatusCode().value()).as(String.valueOf(s.getBody())).isEqualTo(201);
+        return g.getBody();
+    }
+
     public void review(String number, String outcome, String reason) {
+        recordReview(number, outcome);
         if (!outcome.startsWith("MISSING_")) {
-            upload(JUSTICE, number, "LEGALITY_OPINION");
+            issueLetter(number);
         }
         waitForMinimum(number, "legality-review");
         complete(JUSTICE, number, "legality-review", "sfj", outcome, reason);

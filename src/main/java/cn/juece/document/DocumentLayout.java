@@ -40,14 +40,14 @@ final class DocumentLayout {
             }
             if (!literal) {
                 String v;
-                if ((v = field(line, "版头")) != null) { mark = v; continue; }
-                if ((v = field(line, "发文字号")) != null) { number = v; continue; }
-                if ((v = field(line, "标题")) != null) { title = v; continue; }
-                if ((v = field(line, "主送")) != null) { recipient = v; continue; }
-                if ((v = field(line, "落款")) != null) { signature = v; inBody = false; continue; }
-                if ((v = field(line, "日期")) != null) { date = v; inBody = false; continue; }
-                if ((v = field(line, "抄送")) != null) { cc = v; inBody = false; continue; }
-                if ((v = field(line, "附注")) != null) { note = v; inBody = false; continue; }
+                if ((v = field(line, "版头")) != null) { mark = blankToNull(v); continue; }
+                if ((v = field(line, "发文字号")) != null) { number = blankToNull(v); continue; }
+                if ((v = field(line, "标题")) != null) { title = blankToNull(v); continue; }
+                if ((v = field(line, "主送")) != null) { recipient = blankToNull(v); continue; }
+                if ((v = field(line, "落款")) != null) { signature = blankToNull(v); inBody = false; continue; }
+                if ((v = field(line, "日期")) != null) { date = blankToNull(v); inBody = false; continue; }
+                if ((v = field(line, "抄送")) != null) { cc = blankToNull(v); inBody = false; continue; }
+                if ((v = field(line, "附注")) != null) { note = blankToNull(v); inBody = false; continue; }
                 if (line.equals("正文：") || line.equals("正文:")) { inBody = true; continue; }
                 if (line.startsWith("## ")) {
                     body.add(new OfficialDocument.Block(OfficialDocument.Kind.HEADING2, line.substring(3).strip()));
@@ -72,10 +72,13 @@ final class DocumentLayout {
 
     private static String field(String line, String name) {
         if (line.startsWith(name + "：") || line.startsWith(name + ":")) {
-            String v = line.substring(name.length() + 1).strip();
-            return v.isEmpty() ? null : v;
+            return line.substring(name.length() + 1).strip();
         }
         return null;
+    }
+
+    private static String blankToNull(String v) {
+        return v.isEmpty() ? null : v;
     }
 
     private static String abbreviate(String s) {

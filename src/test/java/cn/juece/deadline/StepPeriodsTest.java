@@ -58,7 +58,9 @@ class StepPeriodsTest extends IntegrationTest {
         at("2024-09-27T10:00:00");
         d.submitForLegality(n);
         assertThat(d.openTaskKeys(n)).containsExactly("legality-review");
-        d.upload(LifecycleDriver.JUSTICE, n, "LEGALITY_OPINION");
+        // the review's record, its opinion letter and the head's sign-off, ready to conclude PASSED (Art. 43-46)
+        d.recordReview(n, "PASSED");
+        d.issueLetter(n);
         return n;
     }
 

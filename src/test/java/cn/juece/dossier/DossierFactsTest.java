@@ -56,6 +56,7 @@ class DossierFactsTest extends IntegrationTest {
         d.review(n, "MISSING_EXPERT", "专业性较强，应当组织专家论证");
         d.expertReview(n);
         d.upload(LEAD, n, "LEGALITY_REQUEST");                           // a new submission (DECISIONS.md 24)
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED_IN_PRINCIPLE");                          // Art. 50
@@ -115,7 +116,7 @@ class DossierFactsTest extends IntegrationTest {
         assertFact(conclusions.get(0), "legality-review", 1, "MISSING_EXPERT", "专业性较强，应当组织专家论证", JUSTICE, "sfj");
         assertThat(conclusions.get(0).get("data").has("opinionVersionId")).isFalse();
         assertFact(conclusions.get(1), "legality-review", 2, "PASSED", null, JUSTICE, "sfj");
-        assertThat(conclusions.get(1).get("detail").asText()).isEqualTo("《合法性审查意见书》第1版");
+        assertThat(conclusions.get(1).get("detail").asText()).isEqualTo("《合法性审查意见书（PDF）》第1版");
         assertThat(kind(facts, "LEGALITY_DISPOSITION")).isEmpty();
 
         var meeting = kind(facts, "MEETING_DECISION");

@@ -300,12 +300,70 @@ public class LifecycleDriver {
         complete(JUSTICE, number, "legality-review", "sfj", outcome, reason);
     }
 
+    /** The government's members at the executive meeting (会议组成人员); the county head decides (Art. 50). */
+    public static final List<String> MEMBERS = List.of("fxz_li", "fxz_zhao", "fxz_qian");
+
+    /**
+     * Art. 48-50: the lead unit submits with the Art. 49 materials; the government office schedules an executive
+     * meeting, records who attended, puts the decision on its agenda and records the discussion in Art. 50's order
+     * (the members' views follow the head's decision: all agree, or for 不同意 two of three disagree); the minutes are
+     * generated; the county head closes the step with the decision recorded.
+     */
     public void meeting(String number, String outcome) {
+        submitForMeeting(number);
+        long[] discussed = discuss(number, outcome);
+        minutes(discussed[0], discussed[1]);
+        complete(HEAD, number, "meeting-decide", "gx-head", outcome, "县政府第15次常务会议");
+    }
+
+    public void submitForMeeting(String number) {
         notEnterpriseRelated(number);
         upload(LEAD, number, "MEETING_REQUEST");
         complete(LEAD, number, "meeting-submit", "fgj", "SUBMITTED", null);
-        upload(ORGAN, number, "MEETING_MINUTES");
-        complete(HEAD, number, "meeting-decide", "gx-head", outcome, "县政府第15次常务会议");
+    }
+
+    /** An executive meeting today with the members and a citizen representative sitting in; returns its id. */
+    public long scheduleMeeting(String name) {
+        var m = as(OFFICE).post("/api/meetings", Map.of("kind", "EXECUTIVE", "name", name, "date", today(), "place", "县政府三楼会议室"));
+        assertThat(m.getStatusCode().value()).as(String.valueOf(m.getBody())).isEqualTo(201);
+        long id = m.getBody().get("id").asLong();
+        for (String member : List.of(HEAD, "fxz_li", "fxz_zhao", "fxz_qian")) {
+            var a = as(OFFICE).post("/api/meetings/" + id + "/attendees", Map.of("category", "MEMBER", "personId", member));
+            assertThat(a.getStatusCode().value()).as(String.valueOf(a.getBody())).isEqualTo(201);
+        }
+        var citizen = as(OFFICE).post("/api/meetings/" + id + "/attendees", Map.of("category", "PUBLIC", "name", "刘某", "affiliation", "市民代表"));
+        assertThat(citizen.getStatusCode().value()).as(String.valueOf(citizen.getBody())).isEqualTo(201);
+        return id;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger MEETINGS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Schedules a meeting, puts the decision on its agenda and records the discussion: {meeting id, item id}. */
+    public long[] discuss(String number, String outcome) {
+        long meeting = scheduleMeeting("县政府第" + number.substring(number.lastIndexOf('-') + 1) + "-" + MEETINGS.incrementAndGet()
+                + "次常务会议（" + System.nanoTime() % 100000 + "）");
+        var item = as(OFFICE).post("/api/meetings/" + meeting + "/agenda", Map.of("decision", number));
+        assertThat(item.getStatusCode().value()).as(String.valueOf(item.getBody())).isEqualTo(201);
+        long itemId = item.getBody().get("id").asLong();
+        var ex = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/explanations", Map.of(
+                "leadExplanation", "县发展和改革局说明决策草案的背景、主要内容和征求意见情况", "legalityExplanation", "县司法局说明：经审查，决策草案合法"));
+        assertThat(ex.getStatusCode().value()).as(String.valueOf(ex.getBody())).isEqualTo(200);
+        for (int i = 0; i < MEMBERS.size(); i++) {
+            String view = outcome.equals("REJECTED") && i < 2 ? "DISAGREE" : "AGREE";
+            var v = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/views/" + MEMBERS.get(i),
+                    Map.of("view", view, "remarks", view.equals("AGREE") ? "同意方案" : "时机尚不成熟"));
+            assertThat(v.getStatusCode().value()).as(String.valueOf(v.getBody())).isEqualTo(200);
+        }
+        var h = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/decision", Map.of("decision", outcome, "remarks", "按会议意见办理"));
+        assertThat(h.getStatusCode().value()).as(String.valueOf(h.getBody())).isEqualTo(200);
+        return new long[] {meeting, itemId};
+    }
+
+    /** The minutes generated from the record (Art. 50). */
+    public JsonNode minutes(long meeting, long itemId) {
+        var g = as(OFFICE).post("/api/meetings/" + meeting + "/items/" + itemId + "/minutes", Map.of());
+        assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
+        return g.getBody();
     }
 
     public void publish(String number) {

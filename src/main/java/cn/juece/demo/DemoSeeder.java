@@ -55,12 +55,15 @@ class DemoSeeder implements ApplicationRunner {
     private final StepPeriods stepPeriods;
     private final PublicCommentService comments;
     private final org.springframework.beans.factory.ObjectProvider<cn.juece.legality.LegalityRecords> legality;
+    private final org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetings;
 
-    DemoSeeder(org.springframework.beans.factory.ObjectProvider<cn.juece.legality.LegalityRecords> legality, DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
+    DemoSeeder(org.springframework.beans.factory.ObjectProvider<cn.juece.legality.LegalityRecords> legality,
+               org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetings, DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
                DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments) {
         this.comments = comments;
         this.legality = legality;
+        this.meetings = meetings;
         this.enterprises = enterprises;
         this.proposals = proposals;
         this.drafting = drafting;
@@ -123,6 +126,19 @@ class DemoSeeder implements ApplicationRunner {
             return null;
         });
         complete(schools, "meeting-submit", "jtj_zhou", MaterialType.MEETING_REQUEST, "SUBMITTED", null);
+        // The government office schedules the executive meeting and puts the school layout on its agenda (Art. 48, 49)
+        as("bgs_chen", () -> {
+            var m = meetings.getObject();
+            var meeting = m.schedule("GX", "EXECUTIVE", "县政府第15次常务会议", java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).plusDays(3),
+                    "县政府三楼会议室");
+            for (String member : List.of("xz_zhang", "fxz_li", "fxz_zhao", "fxz_qian")) {
+                m.addAttendee(meeting.id(), "MEMBER", member, null, null);
+            }
+            m.addAttendee(meeting.id(), "PUBLIC", null, "（演示）学生家长代表王某", "清泉街道居民");
+            m.addAttendee(meeting.id(), "MEDIA", null, "冠县融媒体中心", "新闻媒体");
+            m.addAttendee(meeting.id(), "UNIT", null, "县教育和体育局", "决策承办单位");
+            return m.addToAgenda(meeting.id(), schools);
+        });
 
         // An out-of-scope proposal (Art. 3: fiscal policy is macro-control)
         String budget = create("cgj_he", "县级财政专项资金预算调整", "cgj", ProposalSource.DEPARTMENT, "县财政局", null);

@@ -366,11 +366,38 @@ public class LifecycleDriver {
         return g.getBody();
     }
 
+    /**
+     * Art. 51, 52: the government office records the report to the party committee, that no Art. 51 route applies,
+     * the document number and the issuing day (today), issues; records the gazette issue, the website link, new media
+     * and the basis, publishes; the lead unit generates the summary of the opinions' adoption and publishes it.
+     */
     public void publish(String number) {
-        upload(OFFICE, number, "DECISION_DOCUMENT");
-        complete(OFFICE, number, "publication-party-report", "bgs", "ISSUED", null);
+        issue(number, "冠政发〔2026〕" + (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 900 + 1) + "号", today());
+        recordChannels(number);
         complete(OFFICE, number, "publication-publish", "bgs", "PUBLISHED", "县政府网站、县政府公报");
+        adoptionSummary(number);
         complete(LEAD, number, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
+    }
+
+    public void issue(String number, String docNumber, String issuedOn) {
+        upload(OFFICE, number, "DECISION_DOCUMENT");
+        var r = as(OFFICE).put("/api/decisions/" + number + "/publication/issuance", Map.of("partyReportOn", issuedOn,
+                "partyReportRef", "冠政请〔2026〕3号", "route", "NONE", "docNumber", docNumber, "issuedOn", issuedOn));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        complete(OFFICE, number, "publication-party-report", "bgs", "ISSUED", null);
+    }
+
+    public void recordChannels(String number) {
+        var r = as(OFFICE).put("/api/decisions/" + number + "/publication/channels", Map.of("gazetteIssue", "《冠县人民政府公报》2026年第6期",
+                "websiteUrl", "http://www.guanxian.gov.cn/zwgk/" + number + ".html", "newMedia", "冠县发布",
+                "basis", "《中华人民共和国价格法》第二十三条；《山东省定价目录》"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    public JsonNode adoptionSummary(String number) {
+        var g = as(LEAD).post("/api/decisions/" + number + "/publication/adoption-summary", Map.of());
+        assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
+        return g.getBody();
     }
 
     public void execute(String number) {

@@ -108,7 +108,7 @@ public class MeetingService implements FactSource {
         for (MeetingDecision m : meetingDecisions(d.id())) {
             facts.add(DossierFact.of("MEETING_DECISION", "集体讨论决定", "第五十条", Stage.MEETING.number(), m.step(),
                     materials.cite(d.id(), m.minutesVersionId()), "minutesVersionId", m.minutesVersionId(),
-                    "decidedOn", m.decidedOn().toString()));
+                    "decidedOn", m.decidedOn().toString(), "meetingItemId", m.meetingItemId()));
         }
         for (Revision r : revisions(d.id())) {
             facts.add(DossierFact.of("MEETING_REVISION", "按会议意见修改", "第五十条", Stage.MEETING.number(), r.step(), null,

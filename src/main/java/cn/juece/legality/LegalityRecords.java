@@ -546,21 +546,37 @@ public class LegalityRecords {
         return signOffs(d.id()).get(signOffs(d.id()).size() - 1);
     }
 
-    /** The newest opinion letter version the justice bureau gave in this round of the review. */
+    /**
+     * The newest opinion letter version the justice bureau gave in this round of the review, while the review step is
+     * open: a letter given before the review began (a consultation of the bureau, Art. 41) is never the review's.
+     */
     Optional<MaterialVersion> letterInForce(Decision d) {
-        Optional<Step> open = steps.ofDecision(d.id()).stream().filter(s -> s.taskKey().equals(LegalityService.REVIEW_TASK) && s.isOpen()).findFirst();
-        long after = open.map(steps::roundStartsAfter).orElse(0L);
+        Optional<Step> open = openReviewStep(d.id());
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        // newer than this round of the review and than the submission it answers
+        long submitted = steps.ofDecision(d.id()).stream().filter(s -> s.taskKey().equals(SUBMIT_TASK) && s.state() == Step.State.COMPLETED)
+                .map(Step::materialWatermark).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(0L);
+        long after = Math.max(steps.roundStartsAfter(open.get()), submitted);
         List<String> by = materials.providers(d, MaterialType.LEGALITY_OPINION);
         return materials.materials(d.id()).stream().filter(m -> m.type() == MaterialType.LEGALITY_OPINION)
                 .flatMap(m -> m.versions().stream())
-                .filter(v -> v.id() > after && (by.isEmpty() || v.providedFor() == null || by.contains(v.providedFor())))
+                .filter(v -> v.id() > after
+                        && (by.isEmpty() || v.providedFor() == null || by.contains(v.providedFor())))
                 .max(java.util.Comparator.comparingLong(MaterialVersion::id));
     }
 
-    /** Whether the letter in force was signed off by the bureau's head (Art. 46). */
+    /** Whether the letter in force was signed off by the bureau's head (Art. 46), given during the review. */
     boolean letterSignedOff(GateContext ctx) {
         var v = ctx.current(MaterialType.LEGALITY_OPINION);
-        return v.isPresent() && signOffs(ctx.decision().id()).stream().anyMatch(s -> s.versionId() == v.get().id());
+        var inForce = letterInForce(ctx.decision());
+        return v.isPresent() && inForce.isPresent() && inForce.get().id() == v.get().id()
+                && signOffs(ctx.decision().id()).stream().anyMatch(s -> s.versionId() == v.get().id());
+    }
+
+    Optional<Step> openReviewStep(long decisionId) {
+        return steps.ofDecision(decisionId).stream().filter(s -> s.taskKey().equals(LegalityService.REVIEW_TASK) && s.isOpen()).findFirst();
     }
 
     public Optional<SignOff> latestSignOff(long decisionId) {

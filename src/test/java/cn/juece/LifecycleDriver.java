@@ -244,7 +244,7 @@ public class LifecycleDriver {
     }
 
     /** The engine's day (ClockUtil) in Asia/Shanghai, as the application sees it. */
-    static String today() {
+    public static String today() {
         return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
                 .toLocalDate().toString();
     }

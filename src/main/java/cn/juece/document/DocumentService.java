@@ -116,6 +116,23 @@ public class DocumentService {
                 .params(decisionId, kind.name()).query(Long.class).single();
     }
 
+    /**
+     * A unit's name as a document prints it: the county's units are named "县司法局" in the organisation, documents
+     * say "冠县司法局"; "县政府办公室" becomes "冠县人民政府办公室".
+     */
+    public static String officialName(cn.juece.identity.Organ organ, String unitName) {
+        if (unitName == null || organ.shortName() == null) {
+            return unitName;
+        }
+        if (unitName.startsWith("县政府")) {
+            return organ.name() + unitName.substring(3);
+        }
+        if (unitName.startsWith("县") && organ.shortName().endsWith("县")) {
+            return organ.shortName() + unitName.substring(1);
+        }
+        return unitName;
+    }
+
     /** 2026年11月23日 */
     public static String cnDate(LocalDate day) {
         return day == null ? "" : CN_DATE.format(day);

@@ -493,9 +493,9 @@ public class LegalityRecords {
     Map<String, Object> letterValues(Decision d, ReviewRecord r) {
         var organ = directory.organ(d.organCode());
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("justiceUnit", directory.unitName(organ.justiceUnit()));
-        v.put("officeUnit", directory.unitName(organ.officeUnit()));
-        v.put("leadUnit", directory.unitName(d.leadUnit()));
+        v.put("justiceUnit", DocumentService.officialName(organ, directory.unitName(organ.justiceUnit())));
+        v.put("officeUnit", DocumentService.officialName(organ, directory.unitName(organ.officeUnit())));
+        v.put("leadUnit", DocumentService.officialName(organ, directory.unitName(d.leadUnit())));
         v.put("decisionTitle", d.title());
         v.put("decisionNumber", d.number());
         v.put("letterNumber", r.letterNumber());

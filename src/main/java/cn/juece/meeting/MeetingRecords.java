@@ -340,8 +340,10 @@ public class MeetingRecords {
         if (conclusion.isEmpty() || !(conclusion.get().passed() || "PROVISIONS_ILLEGAL".equals(conclusion.get().conclusion()))) {
             missing.add("未经合法性审查或者经审查不合法的，不得提交决策机关讨论（第四十一条、第四十九条第七项）。");
         } else if ("PROVISIONS_ILLEGAL".equals(conclusion.get().conclusion())) {
+            // the revision step that followed this conclusion (steps are numbered in the order they open)
+            long reviewStep = steps.byTask(conclusion.get().step().taskId()).map(Step::id).orElse(Long.MAX_VALUE);
             boolean revised = steps.ofDecision(d.id()).stream().anyMatch(s -> s.taskKey().equals("legality-revise")
-                    && s.state() == Step.State.COMPLETED && s.completedAt().isAfter(conclusion.get().step().actedAt()));
+                    && s.state() == Step.State.COMPLETED && s.id() > reviewStep);
             if (!revised) {
                 missing.add("合法性审查提出修改意见的，承办单位应当先修改并书面说明未采纳的意见（第四十七条）。");
             }
@@ -486,7 +488,7 @@ public class MeetingRecords {
         List<Attendee> people = attendees(m.id());
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("organName", organ.name());
-        v.put("officeUnit", directory.unitName(organ.officeUnit()));
+        v.put("officeUnit", DocumentService.officialName(organ, directory.unitName(organ.officeUnit())));
         v.put("meetingName", m.name());
         v.put("meetingDate", DocumentService.cnDate(m.date()));
         v.put("place", m.place() == null ? "县政府会议室" : m.place());
@@ -498,7 +500,7 @@ public class MeetingRecords {
                 .map(a -> a.name() + "（" + (a.affiliation() == null ? a.category().label() : a.affiliation()) + "）").toList()));
         v.put("decisionTitle", d.title());
         v.put("decisionNumber", d.number());
-        v.put("leadUnit", directory.unitName(d.leadUnit()));
+        v.put("leadUnit", DocumentService.officialName(organ, directory.unitName(d.leadUnit())));
         v.put("leadExplanation", item.leadExplanation());
         String explanation = item.legalityExplanation();
         List<String> notAdopted = legalityRecords.latestSuggestions(d.id()).stream().filter(LegalityRecords.Suggestion::notFullyAdopted)

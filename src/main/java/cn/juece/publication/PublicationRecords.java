@@ -310,7 +310,7 @@ public class PublicationRecords implements PeriodStarts {
         Record r = record(d.id());
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("decisionTitle", d.title());
-        v.put("leadUnit", directory.unitName(d.leadUnit()));
+        v.put("leadUnit", DocumentService.officialName(directory.organ(d.organCode()), directory.unitName(d.leadUnit())));
         v.put("docNumber", r.docNumber() == null ? "" : r.docNumber());
         v.put("issuedOn", DocumentService.cnDate(r.issuedOn()));
         List<Map<String, Object>> cs = new ArrayList<>();

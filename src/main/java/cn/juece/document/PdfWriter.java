@@ -39,7 +39,9 @@ class PdfWriter {
     static final float PITCH = HEIGHT / 22f;
     static final Color RED = new Color(0xE0, 0x00, 0x00);
     /** Characters that may not start a line (标点禁则): they hang at the end of the previous one. */
-    static final String NO_LINE_START = "，。、；：？！）》」』”’…—,.;:?!)";
+    static final String NO_LINE_START = "，。、；：？！）》」』”’…—,.;:?!)〕】";
+    /** Characters that may not end a line: they move to the start of the next one. */
+    static final String NO_LINE_END = "（《「『“‘〔【(";
 
     private final DocumentFonts fonts;
 
@@ -216,9 +218,16 @@ class PdfWriter {
                 String ch = new String(Character.toChars(cp));
                 float w = font.getStringWidth(ch) / 1000f * size;
                 if (used + w > limit + 0.01f && line.length() > 0 && NO_LINE_START.indexOf(cp) < 0) {
+                    String carried = "";
+                    char last = line.charAt(line.length() - 1);
+                    if (line.length() > 1 && NO_LINE_END.indexOf(last) >= 0) {
+                        carried = String.valueOf(last);
+                        line.setLength(line.length() - 1);
+                    }
                     lines.add(line.toString());
                     line.setLength(0);
-                    used = 0;
+                    line.append(carried);
+                    used = carried.isEmpty() ? 0 : font.getStringWidth(carried) / 1000f * size;
                     limit = width;
                 }
                 line.append(ch);

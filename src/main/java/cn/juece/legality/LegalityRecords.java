@@ -59,7 +59,7 @@ import cn.juece.workflow.Steps;
  * with, kept in {@code legality_conclusion}.
  */
 @Service
-public class LegalityRecords {
+public class LegalityRecords implements cn.juece.dossier.FactSource {
 
     static final String SUBMIT_TASK = "legality-submit";
     static final String COUNTERSIGN_TASK = "legality-countersign";
@@ -616,6 +616,18 @@ public class LegalityRecords {
     public List<Suggestion> latestSuggestions(long decisionId) {
         var c = legality.latestConclusion(decisionId);
         return c.isEmpty() ? List.of() : suggestions(decisionId, c.get().step().round());
+    }
+
+    /** The countersignatures as facts of the dossier (Art. 41, 42), beside the conclusions LegalityService lists. */
+    @Override
+    public List<cn.juece.dossier.DossierFact> facts(Decision d) {
+        List<cn.juece.dossier.DossierFact> facts = new ArrayList<>();
+        for (Countersign c : countersigns.of(d.id())) {
+            facts.add(cn.juece.dossier.DossierFact.of("COUNTERSIGN", "部门会签意见", "第四十一条、第四十二条", Stage.LEGALITY.number(), c.step(),
+                    directory.unitName(c.unitCode()) + "：" + c.step().outcomeLabel() + (c.draftVersionId() == null ? "" : "（" + materials.cite(d.id(), c.draftVersionId()) + "）"),
+                    "unit", c.unitCode(), "draftVersionId", c.draftVersionId()));
+        }
+        return facts;
     }
 
     // ---- reads ---------------------------------------------------------------------------------------------------

@@ -51,9 +51,14 @@ class LegalityView {
         m.put("countersigns", records.countersigns(d.id()));
         m.put("officeMeeting", records.officeMeeting(d.id()).orElse(null));
         m.put("attestation", records.attestation(d.id()).orElse(null));
-        m.put("missingForSubmission", records.missingForSubmission(ctx));
+        // what the submission lacks matters while it is being prepared; afterwards later uploads are no gap
+        boolean submitting = records.openTask(d, LegalityRecords.SUBMIT_TASK).isPresent();
+        m.put("submitting", submitting);
+        m.put("missingForSubmission", submitting ? records.missingForSubmission(ctx) : List.of());
         m.put("supplements", records.supplements(d.id()));
-        int round = records.reviewRound(d.id());
+        // the round under review, or the latest one reviewed when no review is running
+        int reviewed = legality.conclusions(d.id()).size();
+        int round = records.openReviewStep(d.id()).isPresent() || reviewed == 0 ? records.reviewRound(d.id()) : reviewed;
         m.put("round", round);
         m.put("review", records.review(d.id(), round));
         m.put("points", records.points(d.id(), round));

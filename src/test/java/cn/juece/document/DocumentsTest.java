@@ -61,6 +61,7 @@ class DocumentsTest extends IntegrationTest {
                 }
             }
             Files.createDirectories(OUT);
+            Files.write(OUT.resolve(png.replace(".png", ".pdf")), pdf);
             ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 80), "png", OUT.resolve(png).toFile());
             return new PDFTextStripper().getText(doc);
         }

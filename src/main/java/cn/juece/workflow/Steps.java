@@ -51,8 +51,7 @@ public class Steps {
     Step open(DelegateTask task, Decision d) {
         UserTask element = (UserTask) task.getBpmnModelElementInstance();
         Responsible party = Responsible.ofExpression(element == null ? null : element.getCamundaCandidateGroups());
-        String subject = party == Responsible.CONSULTED_UNIT
-                ? (String) task.getExecution().getVariable(DecisionVariables.CONSULTED_UNIT) : null;
+        String subject = subjectVariable(party) == null ? null : (String) task.getExecution().getVariable(subjectVariable(party));
         return insert(d, task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
                 task.getName(), party, subject, task.getAssignee());
     }
@@ -99,8 +98,8 @@ public class Steps {
             Decision d = decisions.get(runtimeService.createProcessInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
             Responsible party = partyOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-            String subject = party == Responsible.CONSULTED_UNIT
-                    ? (String) runtimeService.getVariable(task.getExecutionId(), DecisionVariables.CONSULTED_UNIT) : null;
+            String subject = subjectVariable(party) == null ? null
+                    : (String) runtimeService.getVariable(task.getExecutionId(), subjectVariable(party));
             return insert(d, task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
                     task.getName(), party, subject, task.getAssignee());
         });
@@ -145,6 +144,14 @@ public class Steps {
 
     void cancelled(String taskId) {
         repository.cancelled(taskId, clock.now());
+    }
+
+    /** The variable naming the one unit of a per-unit party's step (a consulted unit, Art. 16; a co-unit, Art. 42). */
+    private static String subjectVariable(Responsible party) {
+        if (party == Responsible.CONSULTED_UNIT) {
+            return DecisionVariables.CONSULTED_UNIT;
+        }
+        return party == Responsible.CO_UNIT ? DecisionVariables.COUNTERSIGN_UNIT : null;
     }
 
     private Responsible partyOf(String processDefinitionId, String taskKey) {

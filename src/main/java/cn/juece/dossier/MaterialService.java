@@ -28,9 +28,7 @@ import cn.juece.support.RuleViolation;
 public class MaterialService {
 
     /** File types a government office uses: documents (incl. OFD and WPS), sheets, slides, images, archives. */
-    static final Set<String> ALLOWED_EXTENSIONS = Set.of(
-            "doc", "docx", "wps", "pdf", "ofd", "txt", "rtf", "xls", "xlsx", "et", "csv", "ppt", "pptx", "dps",
-            "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "zip", "rar", "7z", "mp3", "mp4", "wav");
+    static final Set<String> ALLOWED_EXTENSIONS = cn.juece.support.FileKinds.extensions();
 
     private final MaterialRepository materials;
     private final DecisionAccess access;
@@ -69,8 +67,7 @@ public class MaterialService {
         }
         var actor = directory.currentActor();
         String providedFor = provider(d, type, actor);
-        String name = fileName == null ? "" : fileName.strip().replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
+        String name = cn.juece.support.FileKinds.sanitise(fileName);
         if (name.isEmpty()) {
             throw RuleViolation.badRequest("UPLOAD_EMPTY", "请选择要上传的文件。");
         }
@@ -87,6 +84,8 @@ public class MaterialService {
             throw RuleViolation.badRequest("UPLOAD_TYPE_NOT_ALLOWED",
                     "不支持上传“." + ext + "”类型的文件。可上传：" + String.join("、", ALLOWED_EXTENSIONS.stream().sorted().toList()) + "。");
         }
+        // the type by content, not by the sender's name or header (issue 15): the stored type is the extension's
+        String mime = cn.juece.support.FileKinds.check(name, ext, bytes);
         if (name.length() > 255) {
             throw RuleViolation.badRequest("FILE_NAME_TOO_LONG", "文件名过长（不超过255个字符）。");
         }
@@ -105,7 +104,6 @@ public class MaterialService {
         long materialId = materials.findMaterial(d.id(), type, materialTitle)
                 .orElseGet(() -> materials.insertMaterial(d.id(), type, materialTitle, actor.id(), now));
         int version = materials.nextVersion(materialId);
-        String mime = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         long versionId = materials.insertVersion(materialId, version, name, mime, bytes.length, sha256,
                 note == null || note.isBlank() ? null : note.strip(), actor.id(), providedFor, now);
         audit.record(actor, d.id(), d.number(), AuditAction.MATERIAL_UPLOADED,

@@ -192,9 +192,10 @@ public class ComplianceService {
         if (met(gate, ctx)) {
             return new Judgement(Status.MET, null, evidence);
         }
-        // The step closed through the one rule check, which tested this gate then; the dossier as reconstructed now no
-        // longer shows it (a record of a later round replaced the one it was closed on).
-        return new Judgement(Status.MET, "办结时已经系统逐项核验；现时案卷显示：" + refusal(gate, ctx), evidence);
+        // The step closed through the one rule check (TaskRules), which tested this gate at that moment. Some gates read
+        // the record of the step while it is open (the open review, the current round, the meeting item in discussion)
+        // and cannot be recomputed once it has closed: the closing record is then the evidence.
+        return new Judgement(Status.MET, "本环节办结时已由系统逐项核验该要求（该要求针对办理中的环节核验，办结后以办结记录为证）。", evidence);
     }
 
     private Judgement openStep(Facts f, TaskInfo task, Step step, StageGate gate) {

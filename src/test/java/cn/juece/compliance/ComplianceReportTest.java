@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.juece.IntegrationTest;
+import cn.juece.support.StaffBrowser;
 
 /**
  * Issue 16: the compliance report (合规情况报告) — each article on the path a matter took, with its evidence and status,
@@ -53,6 +54,8 @@ class ComplianceReportTest extends IntegrationTest {
         assertThat(lines).filteredOn(l -> status(l).equals("UNMET") || status(l).equals("NOT_YET_DUE"))
                 .as(lines.toString()).isEmpty();
         assertThat(r.get("counts").get("MET").asInt()).isGreaterThan(40);
+        // a met line always carries its evidence: at least the record of the step that closed on it
+        assertThat(lines).filteredOn(l -> status(l).equals("MET")).allSatisfy(l -> assertThat(l.get("evidence")).isNotEmpty());
 
         // Art. 13: the draft, with the version and hash of the file that met it
         JsonNode draft = line(lines, "drafting-draft", "MATERIAL_MISSING_DRAFT");
@@ -119,9 +122,9 @@ class ComplianceReportTest extends IntegrationTest {
             assertThat(x.getText()).contains("合规情况报告", "第十三条", "第四十四条", "已满足");
         }
         // the page, linked from the dossier
-        String dossier = d.as(READER).send(HttpMethod.GET, "/decisions/" + n, null).getBody();
-        assertThat(dossier).contains("/decisions/" + n + "/compliance");
-        String page = d.as(READER).send(HttpMethod.GET, "/decisions/" + n + "/compliance", null).getBody();
+        StaffBrowser browser = new StaffBrowser(port, READER, PASSWORD);
+        assertThat(browser.get("/decisions/" + n)).contains("/decisions/" + n + "/compliance");
+        String page = browser.get("/decisions/" + n + "/compliance");
         assertThat(page).contains("合规情况报告", "已满足", "不适用", "报送合法性审查", "提请集体讨论").doesNotContain("NOT_APPLICABLE", "MATERIAL_MISSING");
     }
 
@@ -201,7 +204,7 @@ class ComplianceReportTest extends IntegrationTest {
         assertThat(status(line(lines, "participation-conduct", "MATERIAL_MISSING_PARTICIPATION_REPORT")))
                 .isEqualTo("NOT_APPLICABLE");
         assertThat(report(JUSTICE, n).get("counts").get("UNMET").asInt()).isGreaterThanOrEqualTo(4);
-        String page = d.as(JUSTICE).send(HttpMethod.GET, "/decisions/" + n + "/compliance", null).getBody();
+        String page = new StaffBrowser(port, JUSTICE, PASSWORD).get("/decisions/" + n + "/compliance");
         assertThat(page).contains("未满足", "未经办结即被取消");
     }
 
@@ -260,7 +263,10 @@ class ComplianceReportTest extends IntegrationTest {
         assertThat(as(OUTSIDER).get("/api/decisions/" + n + "/compliance.pdf").getStatusCode().value()).isEqualTo(404);
         assertThat(as(OUTSIDER).get("/api/decisions/" + n + "/compliance.docx").getStatusCode().value()).isEqualTo(404);
         assertThat(as(OUTSIDER).get("/api/decisions/" + n + "/compliance/annexes").getStatusCode().value()).isEqualTo(404);
-        assertThat(as(OUTSIDER).send(HttpMethod.GET, "/decisions/" + n + "/compliance", null).getStatusCode().value()).isEqualTo(404);
+        StaffBrowser outsider = new StaffBrowser(port, OUTSIDER, PASSWORD);
+        String hiddenPage = outsider.get("/decisions/" + n + "/compliance");
+        assertThat(hiddenPage).contains("DECISION_NOT_FOUND").doesNotContain("县城区供水价格调整");
+        assertThat(outsider.get("/decisions/GX-1999-9999/compliance")).contains("DECISION_NOT_FOUND");
         // the lead unit and the justice bureau read it; before launch the later stages are not yet due
         JsonNode early = report(LEAD, n);
         assertThat(status(line(lines(early), "legality-review", "LEGAL_OPINIONS_MISSING"))).isEqualTo("NOT_YET_DUE");

@@ -113,12 +113,44 @@ public class MaterialService {
     }
 
     /**
+     * Stores a document the system generated from the dossier (the compliance report, issue 16) as the next version of
+     * its material, uploaded by the system for no party, with its audit entry, in the caller's transaction. Only for
+     * {@link MaterialType#generatedOnly()} materials; the decision may be read by the person acting or not.
+     */
+    @Transactional
+    public MaterialVersion storeGenerated(Decision d, MaterialType type, String title, String fileName, String contentType,
+                                          byte[] bytes, String note) {
+        if (!type.generatedOnly()) {
+            throw new IllegalArgumentException(type + " is uploaded by people, not generated");
+        }
+        var system = cn.juece.identity.Actor.system();
+        var now = clock.now();
+        String sha256 = cn.juece.support.Hashes.sha256(bytes);
+        if (!materials.hasContent(sha256)) {
+            materials.insertContent(sha256, bytes);
+        }
+        long materialId = materials.findMaterial(d.id(), type, title)
+                .orElseGet(() -> materials.insertMaterial(d.id(), type, title, system.id(), now));
+        int version = materials.nextVersion(materialId);
+        long versionId = materials.insertVersion(materialId, version, fileName, contentType, bytes.length, sha256,
+                note, system.id(), null, now);
+        audit.record(system, d.id(), d.number(), AuditAction.MATERIAL_UPLOADED,
+                "系统生成材料《" + title + "》第" + version + "版（" + type.label() + "，文件“" + fileName + "”，"
+                        + megabytes(bytes.length) + "，SHA-256 " + sha256 + "）");
+        return materials.version(d.id(), versionId).orElseThrow();
+    }
+
+    /**
      * The group the person provides this material for: one of the parties the material type names (DECISIONS.md 24),
      * e.g. the legality opinion letter only the justice bureau (Art. 46). Anyone else is refused.
      */
     private String provider(Decision d, MaterialType type, cn.juece.identity.Actor actor) {
         if (actor.isSystem()) {
             return null;
+        }
+        if (type.generatedOnly()) {
+            throw RuleViolation.forbidden("MATERIAL_GENERATED_ONLY", "《" + type.label() + "》由系统根据决策案卷自动生成（"
+                    + type.article() + "），不能上传。");
         }
         if (type.providers().isEmpty()) {
             // Any unit with a role in the decision (or an organ-wide role, which sees it) may add other materials.
@@ -144,6 +176,7 @@ public class MaterialService {
             return List.of();
         }
         return java.util.Arrays.stream(MaterialType.values())
+                .filter(t -> !t.generatedOnly())
                 .filter(t -> actor.isSystem() || t.providers().isEmpty()
                         || responsibilities.actingFor(actor, responsibilities.groups(d, t.providers())) != null)
                 .toList();

@@ -35,11 +35,13 @@ public record AnnualReport(String organCode, String organName, int year, OffsetD
                          Integer target) {
 
         /** Whether the yearly minimum is reached; null where there is none. */
+        @com.fasterxml.jackson.annotation.JsonProperty("targetMet")
         public Boolean targetMet() {
             return target == null ? null : value >= target;
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Optional<Figure> figure(String key) {
         return sections.stream().flatMap(s -> s.figures().stream()).filter(f -> f.key().equals(key)).findFirst();
     }

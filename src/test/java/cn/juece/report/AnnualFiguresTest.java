@@ -176,6 +176,80 @@ class AnnualFiguresTest extends IntegrationTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.juece.participation.PublicCommentService comments;
+
+    /**
+     * Participation, deviations and overdue steps in another year no other test uses (2054): a comment window
+     * shortened by the unit's head (Art. 20) with three opinions, two of them grouped and adopted; and the publication
+     * of the opinions' adoption done after its 10 working days (Art. 52; openness excerpt).
+     */
+    @Test
+    void participationDeviationsAndOverdueStepsOfASeededYear() {
+        int year = 2054;
+        at(year, 3, 2, 9, 0);
+        LifecycleDriver d = driver();
+        String commented = d.create("年度统计：城区集中供热价格调整方案（征求意见）");
+        d.study(commented);
+        d.launch(commented);
+        d.draft(commented, true, false, false);
+        var notice = new HashMap<String, Object>(Map.of("noticeText", "供暖季临近，请于截止日前提出意见。", "channels", List.of("冠县发布"),
+                "closesOn", year + "-03-18", "shortenedReason", "供暖季临近，价格调整须在10月前完成，情况紧急"));
+        var published = d.as("fgj_head").post("/api/decisions/" + commented + "/consultations", notice);
+        assertThat(published.getStatusCode().value()).as(String.valueOf(published.getBody())).isEqualTo(201);
+        long consultation = published.getBody().get("id").asLong();
+        var first = comments.submit(consultation, new cn.juece.participation.PublicCommentService.Submission("张三", null, true,
+                "建议分档调整，保障低收入家庭", null, null), false);
+        var second = comments.submit(consultation, new cn.juece.participation.PublicCommentService.Submission(null, null, false,
+                "建议分档调整价格，保障低收入家庭", null, null), false);
+        var against = comments.submit(consultation, new cn.juece.participation.PublicCommentService.Submission("李四", null, false,
+                "反对涨价", null, null), false);
+        JsonNode cluster = d.as(LEAD).post("/api/consultations/" + consultation + "/clusters",
+                Map.of("title", "关于分档调整", "opinionIds", List.of(first.id(), second.id()))).getBody();
+        assertThat(d.as(LEAD).put("/api/clusters/" + cluster.get("id").asLong() + "/adoption", Map.of("adoption", "ADOPTED"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(d.as(LEAD).put("/api/opinions/" + against.id() + "/adoption", Map.of("adoption", "NOT_ADOPTED", "reason", "现行价格低于供热成本"))
+                .getStatusCode().value()).isEqualTo(200);
+
+        // Art. 52, openness excerpt: the adoption published 10 working days after issuance at the latest; here a month late
+        String late = d.create("年度统计：农贸市场摊位费标准（逾期公开采纳情况）");
+        d.study(late);
+        d.launch(late);
+        d.draft(late, false, false, false);
+        d.submitForLegality(late);
+        d.review(late, "PASSED", null);
+        d.meeting(late, "APPROVED");
+        d.issue(late, "冠政发〔2054〕7号", LifecycleDriver.today());
+        d.recordChannels(late);
+        d.complete(LifecycleDriver.OFFICE, late, "publication-publish", "bgs", "PUBLISHED", "县政府网站、县政府公报");
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(30))));
+        d.adoptionSummary(late);
+        d.complete(LEAD, late, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
+
+        JsonNode r = d.as(LifecycleDriver.OFFICE).get("/api/reports/annual?year=" + year).getBody();
+        Map<String, JsonNode> f = figures(r);
+        assertFigure(f, "REGISTERED", commented, late);
+        assertValue(f, "COMMENT_NOTICES", 1, commented);
+        assertValue(f, "OPINIONS_RECEIVED", 3, commented);
+        assertValue(f, "OPINIONS_ADOPTED", 2, commented);
+        assertValue(f, "CAMPAIGNS", 1, commented);
+        assertValue(f, "DEVIATIONS", 1, commented);
+        assertThat(f.get("DEVIATIONS").get("records").get(0).asText()).contains(commented, "公开征求意见期限少于30日");
+        assertValue(f, "DEVIATIONS_PERIODS", 0);
+        assertValue(f, "OVERDUE_STEPS", 1, late);
+        assertThat(f.get("OVERDUE_STEPS").get("records").get(0).asText()).contains(late);
+        assertFigure(f, "DECIDED_APPROVED", late);
+        assertValue(f, "HEARINGS", 0);
+        assertValue(f, "SYMPOSIUMS", 0);
+        // the figure page lists the step behind the overdue figure
+        assertThat(new StaffBrowser(port, "admin", PASSWORD).get("/reports/annual/figure?year=" + year + "&key=OVERDUE_STEPS"))
+                .contains("逾期环节", "/decisions/" + late, "明细");
+    }
+
+    private static void at(int y, int m, int day, int h, int min) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(y, m, day, h, min).atZone(AppClock.ZONE).toInstant()));
+    }
+
     @Test
     void aClerkWithoutTheRoleIsRefusedAndTheOfficeAndAdministratorsAreLetIn() {
         var refused = as(LEAD).get("/api/reports/annual?year=" + YEAR);

@@ -20,6 +20,8 @@ public final class DecisionVariables {
     public static final String RISK_ASSESSMENT_REQUIRED = "riskAssessmentRequired";
     /** Art. 16: the unit a drafting consultation task asks (the multi-instance element variable). */
     public static final String CONSULTED_UNIT = "consultedUnit";
+    /** Art. 53: the execution unit a per-unit execution belongs to (the multi-instance element variable). */
+    public static final String EXECUTION_UNIT = "executionUnit";
 
     private final VariableScope scope;
 

@@ -50,10 +50,16 @@ public class Steps {
     Step open(DelegateTask task, Decision d) {
         UserTask element = (UserTask) task.getBpmnModelElementInstance();
         Responsible party = Responsible.ofExpression(element == null ? null : element.getCamundaCandidateGroups());
-        String subject = party == Responsible.CONSULTED_UNIT
-                ? (String) task.getExecution().getVariable(DecisionVariables.CONSULTED_UNIT) : null;
+        String variable = subjectVariable(party);
+        String subject = variable == null ? null : (String) task.getExecution().getVariable(variable);
         return insert(d, task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), party,
                 subject, task.getAssignee());
+    }
+
+    /** The variable naming the one unit a step of a per-unit party belongs to (Art. 16, 53), or null. */
+    private static String subjectVariable(Responsible party) {
+        return party == Responsible.CONSULTED_UNIT ? DecisionVariables.CONSULTED_UNIT
+                : party == Responsible.EXECUTION_UNIT ? DecisionVariables.EXECUTION_UNIT : null;
     }
 
     private Step insert(Decision d, String taskId, String processInstanceId, String taskKey, String name,
@@ -69,8 +75,8 @@ public class Steps {
             Decision d = decisions.get(runtimeService.createProcessInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
             Responsible party = partyOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-            String subject = party == Responsible.CONSULTED_UNIT
-                    ? (String) runtimeService.getVariable(task.getExecutionId(), DecisionVariables.CONSULTED_UNIT) : null;
+            String variable = subjectVariable(party);
+            String subject = variable == null ? null : (String) runtimeService.getVariable(task.getExecutionId(), variable);
             return insert(d, task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), party,
                     subject, task.getAssignee());
         });

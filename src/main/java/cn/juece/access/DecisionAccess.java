@@ -99,7 +99,7 @@ public class DecisionAccess {
             }
         }
         if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
+            throw DecisionService.closed(d, what);
         }
         return actor;
     }

@@ -49,7 +49,25 @@ public enum AuditAction {
     PERIOD_REMINDER("期限提醒"),
     PERIOD_ESCALATED("期限届满督办"),
     MAIL_RESENT("重新发送邮件"),
-    ENGINE_OPERATION("流程运维操作");
+    ENGINE_OPERATION("流程运维操作"),
+    EXECUTION_PLAN_RECORDED("明确决策执行单位和任务"),
+    EXECUTION_REPORTED("报告决策执行情况"),
+    EXECUTION_REPORT_PUBLISHED("公开决策执行情况"),
+    EXECUTION_REPORT_REMINDER("执行情况报告提醒"),
+    EXECUTION_REPORT_OVERDUE("执行情况报告逾期督办"),
+    EXECUTION_INCIDENT_REPORTED("报告执行中的问题"),
+    EXECUTION_REVIEW_REQUESTED("提请研究执行中的问题"),
+    EXECUTION_SUSPENDED("决定中止执行"),
+    EXECUTION_DECISION_RECORDED("记录停止、修改或恢复执行的决定"),
+    EXECUTION_MEASURE_RECORDED("记录避免或减轻损失的措施"),
+    EXECUTION_FEEDBACK_RECEIVED("收到对决策执行的意见建议"),
+    EXECUTION_FEEDBACK_ROUTED("转交意见建议"),
+    EXECUTION_FEEDBACK_ANSWERED("答复意见建议"),
+    EXECUTION_INSPECTION_RECORDED("记录决策执行督查"),
+    EVALUATION_REQUESTED("提请研究是否开展后评估"),
+    EVALUATION_PLAN_RECORDED("确定后评估单位"),
+    EVALUATION_REPORT_RECORDED("记录后评估报告内容"),
+    ARCHIVE_PACKAGE_EXPORTED("导出归档包");
 
     private final String label;
 

@@ -71,11 +71,13 @@ public class SupervisionService {
     private final ArchiveService archive;
     private final ParticipationDeviations participationDeviations;
     private final DecisionStages stages;
+    private final cn.juece.execution.ExecutionReports executionReports;
 
-    SupervisionService(ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
+    SupervisionService(cn.juece.execution.ExecutionReports executionReports, ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
                        LegalityService legality, MeetingService meetings, ArchiveService archive) {
+        this.executionReports = executionReports;
         this.participationDeviations = participationDeviations;
         this.stages = stages;
         this.risk = risk;
@@ -128,6 +130,14 @@ public class SupervisionService {
                             String approver, OffsetDateTime approvedAt) {
     }
 
+    /**
+     * An execution unit's periodic report that is overdue or came late (Art. 53, 62): the unit, the period, its due
+     * day, whether and when it was escalated to the unit's head and the decision organ, and when it came.
+     */
+    public record LateReport(String decisionNumber, String decisionTitle, String unitName, int period, LocalDate dueOn,
+                             String state, OffsetDateTime escalatedAt, OffsetDateTime reportedAt) {
+    }
+
     /** A deadline that passed and was escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
     public record Escalated(String decisionNumber, String decisionTitle, String step, java.time.LocalDate lastDay,
                             OffsetDateTime escalatedAt) {
@@ -152,7 +162,7 @@ public class SupervisionService {
     public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
                            List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
                            List<LateStep> lateSteps, List<Shortened> shortened, List<Deviation> deviations,
-                           List<Escalated> escalated,
+                           List<Escalated> escalated, List<LateReport> lateReports,
                            List<String> lateSupplements, long overdue, long soonDue, Map<String, Long> riskLevels,
                            Map<String, Long> legalityConclusions, Map<String, Long> meetingResults,
                            List<DecisionOutcome> outcomes) {
@@ -226,8 +236,13 @@ public class SupervisionService {
                 deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
                         x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
         deviations.sort(Comparator.comparing(Deviation::approvedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        LocalDate today = now.toLocalDate();
+        List<LateReport> lateReports = executionReports.late().stream().filter(p -> byId.containsKey(p.decisionId()))
+                .map(p -> new LateReport(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(),
+                        directory.unitName(p.unitCode()), p.periodNo(), p.dueOn(), p.stateLabel(today), p.escalatedAt(), p.reportedAt()))
+                .toList();
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
-                shortened, deviations, escalated, lateSupplements,
+                shortened, deviations, escalated, lateReports, lateSupplements,
                 steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
                 steps.stream().filter(s -> "SOON".equals(s.state())).count(),
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),

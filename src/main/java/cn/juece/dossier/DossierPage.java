@@ -53,10 +53,12 @@ class DossierPage {
     private final ArchiveService archive;
     private final cn.juece.decision.DecisionStages stages;
     private final AuditChains auditChains;
+    private final cn.juece.archive.ArchivePackage archivePackage;
 
-    DossierPage(cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
+    DossierPage(cn.juece.archive.ArchivePackage archivePackage, cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
                 StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive, AuditChains auditChains) {
+        this.archivePackage = archivePackage;
         this.facts = facts;
         this.archive = archive;
         this.stages = stages;
@@ -103,6 +105,11 @@ class DossierPage {
         model.addAttribute("facts", facts.of(d));
         model.addAttribute("archive", archive.record(d.id()).orElse(null));
         model.addAttribute("mayRecordArchive", archive.mayRecord(directory.currentActor(), d));
+        // Art. 59: what this matter's path requires the archive to hold, and the package for the government office
+        model.addAttribute("archiveItems", d.ended() || d.stage() == Stage.ARCHIVE ? archive.completeness(d) : java.util.List.of());
+        model.addAttribute("mayExportArchive", archivePackage.mayExport(me, d));
+        model.addAttribute("ending", decisions.ending(d.id()).orElse(null));
+        model.addAttribute("executionEntered", decisions.stageEntries(d.id()).stream().anyMatch(e -> e.stage() == Stage.EXECUTION));
         return "dossier";
     }
 

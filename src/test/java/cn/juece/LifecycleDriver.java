@@ -368,6 +368,20 @@ public class LifecycleDriver {
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
+    /** A decision decided (同意) and published, waiting for the organ to divide its execution (Art. 53). */
+    public String published(String title) {
+        String n = create(title);
+        study(n);
+        launch(n);
+        draft(n, false, false, false);
+        submitForLegality(n);
+        review(n, "PASSED", null);
+        meeting(n, "APPROVED");
+        publish(n);
+        assertThat(openTaskKeys(n)).containsExactly("execution-assign");
+        return n;
+    }
+
     /** A decision driven from creation to the archive with every optional procedure required. */
     public String wholeLifecycle(String title) {
         String n = create(title);

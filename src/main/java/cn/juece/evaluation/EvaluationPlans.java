@@ -183,13 +183,13 @@ public class EvaluationPlans implements DecisionUnits {
         return execution.openStep(d, taskKey);
     }
 
-    /** Names compared as people write them: width, spaces and the kind of brackets do not matter. */
+    /** Names compared as people write them: width, spaces and brackets do not matter. */
     static String normalise(String name) {
         if (name == null) {
             return "";
         }
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s·•]", "").replace('〔', '(').replace('〕', ')')
-                .replace('【', '(').replace('】', ')').toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s·•()\\[\\]（）〔〕【】]", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The same organisation: equal, or one name contained in the other (a short form of a long registered name). */

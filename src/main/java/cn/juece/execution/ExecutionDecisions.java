@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.juece.access.DecisionAccess;
 import cn.juece.access.Responsibilities;
@@ -277,11 +279,21 @@ public class ExecutionDecisions {
 
     // ---- what closing the organ's step does ---------------------------------------------------------------
 
-    /** The organ resumed execution: the report steps' dates move by the working days of the suspension, timers run. */
+    /**
+     * The organ resumed execution: the report steps' dates move by the working days of the suspension, timers run.
+     * Done just before the step's transaction commits, in commands of their own: within the completing command,
+     * activating a job (a bulk update of its revision) and moving its due date (an update of the cached job) clash
+     * (OptimisticLockingException).
+     */
     void resumed(Decision d) {
         Record suspension = records(d.id()).stream().filter(r -> r.kind() == Kind.SUSPEND).reduce((a, b) -> b).orElseThrow();
         int days = periods.pausedWorkingDays(suspension.decidedAt().toLocalDate(), clock.today());
-        reports.resumeTimers(d, days);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                reports.resumeTimers(d, days);
+            }
+        });
     }
 
     // ---- checks for gates and other acts ---------------------------------------------------------------------

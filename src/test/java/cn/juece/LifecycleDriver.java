@@ -253,6 +253,11 @@ public class LifecycleDriver {
         return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
     }
 
+    /** The task the driver's organ gives each unit (Art. 53). */
+    public static final Map<String, String> TASKS = Map.of(
+            "fgj", "牵头组织实施，制定配套价格和减免措施，汇总各单位执行情况",
+            "zjj", "负责设施建设和改造，督促运营企业落实");
+
     /**
      * Art. 53: the decision organ names the execution units, each with its task and deadline, and the report cycle with
      * its first report day; then the work starts (one report step per unit).
@@ -260,7 +265,8 @@ public class LifecycleDriver {
     public void assignExecution(String number, String cycle, java.time.LocalDate firstReportOn, String... units) {
         for (String unit : units) {
             var r = as(ORGAN).put("/api/decisions/" + number + "/execution/units/" + unit,
-                    Map.of("task", "负责" + unit + "职责范围内的组织实施", "deadline", today().plusYears(1).toString()));
+                    Map.of("task", TASKS.getOrDefault(unit, "按职责分工组织实施，按期报告执行情况"),
+                            "deadline", today().plusYears(1).toString()));
             assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         }
         var p = as(ORGAN).put("/api/decisions/" + number + "/execution/plan", Map.of("cycle", cycle, "firstReportOn", firstReportOn.toString()));

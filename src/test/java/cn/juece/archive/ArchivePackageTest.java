@@ -142,7 +142,10 @@ class ArchivePackageTest extends IntegrationTest {
         assertThat(number.getBody().get("code").asText()).isEqualTo("DECISION_CLOSED");
         assertThat(d.openTaskKeys(n)).isEmpty();
 
-        // the package: the government office exports it, others are refused
+        // the package: the government office exports it (the dossier's button), others are refused
+        assertThat(new cn.juece.support.StaffBrowser(port, OFFICE, PASSWORD).get("/decisions/" + n))
+                .contains("导出归档包（ZIP）", "程序结束：决策执行完毕（第五十三条）", "/decisions/" + n + "/execution");
+        assertThat(new cn.juece.support.StaffBrowser(port, LEAD, PASSWORD).get("/decisions/" + n)).doesNotContain("导出归档包（ZIP）");
         var refused = d.as(LEAD).get("/api/decisions/" + n + "/archive-package");
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(refused.getBody().get("code").asText()).isEqualTo("NOT_GOV_OFFICE");
@@ -151,6 +154,9 @@ class ArchivePackageTest extends IntegrationTest {
         assertThat(zip.getHeaders().getContentType().toString()).isEqualTo("application/zip");
         Path file = temp.resolve(n + ".zip");
         Files.write(file, zip.getBody());
+        // a sample beside the build, to try the command line on (README: ArchivePackageCli)
+        Files.createDirectories(Path.of("target", "archive-package-sample"));
+        Files.write(Path.of("target", "archive-package-sample", n + "-归档包.zip"), zip.getBody());
         Path dir = unzip(zip.getBody(), temp.resolve("unzipped"));
         Path root = dir.resolve(n);
 

@@ -171,7 +171,7 @@ class ExecutionStageTest extends IntegrationTest {
     }
 
     @Test
-    void noStopWithoutALegalGroundAndAMeetingRecordAndTheStoppedMatterIsArchivedWithItsMeasures() {
+    void noStopWithoutALegalGroundAndAMeetingRecordAndTheStoppedMatterIsArchivedWithItsMeasures() throws Exception {
         var d = driver();
         String n = d.published("县城区临时摊点规范管理方案（停止执行）");
         d.assignExecution(n, "QUARTERLY", LifecycleDriver.today().plusMonths(1), "fgj");
@@ -197,6 +197,17 @@ class ExecutionStageTest extends IntegrationTest {
                 "meetingOn", LifecycleDriver.today().toString()));
         assertThat(notOrgan.getStatusCode().value()).isEqualTo(403);
         assertThat(d.openTaskKeys(n)).contains("execution-adjust", "execution-report");
+        // the page's form: the same refusal, shown on the page, nothing saved
+        var session = new cn.juece.support.PageSession(port).signIn(ORGAN, PASSWORD);
+        String path = "/decisions/" + n + "/execution";
+        String form = session.get(path).body();
+        assertThat(form).contains("决策机关会议研究决定：研究决定继续执行、停止执行或者修改决策（第五十五条）");
+        var posted = session.post(path + "/decisions", "taskId=" + adjust + "&kind=STOP&groundKind=CIRCUMSTANCES_CHANGED&ground="
+                + cn.juece.support.PageSession.enc("上位法修订后原方案与之不符") + "&meetingName=&meetingOn=&_csrf="
+                + cn.juece.support.PageSession.csrf(form), session.uri(path).toString());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(session.get(path).body()).contains("须经决策机关会议研究决定", "EXECUTION_MEETING_REQUIRED");
+        assertThat(d.openTaskKeys(n)).contains("execution-adjust");
 
         d.decideOnExecution(n, "STOP", "CIRCUMSTANCES_CHANGED", "上位法修订后原方案与之不符，为公共利益停止执行");
         assertThat(d.status(n)).isEqualTo("STOPPED");
@@ -266,6 +277,10 @@ class ExecutionStageTest extends IntegrationTest {
         assertThat(incomplete.getBody().get("message").asText()).contains("决策实施的成本效益分析（第五十六条第二项）", "第五十七条第四项")
                 .doesNotContain("决策实施的结果与决策目的是否相符");
         d.evaluationReport(LEAD, n, "MODIFY");
+        // the execution page's evaluation section shows whom the organ named and the report's parts
+        String page = new cn.juece.support.StaffBrowser(port, LEAD, PASSWORD).get("/decisions/" + n + "/execution");
+        assertThat(page).contains("决策后评估（第五十六条、第五十七条）", "聊城大学公共政策研究中心", "评估报告内容",
+                "实施对象对决策的接受程度", "问卷显示八成以上乘客满意", "修改决策", "保存评估报告内容");
         d.complete(LEAD, n, "evaluation-conduct", "fgj", "SUBMITTED", null);
         // a modification after the evaluation is the organ's decision at its meeting (Art. 57): back to drafting
         d.decideOnExecution(n, "MODIFY", "EVALUATION", "评估认为收费标准应按区域差别化调整");

@@ -22,9 +22,7 @@ import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.calendar.Periods;
 import cn.juece.decision.Decision;
-import cn.juece.decision.DecisionService;
 import cn.juece.identity.Actor;
-import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.notification.Outbox;
 import cn.juece.support.AppClock;
@@ -57,7 +55,6 @@ public class ExecutionDecisions {
     static final int MAX_MEASURE = 2000;
 
     private final JdbcClient jdbc;
-    private final DecisionService decisions;
     private final DecisionAccess access;
     private final Responsibilities responsibilities;
     private final ExecutionPlan plans;
@@ -65,19 +62,17 @@ public class ExecutionDecisions {
     private final ObjectProvider<TaskActions> tasks;
     private final RuntimeService runtime;
     private final AsEngine asEngine;
-    private final Directory directory;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final AppClock clock;
     private final Periods periods;
     private final int minReason;
 
-    ExecutionDecisions(JdbcClient jdbc, DecisionService decisions, DecisionAccess access, Responsibilities responsibilities,
+    ExecutionDecisions(JdbcClient jdbc, DecisionAccess access, Responsibilities responsibilities,
                        ExecutionPlan plans, ExecutionReports reports, ObjectProvider<TaskActions> tasks, RuntimeService runtime,
-                       AsEngine asEngine, Directory directory, Outbox outbox, AuditTrail audit, AppClock clock, Periods periods,
+                       AsEngine asEngine, Outbox outbox, AuditTrail audit, AppClock clock, Periods periods,
                        @Value("${juece.rules.substantive-reason-min-length:10}") int minReason) {
         this.jdbc = jdbc;
-        this.decisions = decisions;
         this.access = access;
         this.responsibilities = responsibilities;
         this.plans = plans;
@@ -85,7 +80,6 @@ public class ExecutionDecisions {
         this.tasks = tasks;
         this.runtime = runtime;
         this.asEngine = asEngine;
-        this.directory = directory;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;

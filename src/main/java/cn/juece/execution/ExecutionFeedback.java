@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.juece.access.DecisionAccess;
-import cn.juece.access.Responsibilities;
 import cn.juece.access.Responsible;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
@@ -42,7 +41,6 @@ public class ExecutionFeedback {
     private final JdbcClient jdbc;
     private final DecisionService decisions;
     private final DecisionAccess access;
-    private final Responsibilities responsibilities;
     private final ExecutionPlan plans;
     private final ReceiptNumbers receipts;
     private final Directory directory;
@@ -50,13 +48,12 @@ public class ExecutionFeedback {
     private final AuditTrail audit;
     private final AppClock clock;
 
-    ExecutionFeedback(JdbcClient jdbc, DecisionService decisions, DecisionAccess access, Responsibilities responsibilities,
+    ExecutionFeedback(JdbcClient jdbc, DecisionService decisions, DecisionAccess access,
                       ExecutionPlan plans, ReceiptNumbers receipts, Directory directory, Outbox outbox, AuditTrail audit,
                       AppClock clock) {
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.access = access;
-        this.responsibilities = responsibilities;
         this.plans = plans;
         this.receipts = receipts;
         this.directory = directory;

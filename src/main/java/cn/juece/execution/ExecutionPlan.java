@@ -28,6 +28,7 @@ import cn.juece.identity.Directory;
 import cn.juece.identity.OrgUnit;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
+import cn.juece.workflow.AsEngine;
 import cn.juece.workflow.Step;
 import cn.juece.workflow.Steps;
 
@@ -53,9 +54,11 @@ public class ExecutionPlan implements DecisionUnits {
     private final RuntimeService runtime;
     private final AuditTrail audit;
     private final AppClock clock;
+    private final AsEngine asEngine;
 
     ExecutionPlan(JdbcClient jdbc, DecisionService decisions, DecisionAccess access, Directory directory, EngineGrants grants,
-                  Steps steps, RuntimeService runtime, AuditTrail audit, AppClock clock) {
+                  Steps steps, RuntimeService runtime, AuditTrail audit, AppClock clock, AsEngine asEngine) {
+        this.asEngine = asEngine;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.access = access;
@@ -229,10 +232,13 @@ public class ExecutionPlan implements DecisionUnits {
         return steps.ofDecision(d.id()).stream().filter(s -> s.isOpen() && s.taskKey().equals(taskKey)).findFirst();
     }
 
-    /** The running execution stage's process instance, if the decision is in execution. */
+    /**
+     * The running execution stage's process instance, if the decision is in execution (looked up as the engine: the
+     * person acting in Tasklist may not read every instance of the decision).
+     */
     public Optional<ProcessInstance> stageInstance(Decision d) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(d.number()).processDefinitionKey(PROCESS)
-                .active().list().stream().findFirst();
+        return asEngine.get(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(d.number())
+                .processDefinitionKey(PROCESS).active().list().stream().findFirst());
     }
 
     /** The units are at work: the execution stage runs and its units have been named (Art. 53). */

@@ -307,6 +307,11 @@ public class ExecutionReports implements TaskDates, StepDates {
      * report's due day, its step's due date and its timers move by as many working days; the timers run again.
      */
     void resumeTimers(Decision d, int workingDays) {
+        asEngine.run(() -> moveAndActivate(d, workingDays));
+    }
+
+    /** As the engine: the person who resumed (e.g. in Tasklist) may not read the units' steps. */
+    private void moveAndActivate(Decision d, int workingDays) {
         for (Period p : periods(d.id())) {
             if (p.reported() || taskService.createTaskQuery().taskId(p.taskId()).count() == 0) {
                 continue;
@@ -315,16 +320,16 @@ public class ExecutionReports implements TaskDates, StepDates {
             jdbc.sql("UPDATE juece.execution_report_period SET due_on = ?, paused_days = ? WHERE id = ?")
                     .params(due, p.pausedDays() + workingDays, p.id()).update();
             Date dueAt = Date.from(Periods.endOfDay(due).toInstant());
-            asEngine.run(() -> TaskEdits.ours(() -> taskService.setDueDate(p.taskId(), dueAt)));
+            TaskEdits.ours(() -> taskService.setDueDate(p.taskId(), dueAt));
         }
-        asEngine.run(() -> reportTimers(d).forEach(j -> {
+        reportTimers(d).forEach(j -> {
             if (workingDays > 0 && j.getDuedate() != null) {
                 management.setJobDuedate(j.getId(), shift(j.getDuedate(), workingDays));
             }
             if (j.isSuspended()) {
                 management.activateJobById(j.getId());
             }
-        }));
+        });
     }
 
     /** The reminder and escalation timers of the decision's open report steps. */

@@ -155,7 +155,14 @@ class ExecutionStageTest extends IntegrationTest {
         assertThat(d.openTaskKeys(n)).contains("execution-suspended");
 
         at(2025, 3, 24, 10, 0);                                            // five working days later
-        d.decideOnExecution(n, "RESUME", "CIRCUMSTANCES_CHANGED", "抢修已完成，具备恢复执行条件");
+        // recorded on the page or /api, then closed in Tasklist (the engine REST), as a clerk of the organ would
+        var recorded = d.as(ORGAN).post("/api/decisions/" + n + "/execution/decisions", Map.of("kind", "RESUME",
+                "groundKind", "CIRCUMSTANCES_CHANGED", "ground", "抢修已完成，具备恢复执行条件", "meetingName", MEETING,
+                "meetingOn", "2025-03-24", "complete", false));
+        assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(200);
+        var closed = d.as(ORGAN).send(org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + followUp + "/complete",
+                Map.of("variables", Map.of("outcome", Map.of("value", "RESUME"), "reason", Map.of("value", MEETING + "决定恢复执行"))));
+        assertThat(closed.getStatusCode().value()).as(closed.getBody()).isEqualTo(204);
         assertThat(d.openTaskKeys(n)).containsExactly("execution-report");
         JsonNode moved = period(d, n, "fgj", 1);
         assertThat(moved.get("pausedDays").asInt()).isEqualTo(5);

@@ -94,6 +94,7 @@ public class ExecutionView {
             p.put("id", r.period().id());
             p.put("unit", r.period().unitCode());
             p.put("unitName", r.unitName());
+            p.put("run", r.period().runNo());           // the run of execution: a modification re-decided starts run 2
             p.put("period", r.period().periodNo());
             p.put("scheduledOn", r.period().scheduledOn());
             p.put("dueOn", r.period().dueOn());

@@ -27,6 +27,8 @@ class ExecutionModifyAndSupervisionTest extends IntegrationTest {
         var d = driver();
         String n = d.published("县城区公共停车场收费管理办法（修改决策）");
         d.assignExecution(n, "QUARTERLY", LifecycleDriver.today().plusMonths(1), "fgj", "zjj");
+        // each unit finds its own report step on its home page (Art. 53)
+        assertThat(new cn.juece.support.StaffBrowser(port, ZJJ, PASSWORD).get("/")).contains(n, "定期报告决策执行情况");
         d.report(LEAD, n, "第一轮：城区停车场收费系统改造完成", false);
         d.incident(ZJJ, n, "PROBLEM", "试行中发现夜间收费标准明显高于周边县区，群众反映集中");
         assertThat(d.openTaskKeys(n)).contains("execution-adjust");
@@ -36,6 +38,7 @@ class ExecutionModifyAndSupervisionTest extends IntegrationTest {
         assertThat(d.stage(n)).isEqualTo("DRAFTING");
         assertThat(d.openTaskKeys(n)).containsExactly("drafting-draft");
         d.measure(LEAD, n, "修改期间暂按原日间标准收费，夜间免费停放");
+        assertThat(new cn.juece.support.StaffBrowser(port, ZJJ, PASSWORD).get("/")).doesNotContain(n);
 
         // the history stays: the first run's report, the incident, the decision with ground and meeting
         JsonNode history = d.as(READER).get("/api/decisions/" + n + "/execution").getBody();

@@ -15,7 +15,8 @@ import cn.juece.LifecycleDriver;
 /**
  * Art. 55, 58: a modification decided at the organ's meeting returns the matter to drafting with its history (the first
  * run's reports, the decision and its ground stay on the record and on the portal), and the re-decided matter is
- * executed afresh, its reports counted from period 1; execution supervision (督查) is recorded by the government
+ * executed afresh, its reports counted from period 1; a stop recommended by a post-evaluation is the organ's decision at
+ * its meeting (Art. 57) and the matter is archived as stopped; execution supervision (督查) is recorded by the government
  * office or the decision organ only, and only during execution.
  */
 class ExecutionModifyAndSupervisionTest extends IntegrationTest {
@@ -96,6 +97,42 @@ class ExecutionModifyAndSupervisionTest extends IntegrationTest {
         d.archive(n);
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
         assertThat(d.decision(n).get("outcome").get("code").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anEvaluationAfterExecutionRecommendingAStopIsDecidedAtTheOrgansMeetingAndTheMatterArchivedAsStopped() {
+        var d = driver();
+        String n = d.published("县城区共享电动车投放管理方案（后评估·停止）");
+        d.execute(n);
+        // after execution the organ's step to decide on an evaluation opens by itself (Art. 56)
+        assertThat(d.openTaskKeys(n)).containsExactly("evaluation-decide");
+        var plan = d.nameEvaluator(n, "fgj", "聊城大学公共政策研究中心");
+        assertThat(plan.getStatusCode().value()).as(String.valueOf(plan.getBody())).isEqualTo(200);
+        d.complete(ORGAN, n, "evaluation-decide", "gx-organ", "EVALUATE", "执行满一年，委托第三方开展后评估");
+        d.evaluationReport(LEAD, n, "STOP");
+        d.upload(LEAD, n, "EVALUATION_REPORT");
+        d.complete(LEAD, n, "evaluation-conduct", "fgj", "SUBMITTED", null);
+        String resolve = d.task(n, "evaluation-resolve").get("id").asText();
+        // Art. 55, 57: a stop after the evaluation only with its ground and the organ's meeting recorded, on every path
+        var bare = d.as(ORGAN).complete(resolve, "STOP", MEETING + "决定停止执行");
+        assertThat(bare.getBody().get("code").asText()).isEqualTo("EXECUTION_DECISION_NOT_RECORDED");
+        cn.juece.support.EngineRestRefusal.assertRefused(d.as(ORGAN).post("/engine-rest/task/" + resolve + "/complete",
+                Map.of("variables", Map.of("outcome", Map.of("value", "STOP"), "reason", Map.of("value", MEETING + "决定停止执行")))),
+                "EXECUTION_DECISION_NOT_RECORDED", "第五十七条");
+        var noMeeting = d.as(ORGAN).post("/api/decisions/" + n + "/execution/decisions", Map.of("kind", "STOP",
+                "groundKind", "EVALUATION", "ground", "后评估认为投放秩序难以维持，继续执行弊大于利"));
+        assertThat(noMeeting.getBody().get("code").asText()).isEqualTo("EXECUTION_MEETING_REQUIRED");
+        assertThat(d.openTaskKeys(n)).containsExactly("evaluation-resolve");
+        d.decideOnExecution(n, "STOP", "EVALUATION", "后评估认为投放秩序难以维持，继续执行弊大于利");
+        assertThat(d.status(n)).isEqualTo("STOPPED");
+        assertThat(d.openTaskKeys(n)).containsExactly("archive-file");
+        assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("研究决定停止执行（第五十五条、第五十七条）"));
+        assertThat(publicPage("/public/decisions/" + n)).contains("停止执行", "决策后评估认为需要停止执行或者修改",
+                "后评估认为投放秩序难以维持");
+        d.measure(LEAD, n, "分批回收投放车辆，公告退还押金办法");
+        d.archive(n);
+        assertThat(d.status(n)).isEqualTo("ARCHIVED");
+        assertThat(d.decision(n).get("outcome").get("code").asText()).isEqualTo("STOPPED");
     }
 
     @Test

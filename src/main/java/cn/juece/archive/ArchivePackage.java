@@ -58,6 +58,7 @@ public class ArchivePackage {
     private final AuditTrail audit;
     private final ArchiveService archive;
     private final ObjectProvider<ArchiveRecords> records;
+    private final ObjectProvider<ArchiveDocuments> documents;
     private final HistoryService history;
     private final RepositoryService repository;
     private final Directory directory;
@@ -66,7 +67,7 @@ public class ArchivePackage {
 
     ArchivePackage(DecisionAccess access, DecisionService decisions, MaterialService materials, Steps steps, DossierFacts facts,
                    AuditChains chains, AuditTrail audit, ArchiveService archive, ObjectProvider<ArchiveRecords> records,
-                   HistoryService history, RepositoryService repository, Directory directory, AppClock clock, ObjectMapper json) {
+                   ObjectProvider<ArchiveDocuments> documents, HistoryService history, RepositoryService repository, Directory directory, AppClock clock, ObjectMapper json) {
         this.access = access;
         this.decisions = decisions;
         this.materials = materials;
@@ -76,6 +77,7 @@ public class ArchivePackage {
         this.audit = audit;
         this.archive = archive;
         this.records = records;
+        this.documents = documents;
         this.history = history;
         this.repository = repository;
         this.directory = directory;
@@ -147,6 +149,20 @@ public class ArchivePackage {
             for (ArchiveRecords r : records.orderedStream().toList()) {
                 generated.put("records/" + r.name() + ".json", json.writeValueAsBytes(r.records(d)));
             }
+            // the generated documents (the dossier's index, and what features generate)
+            List<Map<String, Object>> documentList = new ArrayList<>();
+            for (ArchiveDocuments source : documents.orderedStream().toList()) {
+                for (ArchiveDocuments.Document doc : source.documents(d)) {
+                    String path = "documents/" + ArchivePackageFormat.safeName(doc.fileName());
+                    generated.put(path, doc.bytes());
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("title", doc.title());
+                    x.put("path", path);
+                    x.put("contentType", doc.contentType());
+                    x.put("sha256", ArchivePackageFormat.sha256(doc.bytes()));
+                    documentList.add(x);
+                }
+            }
             // the audit chain, with every hashed field
             AuditChains.Export chain = chains.export(d.number());
             StringBuilder lines = new StringBuilder();
@@ -167,6 +183,7 @@ public class ArchivePackage {
             manifest.put("generatedByName", actor.name());
             manifest.put("files", fileList);
             manifest.put("materials", materialList);
+            manifest.put("documents", documentList);
             Map<String, Object> auditChain = new LinkedHashMap<>();
             auditChain.put("chain", d.number());
             auditChain.put("file", ArchivePackageFormat.AUDIT);
@@ -268,6 +285,7 @@ public class ArchivePackage {
                 manifest.sha256  清单文件的 SHA-256（可用 sha256sum -c manifest.sha256 核对）
                 materials/       全部材料的全部版本（原文件）
                 audit/chain.jsonl 审计链：每行一条记录，含计算哈希所需的全部字段
+                documents/       系统生成的文书，如卷内文件目录（每一版材料的类型、依据、提供人和单位、时间、SHA-256）
                 records/         决策事项及其程序结束方式、办理过程（每个环节由谁、代表哪个单位、何时、结果）、决策事实、执行和后评估记录
 
                 脱离系统校验（无需数据库）：

@@ -177,12 +177,29 @@ class ArchivePackageTest extends IntegrationTest {
                 "\"completedBy\":\"zjj_sun\"", "\"outcomeLabel\":\"本单位执行任务已完成，提交执行情况总结报告\"", "\"actedForName\"");
         assertThat(Files.readString(root.resolve("records/execution.json"))).contains("农村公路养护专项督查").doesNotContain("contact");
         assertThat(Files.readString(root.resolve("records/facts.json"))).contains("EXECUTION_REPORT", "ARCHIVE_NUMBER");
+        // a generated document: the dossier's index, one line per material version with its SHA-256
+        Path index = root.resolve("documents/卷内文件目录.csv");
+        String indexText = Files.readString(index, StandardCharsets.UTF_8);
+        assertThat(indexText).startsWith("\uFEFF序号,材料类型,依据,题名,版本,文件名,提供人,提供单位,提交时间,SHA-256")
+                .contains("决策执行情况报告", "县住房和城乡建设局");
+        assertThat(indexText.strip().split("\r\n")).hasSize(versions + 1);
+        assertThat(manifest.get("documents").get(0).get("title").asText()).isEqualTo("卷内文件目录");
+        assertThat(manifest.get("documents").get(0).get("sha256").asText()).isEqualTo(ArchivePackageFormat.sha256(Files.readAllBytes(index)));
+        for (JsonNode mm : manifest.get("materials")) {
+            assertThat(indexText).contains(mm.get("versions").get(0).get("sha256").asText());
+        }
 
         // the offline command: the package verifies, from the folder and from the ZIP
         assertThat(verify(root)).contains("校验结果：归档包完整").contains("审计链：完整");
         assertThat(exitCode(root)).isZero();
         assertThat(exitCode(file)).isZero();
 
+        // a changed generated document is named
+        byte[] indexBytes = Files.readAllBytes(index);
+        Files.writeString(index, indexText.replace("决策执行情况报告", "其他材料"), StandardCharsets.UTF_8);
+        assertThat(verify(root)).contains("文件与清单登记的 SHA-256 不符（已被改动）：documents/卷内文件目录.csv");
+        Files.write(index, indexBytes);
+        assertThat(exitCode(root)).isZero();
         // a changed material file is named
         Path material = Files.list(root.resolve("materials")).sorted().findFirst().orElseThrow();
         byte[] original = Files.readAllBytes(material);

@@ -290,6 +290,8 @@ public class ArchivePackage {
 
                 脱离系统校验（无需数据库）：
                   ./mvnw -q compile exec:java -Dexec.mainClass=cn.juece.archive.ArchivePackageCli -Dexec.args="<归档包.zip 或解压目录>"
+                或仅用 JDK 17 和本系统的 jar 包：
+                  java -cp juece.jar -Dloader.main=cn.juece.archive.ArchivePackageCli org.springframework.boot.loader.launch.PropertiesLauncher <归档包.zip 或解压目录>
                 逐一核对清单摘要、每个文件的 SHA-256、每一版材料，并按 juece-audit-1 规范重新计算审计链；全部无误时退出码为0。
                 建议将导出时记录的清单 SHA-256 和审计链末条哈希另行登记保存，以便发现整包被替换。
                 """.formatted(d.number(), d.title(), ArchivePackageFormat.FORMAT);

@@ -96,11 +96,20 @@ public class ExecutionInspections {
         return inspections(d.id()).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
+    /** Every inspection recorded, the latest first (supervision, Art. 58). */
+    public List<Inspection> all() {
+        return jdbc.sql("SELECT * FROM juece.execution_inspection ORDER BY held_on DESC, id DESC")
+                .query((rs, i) -> map(rs)).list();
+    }
+
     public List<Inspection> inspections(long decisionId) {
         return jdbc.sql("SELECT * FROM juece.execution_inspection WHERE decision_id = ? ORDER BY id").param(decisionId)
-                .query((rs, i) -> new Inspection(rs.getLong("id"), rs.getLong("decision_id"), Kind.valueOf(rs.getString("kind")),
-                        rs.getString("title"), rs.getString("findings"), rs.getObject("held_on", LocalDate.class),
-                        rs.getString("recorded_by"), rs.getString("recorded_for"), ExecutionReports.time(rs, "recorded_at")))
-                .list();
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    private static Inspection map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Inspection(rs.getLong("id"), rs.getLong("decision_id"), Kind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("findings"), rs.getObject("held_on", LocalDate.class),
+                rs.getString("recorded_by"), rs.getString("recorded_for"), ExecutionReports.time(rs, "recorded_at"));
     }
 }

@@ -72,12 +72,15 @@ public class SupervisionService {
     private final ParticipationDeviations participationDeviations;
     private final DecisionStages stages;
     private final cn.juece.execution.ExecutionReports executionReports;
+    private final cn.juece.execution.ExecutionInspections executionInspections;
 
-    SupervisionService(cn.juece.execution.ExecutionReports executionReports, ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
+    SupervisionService(cn.juece.execution.ExecutionReports executionReports,
+                       cn.juece.execution.ExecutionInspections executionInspections, ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
                        LegalityService legality, MeetingService meetings, ArchiveService archive) {
         this.executionReports = executionReports;
+        this.executionInspections = executionInspections;
         this.participationDeviations = participationDeviations;
         this.stages = stages;
         this.risk = risk;
@@ -138,6 +141,11 @@ public class SupervisionService {
                              String state, OffsetDateTime escalatedAt, OffsetDateTime reportedAt) {
     }
 
+    /** Supervision of a decision's execution (Art. 58): an inspection, investigation or notice, as recorded. */
+    public record ExecutionInspection(String decisionNumber, String decisionTitle, String kindLabel, String title,
+                                      LocalDate heldOn, String findings, String recordedByName) {
+    }
+
     /** A deadline that passed and was escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
     public record Escalated(String decisionNumber, String decisionTitle, String step, java.time.LocalDate lastDay,
                             OffsetDateTime escalatedAt) {
@@ -163,6 +171,7 @@ public class SupervisionService {
                            List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
                            List<LateStep> lateSteps, List<Shortened> shortened, List<Deviation> deviations,
                            List<Escalated> escalated, List<LateReport> lateReports,
+                           List<ExecutionInspection> executionInspections,
                            List<String> lateSupplements, long overdue, long soonDue, Map<String, Long> riskLevels,
                            Map<String, Long> legalityConclusions, Map<String, Long> meetingResults,
                            List<DecisionOutcome> outcomes) {
@@ -241,8 +250,12 @@ public class SupervisionService {
                 .map(p -> new LateReport(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(),
                         directory.unitName(p.unitCode()), p.periodNo(), p.dueOn(), p.stateLabel(today), p.escalatedAt(), p.reportedAt()))
                 .toList();
+        List<ExecutionInspection> inspections = executionInspections.all().stream().filter(x -> byId.containsKey(x.decisionId()))
+                .map(x -> new ExecutionInspection(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.kind().label(),
+                        x.title(), x.heldOn(), x.findings(), directory.displayName(x.recordedBy())))
+                .toList();
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
-                shortened, deviations, escalated, lateReports, lateSupplements,
+                shortened, deviations, escalated, lateReports, inspections, lateSupplements,
                 steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
                 steps.stream().filter(s -> "SOON".equals(s.state())).count(),
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),

@@ -174,6 +174,11 @@ class ExecutionModifyAndSupervisionTest extends IntegrationTest {
         // the execution page lists them for the staff who see the decision
         String page = new cn.juece.support.StaffBrowser(port, LEAD, PASSWORD).get("/decisions/" + n + "/execution");
         assertThat(page).contains("农贸市场改造专项督查", "关于农贸市场改造进度的通报", "情况通报");
+        // and supervision lists them beside the late reports (Art. 58: execution is part of government supervision)
+        String rows = d.as(JUSTICE).get("/api/supervision").getBody().get("executionInspections").toString();
+        assertThat(rows).contains(n, "农贸市场改造专项督查", "督查检查", "情况通报", "摊位改造资金拨付滞后");
+        assertThat(new cn.juece.support.StaffBrowser(port, JUSTICE, PASSWORD).get("/supervision"))
+                .contains("决策执行督查（第五十八条）", "关于农贸市场改造进度的通报");
     }
 
     private String publicPage(String path) {

@@ -101,7 +101,8 @@ class AnnualFiguresTest extends IntegrationTest {
         // by stage: where each of the year's decisions stands now
         assertFigure(f, "STAGE_PROPOSAL", registered);
         assertFigure(f, "STAGE_DRAFTING", launched);
-        assertFigure(f, "STAGE_ENDED", outOfScope, terminated);
+        // ended: out of scope and terminated; a 不同意 decision too once its procedure has ended (Art. 50, 59)
+        assertThat(numbers(f.get("STAGE_ENDED"))).contains(outOfScope, terminated).doesNotContain(registered, launched);
         Map<String, List<String>> byStage = new HashMap<>();
         for (String n : List.of(approved, rejected)) {
             if (!d.status(n).equals("IN_PROGRESS")) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -95,7 +95,7 @@ class SecurityConfig {
     /** /api and /engine-rest: HTTP Basic (or the signed-in session), JSON refusals, no login page. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProcessEngine engine) throws Exception {
         RequestMatcher basicAuth = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -104,14 +104,14 @@ class SecurityConfig {
                 .csrf(c -> c.ignoringRequestMatchers(basicAuth, antMatcher("/engine-rest/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-                .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 
     /** Our pages and the webapps. */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ProcessEngine engine) throws Exception {
         RequestMatcher logout = new OrRequestMatcher(
                 antMatcher(HttpMethod.POST, "/logout"),
                 antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
@@ -134,7 +134,7 @@ class SecurityConfig {
                 .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/**")))
                 .exceptionHandling(e -> e.accessDeniedHandler(pageDenied()))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-                .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

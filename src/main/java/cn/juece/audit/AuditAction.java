@@ -56,7 +56,8 @@ public enum AuditAction {
     EXPERT_POOL_CHANGED("维护专家库"),
     EXPERT_REVIEW_RECORDED("专家论证"),
     EXPERT_ACTED("论证专家通过邀请链接办理"),
-    ENGINE_OPERATION("流程运维操作");
+    ENGINE_OPERATION("流程运维操作"),
+    DIRECTORY_SYNCED("按统一身份目录更新人员、单位和角色");
 
     private final String label;
 

@@ -20,6 +20,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -127,7 +128,7 @@ class SecurityConfig {
                         // filters); the SSO filters keep it in step with this chain.
                         .requestMatchers(antMatcher("/camunda/**")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed()).permitAll())
                 .logout(l -> l.logoutRequestMatcher(logout).logoutSuccessHandler(afterLogout())
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 // The webapps have their own CSRF protection (STACK-NOTES).
@@ -160,9 +161,30 @@ class SecurityConfig {
         return reg;
     }
 
+    /**
+     * The login page says why: a wrong name or password ({@code ?error}), the LDAP directory out of reach
+     * ({@code ?unavailable}), a directory person without a unit here ({@code ?unassigned}).
+     */
+    private AuthenticationFailureHandler loginFailed() {
+        return (request, response, e) -> {
+            String why = e instanceof DirectorySignInException.Unavailable ? "unavailable"
+                    : e instanceof DirectorySignInException.NoUnit ? "unassigned" : "error";
+            response.sendRedirect(request.getContextPath() + "/login?" + why);
+        };
+    }
+
     private AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof DirectorySignInException.Unavailable) {
+                // Not the caller's fault and not for ever: the directory that checks the password does not answer.
+                write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "DIRECTORY_UNAVAILABLE", e.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"juece\"");
+            if (e instanceof DirectorySignInException.NoUnit) {
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "DIRECTORY_NO_UNIT", e.getMessage());
+                return;
+            }
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
                     "请先登录，或在请求中提供 HTTP Basic 认证信息（用户名和密码）。");
         };

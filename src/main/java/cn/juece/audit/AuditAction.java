@@ -57,7 +57,9 @@ public enum AuditAction {
     EXPERT_REVIEW_RECORDED("专家论证"),
     EXPERT_ACTED("论证专家通过邀请链接办理"),
     ENGINE_OPERATION("流程运维操作"),
-    DIRECTORY_SYNCED("按统一身份目录更新人员、单位和角色");
+    DIRECTORY_SYNCED("按统一身份目录更新人员、单位和角色"),
+    SIGN_IN_LOCKED("账号因连续登录失败被暂时锁定"),
+    SESSIONS_REVOKED("退出所有设备上的登录");
 
     private final String label;
 

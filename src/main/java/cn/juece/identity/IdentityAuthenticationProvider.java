@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final SignInGuard guard;
 
-    IdentityAuthenticationProvider(IdentityService identityService) {
+    IdentityAuthenticationProvider(IdentityService identityService, SignInGuard guard) {
         this.identityService = identityService;
+        this.guard = guard;
     }
 
     @Override
@@ -35,6 +37,8 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
         if (user == null || user.isBlank() || credentials == null) {
             throw new BadCredentialsException("用户名或密码错误");
         }
+        // per account, before the password is looked at: a locked account says so even to its correct password
+        guard.checkNotLocked(user);
         SignInNotes.take();
         if (!check(user, credentials.toString())) {
             SignInNotes.Outcome why = SignInNotes.take();
@@ -44,8 +48,10 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
             if (why == SignInNotes.Outcome.NO_UNIT) {
                 throw new DirectorySignInException.NoUnit();
             }
+            guard.failed(user);
             throw new BadCredentialsException("用户名或密码错误");
         }
+        guard.succeeded(user);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(identityService, user));
     }
 

@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,11 +27,19 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.juece.portal.ClientAddress;
+import cn.juece.portal.PortalProperties;
+import cn.juece.support.AppClock;
 import cn.juece.web.ErrorPages;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,10 +55,51 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
 @EnableWebSecurity
 class SecurityConfig {
 
-    private final ObjectMapper json;
+    /**
+     * Our pages and the portal run scripts of this site only (no inline script, no eval; charts read their figures from
+     * data attributes or a JSON block); styles may be inline (style attributes, the charts' tooltips). The Camunda
+     * webapps send their own policy (with a nonce) and are left out of ours.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    SecurityConfig(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final SignInGuard guard;
+    private final AppClock clock;
+    private final ClientAddress proxies;
+
+    SecurityConfig(ObjectMapper json, SignInGuard guard, AppClock clock, PortalProperties portal) {
         this.json = json;
+        this.guard = guard;
+        this.clock = clock;
+        this.proxies = new ClientAddress(portal.rateLimit().trustedProxies());
+    }
+
+    /**
+     * The headers of every response: Content-Security-Policy (not on the webapps, which send their own),
+     * X-Frame-Options, X-Content-Type-Options, Referrer-Policy, Permissions-Policy, and HSTS when the request came over
+     * HTTPS — to this server or to a trusted proxy (juece.portal.rate-limit.trusted-proxies) that says so in
+     * X-Forwarded-Proto. Plain HTTP never gets HSTS (it would lock a county's intranet out of its own HTTP address).
+     */
+    private void headers(HeadersConfigurer<HttpSecurity> h, boolean sameOriginFrames) {
+        HeaderWriter hsts = (request, response) -> {
+            if (proxies.isSecure(request)) {
+                response.setHeader("Strict-Transport-Security", HSTS);
+            }
+        };
+        h.httpStrictTransportSecurity(t -> t.disable())
+                .addHeaderWriter(hsts)
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(antMatcher("/camunda/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"));
+        if (sameOriginFrames) {
+            h.frameOptions(f -> f.sameOrigin());
+        } else {
+            h.frameOptions(f -> f.deny());
+        }
     }
 
     /**
@@ -70,6 +120,7 @@ class SecurityConfig {
                 .requestCache(r -> r.disable())
                 .securityContext(sc -> sc.disable())
                 .anonymous(a -> a.disable())
+                .headers(h -> headers(h, false))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
                     if (request.getRequestURI().startsWith(request.getContextPath() + "/public/api/")) {
                         write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF_TOKEN_INVALID",
@@ -105,7 +156,9 @@ class SecurityConfig {
                 .csrf(c -> c.ignoringRequestMatchers(basicAuth, antMatcher("/engine-rest/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class);
+                .headers(h -> headers(h, false))
+                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SessionRevocationFilter(guard, clock), CamundaSessionBridgeFilter.class);
         return http.build();
     }
 
@@ -134,8 +187,9 @@ class SecurityConfig {
                 // The webapps have their own CSRF protection (STACK-NOTES).
                 .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/**")))
                 .exceptionHandling(e -> e.accessDeniedHandler(pageDenied()))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class);
+                .headers(h -> headers(h, true))
+                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SessionRevocationFilter(guard, clock), CamundaSessionBridgeFilter.class);
         return http.build();
     }
 
@@ -147,6 +201,16 @@ class SecurityConfig {
         reg.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
         reg.addUrlPatterns("/camunda/*");
         reg.setOrder(101);
+        return reg;
+    }
+
+    /** The webapps' own login form under the same per-account lockout (before the webapps' filters, order 101). */
+    @Bean
+    FilterRegistrationBean<WebappLoginGuard> webappLoginGuard() {
+        var reg = new FilterRegistrationBean<>(new WebappLoginGuard(guard, json));
+        reg.setName("juece-webapp-login-guard");
+        reg.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        reg.setOrder(100);
         return reg;
     }
 
@@ -163,12 +227,14 @@ class SecurityConfig {
 
     /**
      * The login page says why: a wrong name or password ({@code ?error}), the LDAP directory out of reach
-     * ({@code ?unavailable}), a directory person without a unit here ({@code ?unassigned}).
+     * ({@code ?unavailable}), a directory person without a unit here ({@code ?unassigned}), an account locked after
+     * repeated wrong passwords ({@code ?locked}).
      */
     private AuthenticationFailureHandler loginFailed() {
         return (request, response, e) -> {
             String why = e instanceof DirectorySignInException.Unavailable ? "unavailable"
-                    : e instanceof DirectorySignInException.NoUnit ? "unassigned" : "error";
+                    : e instanceof DirectorySignInException.NoUnit ? "unassigned"
+                    : e instanceof SignInGuard.Locked ? "locked" : "error";
             response.sendRedirect(request.getContextPath() + "/login?" + why);
         };
     }
@@ -183,6 +249,10 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Basic realm=\"juece\"");
             if (e instanceof DirectorySignInException.NoUnit) {
                 write(response, HttpServletResponse.SC_UNAUTHORIZED, "DIRECTORY_NO_UNIT", e.getMessage());
+                return;
+            }
+            if (e instanceof SignInGuard.Locked) {
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "ACCOUNT_LOCKED", e.getMessage());
                 return;
             }
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",

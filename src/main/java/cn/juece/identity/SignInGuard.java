@@ -82,14 +82,9 @@ public class SignInGuard {
         if (userId == null || userId.length() > 64 || identity.createUserQuery().userId(userId).count() == 0) {
             return;
         }
+        ensureRow(userId);
         tx.executeWithoutResult(s -> {
-            if (jdbc.sql("UPDATE juece.account_guard SET failures = failures + 1 WHERE user_id = ?").param(userId).update() == 0) {
-                try {
-                    jdbc.sql("INSERT INTO juece.account_guard (user_id, failures) VALUES (?, 1)").param(userId).update();
-                } catch (DuplicateKeyException concurrentFirstFailure) {
-                    jdbc.sql("UPDATE juece.account_guard SET failures = failures + 1 WHERE user_id = ?").param(userId).update();
-                }
-            }
+            jdbc.sql("UPDATE juece.account_guard SET failures = failures + 1 WHERE user_id = ?").param(userId).update();
             OffsetDateTime until = clock.now().plus(lockDuration);
             int locked = jdbc.sql("UPDATE juece.account_guard SET failures = 0, locked_until = ? WHERE user_id = ? AND failures >= ?")
                     .params(until, userId, maxFailures).update();
@@ -109,19 +104,27 @@ public class SignInGuard {
 
     /** Ends every session of this account signed in before now, on every node (at each one's next request). */
     public void revokeSessions(String userId) {
+        ensureRow(userId);
         tx.executeWithoutResult(s -> {
-            OffsetDateTime now = clock.now();
-            if (jdbc.sql("UPDATE juece.account_guard SET sessions_revoked_at = ? WHERE user_id = ?").params(now, userId).update() == 0) {
-                try {
-                    jdbc.sql("INSERT INTO juece.account_guard (user_id, failures, sessions_revoked_at) VALUES (?, 0, ?)")
-                            .params(userId, now).update();
-                } catch (DuplicateKeyException concurrent) {
-                    jdbc.sql("UPDATE juece.account_guard SET sessions_revoked_at = ? WHERE user_id = ?").params(now, userId).update();
-                }
-            }
+            jdbc.sql("UPDATE juece.account_guard SET sessions_revoked_at = ? WHERE user_id = ?").params(clock.now(), userId).update();
             audit.record(directory.actor(userId), null, null, AuditAction.SESSIONS_REVOKED,
                     directory.displayName(userId) + "（" + userId + "）退出了所有设备上的登录");
         });
+    }
+
+    /**
+     * The account's row, created on its own (outside any transaction: on PostgreSQL a failed INSERT would abort the
+     * transaction around it); two nodes creating it at once is harmless.
+     */
+    private void ensureRow(String userId) {
+        if (jdbc.sql("SELECT COUNT(*) FROM juece.account_guard WHERE user_id = ?").param(userId).query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO juece.account_guard (user_id, failures) VALUES (?, 0)").param(userId).update();
+        } catch (DuplicateKeyException concurrent) {
+            // the other node's row will do
+        }
     }
 
     /** When the account last asked to end all its sessions; empty when never. */

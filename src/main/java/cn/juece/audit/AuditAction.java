@@ -59,6 +59,7 @@ public enum AuditAction {
     ENGINE_OPERATION("流程运维操作"),
     DIRECTORY_SYNCED("按统一身份目录更新人员、单位和角色"),
     SIGN_IN_LOCKED("账号因连续登录失败被暂时锁定"),
+    SIGN_IN_UNLOCKED("解除账号登录锁定"),
     SESSIONS_REVOKED("退出所有设备上的登录");
 
     private final String label;

@@ -102,6 +102,18 @@ public class SignInGuard {
         jdbc.sql("UPDATE juece.account_guard SET failures = 0 WHERE user_id = ? AND failures > 0").param(userId).update();
     }
 
+    /** An administrator lifts the lock at once (the count starts again); audited when there was a lock. */
+    public void unlock(String userId, Actor admin) {
+        tx.executeWithoutResult(s -> {
+            boolean wasLocked = lockedUntil(userId).isPresent();
+            jdbc.sql("UPDATE juece.account_guard SET failures = 0, locked_until = NULL WHERE user_id = ?").param(userId).update();
+            if (wasLocked) {
+                audit.record(admin, null, null, AuditAction.SIGN_IN_UNLOCKED,
+                        admin.name() + "解除了" + directory.displayName(userId) + "（" + userId + "）的登录锁定");
+            }
+        });
+    }
+
     /** Ends every session of this account signed in before now, on every node (at each one's next request). */
     public void revokeSessions(String userId) {
         ensureRow(userId);

@@ -102,6 +102,30 @@ class SignInHardeningTest extends IntegrationTest {
     }
 
     @Test
+    void anAdministratorLiftsALockAtOnceAndNobodyElseMay() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(new ApiClient(port, VICTIM, "guess-" + i).get("/api/decisions").getStatusCode().value()).isEqualTo(401);
+        }
+        assertThat(new Browser().login(VICTIM, PASSWORD)).endsWith("/login?locked");
+        var state = as("admin").get("/api/accounts/" + VICTIM + "/lock").getBody();
+        assertThat(state.get("locked").asBoolean()).isTrue();
+        assertThat(state.get("lockedUntil").asText()).isNotBlank();
+
+        var refused = as(COLLEAGUE).send(org.springframework.http.HttpMethod.DELETE, "/api/accounts/" + VICTIM + "/lock", null);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("ACCOUNT_ADMIN_ONLY");
+        assertThat(as("admin").send(org.springframework.http.HttpMethod.DELETE, "/api/accounts/no_such_person/lock", null)
+                .getStatusCode().value()).isEqualTo(404);
+
+        var lifted = as("admin").send(org.springframework.http.HttpMethod.DELETE, "/api/accounts/" + VICTIM + "/lock", null);
+        assertThat(lifted.getStatusCode().value()).as(lifted.getBody()).isEqualTo(200);
+        assertThat(lifted.getBody()).contains("\"locked\":false");
+        assertThat(new Browser().login(VICTIM, PASSWORD)).endsWith("/");
+        assertThat(jdbc.sql("SELECT detail FROM juece.audit_entry WHERE action = 'SIGN_IN_UNLOCKED' ORDER BY id DESC")
+                .query(String.class).list().get(0)).contains("系统管理员解除了吴刚（zrj_wu）的登录锁定");
+    }
+
+    @Test
     void guessedNamesAreNotCounted() throws Exception {
         for (int i = 0; i < 6; i++) {
             assertThat(new Browser().login("no_such_person", "x" + i)).endsWith("/login?error");

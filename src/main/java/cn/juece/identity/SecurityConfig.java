@@ -92,7 +92,14 @@ class SecurityConfig {
         h.httpStrictTransportSecurity(t -> t.disable())
                 .addHeaderWriter(hsts)
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(antMatcher("/camunda/**")),
-                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                        (request, response) -> {
+                            // written when the response is committed, so its type is known: a PDF shown inline (the
+                            // generated documents) is drawn by the browser's own viewer, which object-src 'none' stops
+                            String type = response.getContentType();
+                            if (type == null || !type.startsWith("application/pdf")) {
+                                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                            }
+                        }))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"));
         if (sameOriginFrames) {

@@ -102,7 +102,7 @@ class RiskAssessmentTest extends IntegrationTest {
         // the lead unit may no longer act for the assessor: records, the report, the step on /api and on the engine REST
         refused(d.as(LEAD).put(path(n, "/plan"), Map.of("scope", "x", "methods", "y", "schedule", "z")), 403, "NOT_RISK_ASSESSOR",
                 "县自然资源局", "第三十八条");
-        refused(d.as(LEAD).upload(n, "RISK_REPORT", "报告.docx", "自拟报告".getBytes(StandardCharsets.UTF_8)), 403,
+        refused(d.as(LEAD).upload(n, "RISK_REPORT", "报告.docx", cn.juece.support.TestFiles.of("报告.docx", "自拟报告")), 403,
                 "MATERIAL_NOT_YOUR_ROLE", "《风险评估报告》由县自然资源局提供");
         refused(d.as(LEAD).complete(taskId, "LOW", null), 403, "TASK_NOT_YOUR_GROUP", "由县自然资源局办理", "王海涛");
         // on the engine REST the lead unit's task grants went with the step: Camunda itself refuses, as a 403 in Chinese
@@ -172,7 +172,7 @@ class RiskAssessmentTest extends IntegrationTest {
                 "委托合同 冠发改委〔2026〕15号");
         assertThat(d.task(n, "risk-assess").get("candidateGroups").toString()).isEqualTo("[\"fgj\"]");
         d.riskRecords(n, LEAD, "LOW");
-        var report = d.as(LEAD).upload(n, "RISK_REPORT", "正衡公司风险评估报告.pdf", "第三方机构出具的报告".getBytes(StandardCharsets.UTF_8));
+        var report = d.as(LEAD).upload(n, "RISK_REPORT", "正衡公司风险评估报告.pdf", cn.juece.support.TestFiles.of("正衡公司风险评估报告.pdf", "第三方机构出具的报告"));
         assertThat(report.getStatusCode().value()).isEqualTo(201);
         assertThat(report.getBody().get("providedFor").asText()).isEqualTo("fgj");
         d.complete(LEAD, n, "risk-assess", "fgj", "LOW", null);
@@ -315,8 +315,12 @@ class RiskAssessmentTest extends IntegrationTest {
         // Art. 14, 42: the adjusted draft needs its own initial review before the submission
         d.upload(LEAD, n, "LEGALITY_REQUEST");
         d.upload(LEAD, n, "LEGAL_BASIS");
-        refused(d.as(LEAD).complete(d.task(n, "legality-submit").get("id").asText(), "SUBMITTED", null), 422, "INITIAL_REVIEW_STALE");
+        d.recordOfficeMeeting(n);
+        d.attest(n);
+        refused(d.as(LEAD).complete(d.task(n, "legality-submit").get("id").asText(), "SUBMITTED", null), 422,
+                "LEGALITY_SUBMISSION_INCOMPLETE", "草案在初审之后又有修改");
         d.upload(LEAD_LEGAL, n, "INITIAL_REVIEW_OPINION");
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
     }
 
@@ -359,6 +363,8 @@ class RiskAssessmentTest extends IntegrationTest {
         d.complete(LEAD, n, "risk-assess", "fgj", "MEDIUM", null);
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "CONTROLLABLE", "安置方案已落实，风险可控");
         d.upload(LEAD, n, "LEGALITY_REQUEST");
+        d.recordOfficeMeeting(n);
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         assertThat(d.openTaskKeys(n)).containsExactly("legality-review");
         // supervision reads the latest level and finding

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import cn.juece.identity.Role;
 
 /**
- * Identities from an LDAP directory ({@code juece.directory.ldap.*}, config/application-ldap.yaml; README "Directory
- * (LDAP)"). Off unless {@code enabled}. Search bases and group names are relative to {@link #base} unless they
+ * Identities from an LDAP directory ({@code juece.directory.ldap.*}, config/application-ldap.yaml; README "Signing in
+ * through the directory (LDAP)"). Off unless {@code enabled}. Search bases and group names are relative to {@link #base} unless they
  * already end with it.
  *
  * @param url          e.g. {@code ldap://ldap.gx.gov.cn:389} or {@code ldaps://…:636} (the JVM's trust store)

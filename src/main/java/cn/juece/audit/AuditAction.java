@@ -80,7 +80,11 @@ public enum AuditAction {
     LEGALITY_RECORDED("记录合法性审查情况"),
     MEETING_RECORDED("记录集体讨论情况"),
     PUBLICATION_RECORDED("记录决策出台和公布情况"),
-    COMPLIANCE_ANNEXED("附合规情况报告");
+    COMPLIANCE_ANNEXED("附合规情况报告"),
+    DIRECTORY_SYNCED("按统一身份目录更新人员、单位和角色"),
+    SIGN_IN_LOCKED("账号因连续登录失败被暂时锁定"),
+    SIGN_IN_UNLOCKED("解除账号登录锁定"),
+    SESSIONS_REVOKED("退出所有设备上的登录");
 
     private final String label;
 

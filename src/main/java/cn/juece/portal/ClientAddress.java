@@ -13,14 +13,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * A forwarded header from anyone else is ignored (it could be forged). Trusted proxies are exact addresses
  * or CIDR ranges (10.0.0.0/8, fd00::/8).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$");
 
     private final List<Range> trusted;
 
-    ClientAddress(List<String> trustedProxies) {
+    public ClientAddress(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Range::parse).toList();
     }
 
@@ -45,6 +45,15 @@ final class ClientAddress {
             }
         }
         return client;
+    }
+
+    /**
+     * Whether the request came over HTTPS: to this server, or to a trusted proxy that says so in X-Forwarded-Proto
+     * (a forwarded header from anyone else is ignored). HSTS is sent only then (identity.SecurityConfig).
+     */
+    public boolean isSecure(HttpServletRequest request) {
+        return request.isSecure() || (isTrusted(request.getRemoteAddr())
+                && "https".equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Proto")).strip()));
     }
 
     private boolean isTrusted(String address) {

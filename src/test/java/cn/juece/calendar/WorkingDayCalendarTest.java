@@ -213,7 +213,7 @@ class WorkingDayCalendarTest {
         // 春节: 除夕 Fri 02-05 … 初三 Mon 02-08, Saturday and Sunday made up on 02-09 and 02-10; no make-up working day
         assertEquals(d("2027-02-11"), calendar.workingDayOnOrAfter(d("2027-02-05")));
         assertEquals("春节（补假）", calendar.provisionalHoliday(d("2027-02-10")).orElseThrow());
-        assertTrue(calendar.isWorkingDay(d("2027-02-20")));
+        assertFalse(calendar.isWorkingDay(d("2027-02-20")), "a Saturday stays a rest day until a notice makes it a make-up day");
         assertTrue(calendar.provisionalHoliday(d("2026-02-16")).isEmpty(), "2026 has its notice");
     }
 

@@ -44,10 +44,15 @@ public class DeadlineChanges {
      * @param subject     what, in Chinese: "“合法性审查”的办理期限", the notice's title
      * @param changed     whether the date moved (false: confirmed as it was, no longer provisional)
      */
-    public record DeadlineChange(long id, long decisionId, int holidayYear, String subjectKind, String subject,
-                                 String responsibleGroup, LocalDate beforeOn, LocalDate afterOn, boolean changed,
-                                 String detail, OffsetDateTime changedAt) {
+    public record DeadlineChange(long id, long decisionId, String decisionNumber, int holidayYear, String subjectKind,
+                                 String subject, String responsibleGroup, LocalDate beforeOn, LocalDate afterOn,
+                                 boolean changed, String detail, OffsetDateTime changedAt) {
     }
+
+    private static final String SELECT = """
+            SELECT c.id, c.decision_id, d.decision_number, c.holiday_year, c.subject_kind, c.subject, c.responsible_group,
+                   c.before_on, c.after_on, c.changed, c.detail, c.changed_at
+            FROM juece.deadline_change c JOIN juece.decision d ON d.id = c.decision_id""";
 
     /** Records a recomputation and, when the date moved, mails the responsible group (in the caller's transaction). */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -68,7 +73,7 @@ public class DeadlineChanges {
     }
 
     public List<DeadlineChange> forDecision(long decisionId) {
-        return jdbc.sql("SELECT * FROM juece.deadline_change WHERE decision_id = ? ORDER BY id").param(decisionId)
+        return jdbc.sql(SELECT + " WHERE c.decision_id = ? ORDER BY c.id").param(decisionId)
                 .query(DeadlineChange.class).list();
     }
 
@@ -78,8 +83,8 @@ public class DeadlineChanges {
             return List.of();
         }
         OffsetDateTime since = clock.now().minusDays(HOME_PAGE_DAYS);
-        return jdbc.sql("SELECT * FROM juece.deadline_change WHERE changed = TRUE AND changed_at >= :since"
-                        + " AND responsible_group IN (:groups) ORDER BY id DESC")
+        return jdbc.sql(SELECT + " WHERE c.changed = TRUE AND c.changed_at >= :since"
+                        + " AND c.responsible_group IN (:groups) ORDER BY c.id DESC")
                 .param("since", since).param("groups", groups).query(DeadlineChange.class).list();
     }
 }

@@ -570,6 +570,11 @@ public class StepPeriods implements TaskDates, StepDates {
         return repository.forDecision(decisionId);
     }
 
+    /** What loaded holiday notices did to the decision's provisional deadlines (issue 16). */
+    public List<DeadlineChanges.DeadlineChange> changes(long decisionId) {
+        return changes.getObject().forDecision(decisionId);
+    }
+
     public List<PeriodPause> pauses(long decisionId) {
         return repository.pauses(decisionId);
     }

@@ -50,8 +50,25 @@ public class CalendarService {
     }
 
     /** Years with data, and the warnings an administrator must see. */
+    /**
+     * @param provisional for each year without data (this year, next year, years a computation touched): the holidays the
+     *                    regulation fixes, which the calendar counts until the notice is loaded (issue 16)
+     */
     public record Overview(List<YearSummary> years, SortedSet<Integer> missingYears, SortedSet<Integer> gapsSeen,
-                           List<String> warnings) {
+                           List<String> warnings, Map<Integer, List<ProvisionalHoliday>> provisional) {
+    }
+
+    /** One holiday of the regulation as the admin page shows it: "2月5日至2月8日", "2月9日、2月10日". */
+    public record ProvisionalHoliday(String name, String days, String madeUp) {
+
+        static ProvisionalHoliday of(StatutoryHolidays.Holiday h) {
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("M月d日");
+            LocalDate first = h.days().get(0);
+            LocalDate last = h.days().get(h.days().size() - 1);
+            String days = first.equals(last) ? f.format(first) : f.format(first) + "至" + f.format(last);
+            String madeUp = h.madeUp().stream().map(f::format).collect(Collectors.joining("、"));
+            return new ProvisionalHoliday(h.name(), days + "（" + h.days().size() + "天）", madeUp.isEmpty() ? "无" : madeUp);
+        }
     }
 
     public Overview overview() {
@@ -70,7 +87,15 @@ public class CalendarService {
             warnings.add("系统已计算落在以下无节假日数据年份的期限："
                     + otherGaps.stream().map(y -> y + "年").collect(Collectors.joining("、")) + "。这些期限暂按法定节日计算（未计入调休），标为“暂定”，录入该年节假日安排后将重新计算。");
         }
-        return new Overview(years, missing, gaps, warnings);
+        Map<Integer, List<ProvisionalHoliday>> provisional = new java.util.TreeMap<>();
+        SortedSet<Integer> withoutData = new TreeSet<>(missing);
+        withoutData.addAll(gaps);
+        for (int y : withoutData) {
+            if (!calendar.hasDataFor(y)) {
+                provisional.put(y, StatutoryHolidays.of(y).stream().map(ProvisionalHoliday::of).toList());
+            }
+        }
+        return new Overview(years, missing, gaps, warnings, provisional);
     }
 
     public HolidayYear year(int year) {
@@ -123,7 +148,7 @@ public class CalendarService {
                 }
             });
         }
-        events.publishEvent(new HolidayNoticeLoaded(year, y.source()));
+        events.publishEvent(new HolidayNoticeLoaded(year, y.source(), actor));
         return y;
     }
 

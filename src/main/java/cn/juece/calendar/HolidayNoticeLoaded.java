@@ -8,6 +8,7 @@ package cn.juece.calendar;
  *
  * @param year   the year whose arrangement was loaded
  * @param source the notice it comes from, as cited in the audit trail
+ * @param actor  who loaded it (the administrator, or the system when a release ships the year's file)
  */
-public record HolidayNoticeLoaded(int year, String source) {
+public record HolidayNoticeLoaded(int year, String source, cn.juece.identity.Actor actor) {
 }

@@ -471,7 +471,7 @@ public class StepPeriods implements TaskDates, StepDates {
                     + (years == null ? "，不再为暂定" : "；仍涉及尚无节假日安排的" + years + "年，仍为暂定");
         }
         repository.provisional(s.id(), years);
-        audit.record(d.id(), d.number(), AuditAction.PERIOD_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
+        audit.record(loaded.actor(), d.id(), d.number(), AuditAction.PERIOD_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
         changes.getObject().record(d, loaded.year(), DeadlineChanges.STEP, what, s.candidateGroup(), shownBefore, shownAfter,
                 changed, detail);
     }

@@ -87,7 +87,7 @@ class ProvisionalWindows {
             detail = head + "已公布的截止日期" + CN_DATE.format(c.closesOn()) + "24时不变"
                     + (minimum.isBefore(c.closesOn()) ? "（公开征求意见的截止日期不早于已公布的日期）" : "") + still;
         }
-        audit.record(d.id(), d.number(), AuditAction.CONSULTATION_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
+        audit.record(loaded.actor(), d.id(), d.number(), AuditAction.CONSULTATION_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
         changes.record(d, loaded.year(), DeadlineChanges.WINDOW, "“" + c.title() + "”的截止日期", Groups.unit(d.leadUnit()),
                 c.closesOn(), closes, extended, detail);
     }

@@ -128,8 +128,11 @@ class ProvisionalCalendarTest extends IntegrationTest {
         assertThat(publishedC.getStatusCode().value()).as(String.valueOf(publishedC.getBody())).isEqualTo(201);
         long windowC = publishedC.getBody().get("id").asLong();
 
-        // The administrator loads the 2027 notice.
+        // The administrator sees what the calendar assumes for 2027 until the notice is loaded.
         at("2026-12-20T10:00:00");
+        assertThat(page(LifecycleDriver.ADMIN, "/admin/calendar")).contains("2027年（暂定）", "2月5日至2月8日（4天）", "2月9日、2月10日",
+                "尚无2027年的节假日安排数据");
+        // The administrator loads the 2027 notice.
         var refused = as(LifecycleDriver.LEAD).put("/api/calendar/2027", notice2027());
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(period(a, "publication-feedback").get("endOn").asText()).as("nothing recomputed by a refusal").isEqualTo("2027-01-08");
@@ -152,6 +155,7 @@ class ProvisionalCalendarTest extends IntegrationTest {
         String home = page(LifecycleDriver.LEAD, "/");
         assertThat(home).contains("期限变更提示", a, "由2027年1月8日改为2027年1月11日");
         assertThat(page(LifecycleDriver.LEAD, "/decisions/" + a)).contains("按节假日安排重新计算的期限", "已变更");
+        assertThat(page(LifecycleDriver.ADMIN, "/admin/calendar")).doesNotContain("2027年（暂定）");
         assertThat(outbox.forDecision(decisions.get(a).id())).extracting(OutboxMail::kind).contains("DEADLINE_RECOMPUTED");
         // the timers fire on the new days: nothing on 01-06 or 01-07 08:59, the reminder at 01-07 09:00
         at("2027-01-07T08:59:00");

@@ -68,6 +68,8 @@ public enum AuditAction {
     PERIOD_PAUSED("期限暂停计算"),
     PERIOD_SHORTENED("批准缩短期限"),
     PERIOD_RESTARTED("期限重新起算"),
+    PERIOD_RECOMPUTED("按节假日安排重新计算期限"),
+    CONSULTATION_RECOMPUTED("按节假日安排核对征求意见期限"),
     PERIOD_REMINDER("期限提醒"),
     PERIOD_ESCALATED("期限届满督办"),
     MAIL_RESENT("重新发送邮件"),

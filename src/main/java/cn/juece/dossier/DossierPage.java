@@ -112,6 +112,7 @@ class DossierPage {
         model.addAttribute("early", earlyStages.view(d));
         model.addAttribute("periods", stepPeriods.forDecision(d.id()).stream().map(stepPeriods::describe).toList());
         model.addAttribute("pauses", stepPeriods.pauses(d.id()));
+        model.addAttribute("deadlineChanges", stepPeriods.changes(d.id()));
         model.addAttribute("deviations", stepPeriods.deviations(d.id()));
         model.addAttribute("pauseKinds", PauseKind.values());
         model.addAttribute("facts", facts.of(d));

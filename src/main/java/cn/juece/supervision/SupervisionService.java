@@ -112,8 +112,9 @@ public class SupervisionService {
         }
     }
 
+    /** @param provisional the date was counted over a year without a holiday notice (暂定, issue 16) */
     public record Step(String decisionNumber, String decisionTitle, String unitName, String step, String groups,
-                       OffsetDateTime created, OffsetDateTime due, String state) {
+                       OffsetDateTime created, OffsetDateTime due, String state, boolean provisional) {
     }
 
     public record NotPerformed(String decisionNumber, String decisionTitle, String unitName, String procedure,
@@ -355,12 +356,14 @@ public class SupervisionService {
                     .collect(Collectors.joining("、"));
             OffsetDateTime due = t.getDueDate() == null ? null : OffsetDateTime.ofInstant(t.getDueDate().toInstant(), AppClock.ZONE);
             // A minimum (e.g. legality review >= 7 working days) has no deadline: its date is the earliest close.
-            var minimum = stepPeriods.ofTask(t.getId()).map(StepPeriod::earliestClose).orElse(null);
+            var period = stepPeriods.ofTask(t.getId());
+            var minimum = period.map(StepPeriod::earliestClose).orElse(null);
+            boolean provisional = period.map(StepPeriod::provisional).orElse(false);
             String state = minimum != null ? (now.toLocalDate().isBefore(minimum) ? "MINIMUM_RUNNING" : "MAY_CLOSE")
                     : due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
                     : !due.toLocalDate().isAfter(soonLimit) ? "SOON" : "ON_TIME";
             result.add(new Step(d.number(), d.title(), directory.unitName(d.leadUnit()), t.getName(), groups,
-                    OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state));
+                    OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state, provisional));
         }
         result.sort(Comparator.comparing((Step s) -> s.due() == null ? OffsetDateTime.MAX : s.due())
                 .thenComparing(Step::created));
@@ -397,7 +400,7 @@ public class SupervisionService {
         for (Step s : o.openSteps()) {
             csv.row(java.util.Arrays.asList(s.decisionNumber(), s.decisionTitle(), s.unitName(), s.step(), s.groups(),
                     s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
-                    s.due() == null ? "" : s.due().toLocalDate().toString(), stateLabel(s.state())));
+                    s.due() == null ? "" : s.due().toLocalDate() + (s.provisional() ? "（暂定）" : ""), stateLabel(s.state())));
         }
         return csv.bytes();
     }

@@ -193,7 +193,8 @@ class NoRawCodesTest extends IntegrationTest {
         if (link.startsWith("/camunda") || link.startsWith("/swagger") || link.startsWith("/v3") || link.startsWith("/api")
                 || link.startsWith("/public/api") || link.startsWith("/assets") || link.startsWith("/webjars") || link.startsWith("/login")
                 || link.startsWith("/logout") || link.contains(".csv") || link.contains("/export") || link.contains("/materials/")
-                || link.contains("/attachment") || link.endsWith(".pdf") || link.endsWith(".docx") || link.endsWith("/document")) {
+                || link.contains("/attachment") || link.endsWith(".pdf") || link.endsWith(".docx") || link.endsWith("/document")
+                || link.endsWith("/archive-package") || link.endsWith(".zip") || link.endsWith(".xlsx")) {
             // files (generated documents and uploads) are read by their own tests, not scanned as pages
             return false;
         }

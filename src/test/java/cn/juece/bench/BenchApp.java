@@ -33,7 +33,12 @@ final class BenchApp implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
+        java.util.Deque<String> tail = new java.util.ArrayDeque<>();
         while ((line = out.readLine()) != null) {
+            tail.add(line);
+            if (tail.size() > 40) {
+                tail.poll();
+            }
             if (line.contains("Juece ready in")) {
                 Thread drain = new Thread(() -> {
                     try {
@@ -52,7 +57,7 @@ final class BenchApp implements AutoCloseable {
                 System.out.println("[app] " + line);
             }
         }
-        throw new IllegalStateException("the application ended before it was ready");
+        throw new IllegalStateException("the application ended before it was ready:\n" + String.join("\n", tail));
     }
 
     /** Stops the app the way an operator does (SIGTERM: H2 closes, compacting for up to MAX_COMPACT_TIME). */

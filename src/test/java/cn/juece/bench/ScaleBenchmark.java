@@ -137,6 +137,7 @@ class ScaleBenchmark {
     @Test
     void registrationGrowth() throws Exception {
         List<String[]> rows = new ArrayList<>();
+        System.out.println("H2 file growth per registration: measuring three settings, " + REGISTRATIONS + " registrations each");
         rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
         rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
         rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
@@ -166,7 +167,9 @@ class ScaleBenchmark {
             Thread.sleep(1500);   // the background writer's last write
             perDecision = (Files.size(file) - start) / 1024.0 / REGISTRATIONS;
         }
-        return new String[]{label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6)};
+        String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6)};
+        System.out.printf("| %s | %s | %s | %s |%n", (Object[]) row);
+        return row;
     }
 
     record Seeded(long bigConsultation, String bigNumber, int perConsultation, int publications) {

@@ -50,7 +50,7 @@ class CommentIntakeBenchmark {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/wrk")), "wrk is not installed (apt-get install wrk)");
         List<String[]> rows = new ArrayList<>();
         // the shipped settings (issue 17): default write delay, a shared CHECKPOINT before each write request answers
-        rows.addAll(run("H2", List.of("--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("juece-bench") + "/db;MAX_COMPACT_TIME=2000;DB_CLOSE_ON_EXIT=FALSE")));
+        rows.addAll(run("H2", List.of("--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("juece-bench") + "/db;MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE")));
         if (postgresReady()) {
             rows.addAll(run("PostgreSQL", List.of("--spring.profiles.active=benchmark,postgres",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/juece_bench",

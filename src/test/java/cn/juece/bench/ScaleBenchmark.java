@@ -57,7 +57,7 @@ class ScaleBenchmark {
     static final int REQUESTS = Integer.getInteger("bench.requests", 50);
     static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 100);
     /** The H2 settings under test (the app's defaults, config/application.yaml). */
-    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;DB_CLOSE_ON_EXIT=FALSE");
+    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
     static final String PASSWORD = "Juece2026";
 
     @Test
@@ -143,7 +143,7 @@ class ScaleBenchmark {
         System.out.println("H2 file growth per registration: measuring three settings, " + REGISTRATIONS + " registrations each");
         rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
         rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
-        rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
+        rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
         System.out.println();
         System.out.println("H2 file growth, " + REGISTRATIONS + " decisions registered through POST /api/decisions (one client)");
         System.out.println("| setting | registrations/s | growth per decision while running (kB) | file after shutdown (MB) |");

@@ -251,7 +251,7 @@ public class SupervisionService {
                 .map(x -> new Shortened(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.periodCode(),
                         x.periodName(), x.reason(), x.approverName(), x.approvedAt()))
                 .toList();
-        List<Escalated> escalated = stepPeriods.all().stream()
+        List<Escalated> escalated = stepPeriods.escalated().stream()
                 .filter(p -> p.escalatedAt() != null && byId.containsKey(p.decisionId()))
                 .map(p -> new Escalated(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(), p.taskName(),
                         p.endOn(), p.escalatedAt()))

@@ -15,3 +15,5 @@ CREATE INDEX opinion_shown_idx ON opinion (consultation_id, moderation, id);
 -- The units a decision's visibility turns on (DECISIONS.md 23): consulted units, the risk assessor.
 CREATE INDEX consultation_unit_idx ON consultation (unit_code, decision_id);
 CREATE INDEX risk_assessor_unit_idx ON risk_assessor (assessor_unit, decision_id);
+-- Supervision lists the escalated periods only (not every period).
+CREATE INDEX step_period_escalated_idx ON step_period (escalated_at);

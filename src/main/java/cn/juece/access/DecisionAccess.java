@@ -76,6 +76,23 @@ public class DecisionAccess {
         return d;
     }
 
+    /**
+     * Which decisions of the organ the person may see, as the paged lists query it (issue 17): the same answer as
+     * {@link #maySee} (organ-wide roles see all; others where one of their units has a role).
+     */
+    public cn.juece.decision.DecisionRepository.Visibility visibility(Actor actor, String organCode) {
+        if (organWide(actor, organCode)) {
+            return cn.juece.decision.DecisionRepository.Visibility.all();
+        }
+        return new cn.juece.decision.DecisionRepository.Visibility(new java.util.LinkedHashSet<>(actor.groups()),
+                responsibilities.contributedDecisionIdsSql());
+    }
+
+    /** One page of the decisions the person acting now may see (issue 17). */
+    public cn.juece.support.Page<Decision> visiblePage(cn.juece.decision.Stage stage, String numberPrefix, String sort, int page, int size) {
+        return decisions.page(visibility(directory.currentActor(), decisions.defaultOrgan()), stage, numberPrefix, sort, page, size);
+    }
+
     /** The decisions of this list the person acting now may see. */
     public List<Decision> visibleOf(List<Decision> list) {
         Actor actor = directory.currentActor();

@@ -14,4 +14,10 @@ public interface DecisionUnits {
 
     /** Unit codes by the party they act as in this decision; empty where the feature names none. */
     Map<Responsible, Set<String>> unitsOf(Decision decision);
+
+    /**
+     * The same, the other way round, for the paged lists (issue 17): SQL selecting the ids of the decisions in which
+     * one of the units named by the parameter {@code :units} has a role through this feature (an indexed query).
+     */
+    String decisionIdsOfUnitsSql();
 }

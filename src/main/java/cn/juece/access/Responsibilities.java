@@ -92,6 +92,11 @@ public class Responsibilities {
         return String.join("、", groups.stream().map(directory::groupName).toList());
     }
 
+    /** The features' queries for the decisions in which the units {@code :units} have a role (paged lists, issue 17). */
+    java.util.List<String> contributedDecisionIdsSql() {
+        return contributions.orderedStream().map(DecisionUnits::decisionIdsOfUnitsSql).toList();
+    }
+
     /** Every unit another feature gives a role in the decision (consulted units, assessor, execution units, …). */
     Set<String> contributedUnits(Decision d) {
         Set<String> all = new LinkedHashSet<>();

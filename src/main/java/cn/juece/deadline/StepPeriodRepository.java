@@ -151,6 +151,11 @@ class StepPeriodRepository {
                 .param(decisionId).query(PeriodDeviation.class).list();
     }
 
+    /** The periods whose deadline passed and was escalated (supervision, issue 17: not every period). */
+    List<StepPeriod> escalated() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL ORDER BY id").query(StepPeriod.class).list();
+    }
+
     List<StepPeriod> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(StepPeriod.class).list();
     }

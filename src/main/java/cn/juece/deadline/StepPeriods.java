@@ -554,6 +554,11 @@ public class StepPeriods implements TaskDates, StepDates {
     // ---- views -----------------------------------------------------------------------------------------
 
     /** Every step period and every approved shortening, for supervision (Art. 60–63). */
+    /** The periods escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
+    public List<StepPeriod> escalated() {
+        return repository.escalated();
+    }
+
     public List<StepPeriod> all() {
         return repository.all();
     }

@@ -32,10 +32,22 @@ class DecisionPages {
         this.directory = directory;
     }
 
+    /** One page of the decisions the person may see (issue 17): newest first or by due day, by stage and number. */
     @GetMapping("/decisions")
-    String list(Model model) {
-        List<Decision> list = access.visibleOf(decisions.list());
+    String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String stage,
+                @RequestParam(required = false) String decision, Model model) {
+        int[] b = cn.juece.support.Page.bounds(page, size);
+        String order = DecisionApi.sort(sort);
+        Stage s = Stage.parseOrNull(stage);
+        var paged = access.visiblePage(s, decision, order, b[0], b[1]);
+        List<Decision> list = paged.items();
         model.addAttribute("decisions", list);
+        model.addAttribute("list", paged);
+        model.addAttribute("sort", order);
+        model.addAttribute("stage", s);
+        model.addAttribute("decision", decision == null ? "" : decision.strip());
+        model.addAttribute("stageChoices", Stage.values());
         model.addAttribute("stagesOf", stages.current(list));
         model.addAttribute("directory", directory);
         return "decisions";

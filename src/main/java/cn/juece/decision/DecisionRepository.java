@@ -58,6 +58,78 @@ public class DecisionRepository {
                 .query(DecisionRepository::map).list();
     }
 
+    /**
+     * Who a paged list may show (issue 17): every decision of the organ ({@code units == null}), or those in which one of
+     * these units is the lead or a co-unit, or has a role through another feature (each {@code idQueries} entry selects
+     * decision ids for {@code :units}).
+     */
+    public record Visibility(java.util.Collection<String> units, List<String> idQueries) {
+        public static Visibility all() {
+            return new Visibility(null, List.of());
+        }
+    }
+
+    /**
+     * One page of the organ's decisions the person may see, by an indexed query (issue 17): newest first, or by the
+     * soonest day of an open step's period (decisions without one last); filtered by a current stage (the stage the
+     * tracker last entered, or one with an open step, for the parallel stages 4-6) and a decision-number prefix.
+     */
+    List<Decision> page(String organCode, Visibility v, Stage stage, String numberPrefix, boolean byDue, int offset, int limit) {
+        var q = jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision d"
+                + where(v, stage, numberPrefix)
+                + (byDue ? " ORDER BY " + DUE + " ASC NULLS LAST, d.id DESC" : " ORDER BY d.id DESC")
+                + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY");
+        return bind(q, organCode, v, stage, numberPrefix).param("offset", offset).param("limit", limit)
+                .query(DecisionRepository::map).list();
+    }
+
+    long count(String organCode, Visibility v, Stage stage, String numberPrefix) {
+        return bind(jdbc.sql("SELECT COUNT(*) FROM juece.decision d" + where(v, stage, numberPrefix)), organCode, v, stage, numberPrefix)
+                .query(Long.class).single();
+    }
+
+    /** The soonest day of the decision's open step periods (a deadline, or a minimum's earliest close). */
+    static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
+
+    private static String where(Visibility v, Stage stage, String numberPrefix) {
+        StringBuilder w = new StringBuilder(" WHERE d.organ_code = :organ");
+        if (v.units() != null) {
+            w.append(" AND (d.lead_unit IN (:units)");
+            for (String q : v.idQueries()) {
+                w.append(" OR d.id IN (").append(q).append(')');
+            }
+            for (int i = 0; i < v.units().size(); i++) {
+                w.append(" OR ',' || COALESCE(d.co_units, '') || ',' LIKE :co").append(i);
+            }
+            w.append(')');
+        }
+        if (stage != null) {
+            w.append(" AND (d.stage = :stage OR d.id IN (SELECT s.decision_id FROM juece.step s WHERE s.state = 'OPEN' AND s.process_key = :processKey))");
+        }
+        if (numberPrefix != null) {
+            w.append(" AND d.decision_number LIKE :prefix");
+        }
+        return w.toString();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec q, String organCode, Visibility v, Stage stage, String numberPrefix) {
+        q = q.param("organ", organCode);
+        if (v.units() != null) {
+            q = q.param("units", v.units().isEmpty() ? List.of("-") : v.units());
+            int i = 0;
+            for (String u : v.units()) {
+                q = q.param("co" + i++, "%," + u.replace("%", "").replace("_", "") + ",%");
+            }
+        }
+        if (stage != null) {
+            q = q.param("stage", stage.name()).param("processKey", stage.processKey());
+        }
+        if (numberPrefix != null) {
+            q = q.param("prefix", numberPrefix.replace("%", "").replace("_", "\\_") + "%");
+        }
+        return q;
+    }
+
     void setProcessInstance(long id, String processInstanceId) {
         jdbc.sql("UPDATE juece.decision SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }

@@ -180,6 +180,19 @@ public class DecisionService {
         return decisions.list(defaultOrgan, 500);
     }
 
+    /**
+     * One page of the default organ's decisions within this visibility (issue 17): sort "due" (the soonest day of an
+     * open step's period) or "created" (newest first), filtered by a current stage and a decision-number prefix.
+     */
+    public cn.juece.support.Page<Decision> page(DecisionRepository.Visibility v, Stage stage, String numberPrefix, String sort,
+                                                int page, int size) {
+        String prefix = numberPrefix == null || numberPrefix.isBlank() ? null : numberPrefix.strip();
+        long total = decisions.count(defaultOrgan, v, stage, prefix);
+        List<Decision> items = (long) page * size >= total ? List.of()
+                : decisions.page(defaultOrgan, v, stage, prefix, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size);
+        return new cn.juece.support.Page<>(items, total, page, size);
+    }
+
     /** Records the Art. 3 category the matter falls under. */
     @Transactional
     public Decision setCategory(String number, Art3Category category) {

@@ -51,6 +51,11 @@ public enum Stage {
         }
     }
 
+    /** A stage code from a request, null when none is asked for (blank), refused when unknown (STAGE_INVALID). */
+    public static Stage parseOrNull(String code) {
+        return code == null || code.isBlank() ? null : parse(code);
+    }
+
     public static Stage ofProcessKey(String key) {
         return Arrays.stream(values()).filter(s -> s.processKey.equals(key)).findFirst().orElse(null);
     }

@@ -27,4 +27,9 @@ class ConsultedUnits implements DecisionUnits {
                 .param(d.id()).query(String.class).list());
         return units.isEmpty() ? Map.of() : Map.of(Responsible.CONSULTED_UNIT, units);
     }
+
+    @Override
+    public String decisionIdsOfUnitsSql() {
+        return "SELECT c.decision_id FROM juece.consultation c WHERE c.unit_code IN (:units)";
+    }
 }

@@ -161,6 +161,13 @@ public class EvaluationPlans implements DecisionUnits {
         return latest(decision.id()).map(p -> Map.of(Responsible.EVALUATOR, Set.of(p.evaluatorUnit()))).orElse(Map.of());
     }
 
+    @Override
+    public String decisionIdsOfUnitsSql() {
+        return """
+                SELECT p.decision_id FROM juece.evaluation_plan p WHERE p.evaluator_unit IN (:units)
+                AND p.id = (SELECT MAX(p2.id) FROM juece.evaluation_plan p2 WHERE p2.decision_id = p.decision_id)""";
+    }
+
     public List<Plan> plans(long decisionId) {
         return jdbc.sql("SELECT * FROM juece.evaluation_plan WHERE decision_id = ? ORDER BY id").param(decisionId)
                 .query((rs, i) -> new Plan(rs.getLong("id"), rs.getLong("decision_id"), rs.getString("task_id"),

@@ -100,6 +100,11 @@ public class ExecutionPlan implements DecisionUnits {
         return units.isEmpty() ? Map.of() : Map.of(Responsible.EXECUTION_UNIT, units);
     }
 
+    @Override
+    public String decisionIdsOfUnitsSql() {
+        return "SELECT e.decision_id FROM juece.execution_unit e WHERE e.unit_code IN (:units)";
+    }
+
     // ---- the organ's acts ---------------------------------------------------------------------------------
 
     /** Art. 53: the report cycle and the first report day (a report day on a rest day moves to the next working day). */

@@ -145,6 +145,46 @@ class ConsultationRepository {
                 .query(ConsultationRepository::opinion).list();
     }
 
+    /** One page of a consultation's opinions in the order received (issue 17); only the published ones when asked. */
+    List<Opinion> opinions(long consultationId, boolean publishedOnly, int offset, int limit) {
+        return jdbc.sql(OPINION + " WHERE consultation_id = ?" + (publishedOnly ? " AND moderation = 'PUBLISHED'" : "")
+                        + " ORDER BY id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+                .params(consultationId, offset, limit).query(ConsultationRepository::opinion).list();
+    }
+
+    long countOpinions(long consultationId, boolean publishedOnly) {
+        return jdbc.sql("SELECT COUNT(*) FROM juece.opinion WHERE consultation_id = ?" + (publishedOnly ? " AND moderation = 'PUBLISHED'" : ""))
+                .param(consultationId).query(Long.class).single();
+    }
+
+    /** Opinions still without an answer of their own or of their group (Art. 29). */
+    long countUnanswered(long consultationId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM juece.opinion o LEFT JOIN juece.opinion_cluster c ON c.id = o.cluster_id
+                WHERE o.consultation_id = ? AND o.adoption IS NULL AND (o.cluster_id IS NULL OR c.adoption IS NULL)""")
+                .param(consultationId).query(Long.class).single();
+    }
+
+    /** Opinions by the answer they got (their own, or their group's), answered ones only. */
+    Map<Adoption, Long> adoptionCounts(long consultationId) {
+        Map<Adoption, Long> counts = new java.util.EnumMap<>(Adoption.class);
+        jdbc.sql("""
+                SELECT COALESCE(o.adoption, c.adoption), COUNT(*) FROM juece.opinion o LEFT JOIN juece.opinion_cluster c ON c.id = o.cluster_id
+                WHERE o.consultation_id = ? AND COALESCE(o.adoption, c.adoption) IS NOT NULL GROUP BY COALESCE(o.adoption, c.adoption)""")
+                .param(consultationId).query((rs, i) -> counts.put(Adoption.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** One page of the consultations, newest first (the portal's list). */
+    List<Consultation> page(int offset, int limit) {
+        return jdbc.sql(CONSULTATION + " ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY").params(offset, limit)
+                .query(ConsultationRepository::consultation).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM juece.public_consultation").query(Long.class).single();
+    }
+
     void moderate(long id, Opinion.Moderation moderation, String reason) {
         jdbc.sql("UPDATE juece.opinion SET moderation = ?, moderation_reason = ? WHERE id = ?")
                 .params(moderation.name(), reason, id).update();

@@ -76,17 +76,21 @@ class ParticipationPage {
      *             sections with something still to do are open
      */
     @GetMapping("/decisions/{number}/participation")
-    String page(@PathVariable String number, @RequestParam(required = false) String open, Model model) {
+    String page(@PathVariable String number, @RequestParam(required = false) String open,
+                @RequestParam Map<String, String> params, Model model) {
         Decision d = decisions.get(number);
         model.addAttribute("d", d);
         model.addAttribute("directory", directory);
         // Forms only for those who act here: the lead unit while the procedure is open (Art. 17-29); others read.
         model.addAttribute("mayAct", access.mayAct(d, Responsible.LEAD_UNIT));
-        Map<Consultation, List<Opinion>> consultations = new LinkedHashMap<>();
+        // each consultation's opinions one page at a time (issue 17): its page is the parameter op<consultation id>
+        Map<Consultation, cn.juece.support.Page<Opinion>> consultations = new LinkedHashMap<>();
         Map<Long, String> statuses = new LinkedHashMap<>();
         Map<Long, ConsultationStatus> states = new LinkedHashMap<>();
+        int opinionSize = cn.juece.support.Page.bounds(0, intParam(params, "opsize"))[1];
         for (Consultation c : comments.ofDecision(d.id())) {
-            consultations.put(c, comments.opinions(c.id()));
+            int p = cn.juece.support.Page.bounds(intParam(params, "op" + c.id()), opinionSize)[0];
+            consultations.put(c, comments.opinions(c.id(), false, p, opinionSize));
             states.put(c.id(), comments.effectiveStatus(c));
             statuses.put(c.id(), states.get(c.id()).label());
         }
@@ -146,12 +150,8 @@ class ParticipationPage {
         Map<String, String> summary = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         // an opinion is answered by its own answer or by its group's (Art. 29)
-        Set<Long> answeredGroups = new java.util.HashSet<>();
-        consultations.keySet().forEach(c -> comments.clusters(c.id()).stream().filter(g -> g.adoption() != null)
-                .forEach(g -> answeredGroups.add(g.id())));
-        long unanswered = consultations.values().stream().flatMap(List::stream)
-                .filter(o -> o.adoption() == null && (o.clusterId() == null || !answeredGroups.contains(o.clusterId()))).count();
-        long opinions = consultations.values().stream().mapToLong(List::size).sum();
+        long unanswered = consultations.keySet().stream().mapToLong(c -> comments.countUnanswered(c.id())).sum();
+        long opinions = consultations.values().stream().mapToLong(cn.juece.support.Page::total).sum();
         summary.put("comment", consultations.isEmpty() ? "尚未发布征求意见公告"
                 : String.join("、", statuses.values().stream().distinct().toList()) + "；收到意见" + opinions + "条，待答复" + unanswered + "条");
         if (states.values().stream().anyMatch(st -> st != ConsultationStatus.FEEDBACK_PUBLISHED)) {
@@ -184,6 +184,19 @@ class ParticipationPage {
         model.addAttribute("summary", summary);
         model.addAttribute("openSections", open != null && SECTIONS.contains(open) ? Set.of(open) : pending);
         return "participation";
+    }
+
+    /** A page number from the request's parameters, refused (PAGE_INVALID) when not a number. */
+    private static Integer intParam(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw RuleViolation.badRequest("PAGE_INVALID", "页码从0开始，每页1至" + cn.juece.support.Page.MAX_SIZE + "条。");
+        }
     }
 
     @GetMapping("/decisions/{number}/participation/consultations/{id}/export.csv")

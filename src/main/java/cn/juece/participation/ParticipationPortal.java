@@ -57,11 +57,15 @@ class ParticipationPortal {
         this.clock = clock;
     }
 
+    /** One page of the consultations, newest first (issue 17). */
     @GetMapping("/public/consultations")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        int[] b = cn.juece.support.Page.bounds(pageParam(page), pageParam(size));
+        var list = comments.recent(b[0], b[1]);
+        model.addAttribute("list", list);
         Map<Consultation, Decision> items = new LinkedHashMap<>();
         Map<Long, String> statuses = new LinkedHashMap<>();
-        for (Consultation c : comments.recent()) {
+        for (Consultation c : list.items()) {
             items.put(c, decisions.get(c.decisionId()));
             statuses.put(c.id(), comments.effectiveStatus(c).name());
         }
@@ -127,9 +131,12 @@ class ParticipationPortal {
      * feedback on the opinions of its consultations, read from the publication and meeting facts (DECISIONS.md 25).
      */
     @GetMapping("/public/decisions")
-    String published(Model model) {
+    String published(@RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        int[] b = cn.juece.support.Page.bounds(pageParam(page), pageParam(size));
+        var list = publications.published(b[0], b[1]);
+        model.addAttribute("list", list);
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        var published = publications.published();
+        var published = list.items();
         var results = meetings.latestDecisions(published.stream().map(PublicationService.Publication::decisionId).toList());
         for (PublicationService.Publication p : published) {
             Decision d = decisions.get(p.decisionId());
@@ -242,31 +249,44 @@ class ParticipationPortal {
         return cn.juece.dossier.MaterialDownloads.attachment(materials.download(d.number(), v.id()));
     }
 
+    /** The consultation with one page of its published opinions (issue 17: parameter page), counts by query. */
     private void fill(Model model, Consultation c) {
         Decision d = decisions.get(c.decisionId());
-        List<Opinion> all = comments.opinions(c.id());
         boolean feedback = c.status() == ConsultationStatus.FEEDBACK_PUBLISHED;
+        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+        int[] b = cn.juece.support.Page.bounds(pageParam(request.getParameter("page")), pageParam(request.getParameter("size")));
+        var page = comments.opinions(c.id(), true, b[0], b[1]);
         Map<Opinion, String> shown = new LinkedHashMap<>();
-        all.stream().filter(o -> o.moderation() == Opinion.Moderation.PUBLISHED)
-                .forEach(o -> shown.put(o, feedback ? comments.answerOf(o) : null));
+        page.items().forEach(o -> shown.put(o, feedback ? comments.answerOf(o) : null));
         Map<String, Long> adoption = new LinkedHashMap<>();
         if (feedback) {
+            Map<Adoption, Long> counts = comments.adoptionCounts(c.id());
             for (Adoption a : Adoption.values()) {
-                adoption.put(a.label(), all.stream().filter(o -> {
-                    String answer = comments.answerOf(o);
-                    return answer != null && answer.startsWith(a.label());
-                }).count());
+                adoption.put(a.label(), counts.getOrDefault(a, 0L));
             }
         }
+        model.addAttribute("shownPage", page);
         model.addAttribute("c", c);
         model.addAttribute("d", d);
         model.addAttribute("status", comments.effectiveStatus(c).name());
         model.addAttribute("statusLabel", comments.effectiveStatus(c).label());
-        model.addAttribute("total", all.size());
+        model.addAttribute("total", comments.countOpinions(c.id()));
         model.addAttribute("shown", shown);
         model.addAttribute("adoption", adoption);
         model.addAttribute("hasDraft", materials.latest(d.id(), MaterialType.DRAFT).isPresent());
         model.addAttribute("hasExplanation", materials.latest(d.id(), MaterialType.DRAFTING_EXPLANATION).isPresent());
+    }
+
+    private static Integer pageParam(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw RuleViolation.badRequest("PAGE_INVALID", "页码从0开始，每页1至" + cn.juece.support.Page.MAX_SIZE + "条。");
+        }
     }
 
     private static String nz(String s) {

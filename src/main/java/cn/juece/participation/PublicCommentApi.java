@@ -44,10 +44,17 @@ class PublicCommentApi {
     }
 
     @GetMapping("/api/consultations/{id}/opinions")
-    @Operation(summary = "收到的全部意见（含联系方式，仅供工作人员）")
-    List<Opinion> opinions(@PathVariable long id) {
+    @Operation(summary = "收到的意见（分页，含联系方式，仅供工作人员）", description = "按收到先后排列（sort=created）；page 从0开始，"
+            + "size 每页条数（默认20，至多200）；published=true 只列公开显示的意见。总数在响应头 X-Total-Count 中；全部意见请用导出。")
+    ResponseEntity<List<Opinion>> opinions(@PathVariable long id,
+                                           @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+                                           @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
+                                           @org.springframework.web.bind.annotation.RequestParam(required = false) String sort,
+                                           @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean published) {
         comments.consultation(id);
-        return comments.opinions(id);
+        int[] b = cn.juece.support.Page.bounds(page, size);
+        cn.juece.support.Page.sort(sort, cn.juece.support.Page.BY_CREATED, cn.juece.support.Page.BY_CREATED);
+        return cn.juece.support.PageHeaders.ok(comments.opinions(id, Boolean.TRUE.equals(published), b[0], b[1]));
     }
 
     @GetMapping("/api/consultations/{id}/export.csv")

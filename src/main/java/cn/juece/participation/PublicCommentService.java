@@ -443,6 +443,33 @@ public class PublicCommentService {
         return repository.opinions(consultationId);
     }
 
+    /** One page of a consultation's opinions in the order received (issue 17); the published ones only for the public. */
+    public cn.juece.support.Page<Opinion> opinions(long consultationId, boolean publishedOnly, int page, int size) {
+        long total = repository.countOpinions(consultationId, publishedOnly);
+        return new cn.juece.support.Page<>((long) page * size >= total ? List.of()
+                : repository.opinions(consultationId, publishedOnly, page * size, size), total, page, size);
+    }
+
+    public long countOpinions(long consultationId) {
+        return repository.countOpinions(consultationId, false);
+    }
+
+    /** Opinions still without an answer of their own or of their group (Art. 29). */
+    public long countUnanswered(long consultationId) {
+        return repository.countUnanswered(consultationId);
+    }
+
+    /** Opinions by the answer they got (Art. 29), for the published feedback. */
+    public Map<Adoption, Long> adoptionCounts(long consultationId) {
+        return repository.adoptionCounts(consultationId);
+    }
+
+    /** One page of the portal's consultations, newest first (issue 17). */
+    public cn.juece.support.Page<Consultation> recent(int page, int size) {
+        long total = repository.count();
+        return new cn.juece.support.Page<>((long) page * size >= total ? List.of() : repository.page(page * size, size), total, page, size);
+    }
+
     public List<ConsultationRepository.Cluster> clusters(long consultationId) {
         return repository.clusters(consultationId);
     }

@@ -126,6 +126,13 @@ public class PublicationService implements FactSource {
     }
 
     /** Published decisions, the latest publication of each, newest first. */
+    /** One page of the published decisions, each with its latest publication, newest first (issue 17). */
+    public cn.juece.support.Page<Publication> published(int page, int size) {
+        long total = publications.countDecisions();
+        return new cn.juece.support.Page<>((long) page * size >= total ? List.of() : publications.latestPerDecision(page * size, size),
+                total, page, size);
+    }
+
     public List<Publication> published() {
         Map<Long, Publication> latest = new LinkedHashMap<>();
         for (Publication p : publications.newestFirst(PORTAL_LIMIT)) {

@@ -30,4 +30,11 @@ class RiskAssessorUnits implements DecisionUnits {
                 .param(d.id()).query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).list();
         return latest.isEmpty() || latest.get(0).isEmpty() ? Map.of() : Map.of(Responsible.RISK_ASSESSOR, Set.of(latest.get(0).get()));
     }
+
+    @Override
+    public String decisionIdsOfUnitsSql() {
+        return """
+                SELECT r.decision_id FROM juece.risk_assessor r WHERE r.assessor_unit IN (:units)
+                AND r.id = (SELECT MAX(r2.id) FROM juece.risk_assessor r2 WHERE r2.decision_id = r.decision_id)""";
+    }
 }

@@ -30,25 +30,37 @@ class SupervisionPage {
         this.decisions = decisions;
     }
 
+    /** The overview with one page of the open steps (issue 17): by due day or creation, by unit, year, stage, decision. */
     @GetMapping("/supervision")
-    String page(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year, Model model) {
+    String page(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) String stage, @RequestParam(required = false) String decision,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, Model model) {
         supervision.requireSupervisor(directory.currentActor());
-        var overview = supervision.overview(new SupervisionService.Filter(unit, year));
+        int[] b = cn.juece.support.Page.bounds(page, size);
+        String order = cn.juece.support.Page.sort(sort);
+        var s = cn.juece.decision.Stage.parseOrNull(stage);
+        var overview = supervision.overview(new SupervisionService.Filter(unit, year, s, decision), b[0], b[1], order);
         model.addAttribute("o", overview);
         model.addAttribute("units", directory.units(decisions.defaultOrgan()));
         model.addAttribute("unit", unit);
         model.addAttribute("year", year);
+        model.addAttribute("stage", s);
+        model.addAttribute("decision", decision == null ? "" : decision.strip());
+        model.addAttribute("sort", order);
+        model.addAttribute("stageChoices", cn.juece.decision.Stage.values());
         return "supervision";
     }
 
     @GetMapping("/supervision/export.csv")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
-        return csv(supervision, directory, unit, year);
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                                  @RequestParam(required = false) String stage, @RequestParam(required = false) String decision) {
+        return csv(supervision, directory, new SupervisionService.Filter(unit, year, cn.juece.decision.Stage.parseOrNull(stage), decision));
     }
 
-    static ResponseEntity<byte[]> csv(SupervisionService supervision, Directory directory, String unit, Integer year) {
+    static ResponseEntity<byte[]> csv(SupervisionService supervision, Directory directory, SupervisionService.Filter filter) {
         supervision.requireSupervisor(directory.currentActor());
-        byte[] csv = supervision.csv(supervision.overview(new SupervisionService.Filter(unit, year)));
+        byte[] csv = supervision.csv(filter);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("决策办理监督-待办环节.csv", StandardCharsets.UTF_8).build().toString())

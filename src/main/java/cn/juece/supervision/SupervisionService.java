@@ -72,6 +72,7 @@ public class SupervisionService {
     private final ParticipationDeviations participationDeviations;
     private final cn.juece.expert.ExpertReviewService experts;
     private final DecisionStages stages;
+    private final SupervisionQueries queries;
     private final org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetingRecords;
     private final cn.juece.execution.ExecutionReports executionReports;
     private final cn.juece.execution.ExecutionInspections executionInspections;
@@ -83,7 +84,8 @@ public class SupervisionService {
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
                        LegalityService legality, MeetingService meetings, ArchiveService archive,
-                       cn.juece.expert.ExpertReviewService experts) {
+                       cn.juece.expert.ExpertReviewService experts, SupervisionQueries queries) {
+        this.queries = queries;
         this.experts = experts;
         this.executionReports = executionReports;
         this.executionInspections = executionInspections;
@@ -105,10 +107,21 @@ public class SupervisionService {
         this.clock = clock;
     }
 
-    public record Filter(String unit, Integer year) {
+    /** The selection (issue 17 adds a stage and one decision number). */
+    public record Filter(String unit, Integer year, Stage stage, String decision) {
+        public Filter(String unit, Integer year) {
+            this(unit, year, null, null);
+        }
+
         boolean accepts(Decision d) {
             return (unit == null || unit.isBlank() || unit.equals(d.leadUnit()))
-                    && (year == null || d.createdAt().getYear() == year);
+                    && (year == null || d.createdAt().getYear() == year)
+                    && (decision == null || decision.isBlank() || decision.strip().equals(d.number()));
+        }
+
+        SupervisionQueries.Selection selection(String organ) {
+            return new SupervisionQueries.Selection(organ, unit == null || unit.isBlank() ? null : unit, year, stage,
+                    decision == null || decision.isBlank() ? null : decision.strip());
         }
     }
 
@@ -176,7 +189,7 @@ public class SupervisionService {
      * @param meetingResults      decisions by the meeting's decision (同意, 原则同意, 不同意)
      */
     public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
-                           List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
+                           List<UnitRow> byUnit, cn.juece.support.Page<Step> openSteps, List<NotPerformed> notPerformed,
                            List<LateStep> lateSteps, List<Shortened> shortened, List<Deviation> deviations,
                            List<Escalated> escalated, List<LateReport> lateReports,
                            List<ExecutionInspection> executionInspections,
@@ -203,31 +216,50 @@ public class SupervisionService {
     }
 
     public Overview overview(Filter filter) {
+        return overview(filter, 0, cn.juece.support.Page.DEFAULT_SIZE, cn.juece.support.Page.BY_DUE);
+    }
+
+    /**
+     * The overview with one page of the open steps (issue 17). The counts and the open steps are indexed queries over
+     * every decision of the organ; the sections listing facts (procedures not performed, late steps, deviations,
+     * outcomes) cover the newest {@code 500} decisions of the selection, as the decision list did before paging.
+     */
+    public Overview overview(Filter filter, int page, int size, String sort) {
         OffsetDateTime now = clock.now();
         LocalDate soonLimit = calendar.addWorkingDays(now.toLocalDate(), SOON_WORKING_DAYS);
+        OffsetDateTime soonEnd = soonLimit.plusDays(1).atStartOfDay(AppClock.ZONE).toOffsetDateTime();
+        var sel = filter.selection(decisions.defaultOrgan());
         List<Decision> selected = decisions.list().stream().filter(filter::accepts).toList();
         Map<String, Decision> byNumber = selected.stream().collect(Collectors.toMap(Decision::number, Function.identity()));
 
         // Stages 4-6 run in parallel (DECISIONS.md 3): a decision in several counts in each.
-        Map<String, List<Stage>> current = stages.current(selected.stream().filter(Decision::isOpen).toList());
+        Map<Stage, Long> stageCounts = queries.openByStage(sel);
         Map<String, Long> byStage = new LinkedHashMap<>();
-        for (Stage s : Stage.values()) {
-            byStage.put(s.number() + ". " + s.label(), current.values().stream().filter(l -> l.contains(s)).count());
+        for (Stage st : Stage.values()) {
+            byStage.put(st.number() + ". " + st.label(), stageCounts.getOrDefault(st, 0L));
         }
+        Map<String, Long> statusCounts = queries.byStatus(sel);
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (DecisionStatus s : DecisionStatus.values()) {
-            byStatus.put(s.label(), selected.stream().filter(d -> d.status() == s).count());
+        for (DecisionStatus st : DecisionStatus.values()) {
+            byStatus.put(st.label(), statusCounts.getOrDefault(st.name(), 0L));
         }
 
-        List<Step> steps = openSteps(byNumber, now, soonLimit);
+        long total = queries.countOpenSteps(sel);
+        List<Step> items = (long) page * size >= total ? List.of()
+                : queries.openSteps(sel, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size).stream()
+                        .map(r -> step(r, now, soonLimit)).toList();
+        var steps = new cn.juece.support.Page<>(items, total, page, size);
+        Map<String, long[]> stepCounts = queries.stepsByUnit(sel, now, soonEnd);
+        Map<String, Long> openByUnit = queries.openDecisionsByUnit(sel);
         List<UnitRow> byUnit = directory.units(decisions.defaultOrgan()).stream()
-                .map(u -> new UnitRow(u.code(), u.name(),
-                        selected.stream().filter(d -> d.isOpen() && d.leadUnit().equals(u.code())).count(),
-                        steps.stream().filter(s -> s.unitName().equals(u.name())).count(),
-                        steps.stream().filter(s -> s.unitName().equals(u.name()) && "OVERDUE".equals(s.state())).count(),
-                        steps.stream().filter(s -> s.unitName().equals(u.name()) && "SOON".equals(s.state())).count()))
+                .map(u -> {
+                    long[] c = stepCounts.getOrDefault(u.code(), new long[3]);
+                    return new UnitRow(u.code(), u.name(), openByUnit.getOrDefault(u.code(), 0L), c[0], c[1], c[2]);
+                })
                 .filter(r -> r.openDecisions() > 0 || r.openSteps() > 0)
                 .toList();
+        long overdue = stepCounts.values().stream().mapToLong(c -> c[1]).sum();
+        long soonDue = stepCounts.values().stream().mapToLong(c -> c[2]).sum();
 
         List<NotPerformed> notPerformed = new ArrayList<>();
         for (Decision d : selected) {
@@ -240,7 +272,7 @@ public class SupervisionService {
                 .map(x -> new Shortened(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.periodCode(),
                         x.periodName(), x.reason(), x.approverName(), x.approvedAt()))
                 .toList();
-        List<Escalated> escalated = stepPeriods.all().stream()
+        List<Escalated> escalated = stepPeriods.escalated().stream()
                 .filter(p -> p.escalatedAt() != null && byId.containsKey(p.decisionId()))
                 .map(p -> new Escalated(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(), p.taskName(),
                         p.endOn(), p.escalatedAt()))
@@ -271,9 +303,7 @@ public class SupervisionService {
                         x.title(), x.heldOn(), x.findings(), directory.displayName(x.recordedBy())))
                 .toList();
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
-                shortened, deviations, escalated, lateReports, inspections, lateSupplements,
-                steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
-                steps.stream().filter(s -> "SOON".equals(s.state())).count(),
+                shortened, deviations, escalated, lateReports, inspections, lateSupplements, overdue, soonDue,
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),
                 count(outcomes, DecisionOutcome::legalityConclusion, DecisionOutcome::legalityConclusionLabel, LEGALITY_CONCLUSIONS),
                 count(outcomes, DecisionOutcome::meetingResult, DecisionOutcome::meetingResultLabel, MEETING_RESULTS), outcomes,
@@ -334,40 +364,16 @@ public class SupervisionService {
         return counts;
     }
 
-    private List<Step> openSteps(Map<String, Decision> byNumber, OffsetDateTime now, LocalDate soonLimit) {
-        if (byNumber.isEmpty()) {
-            return List.of();
-        }
-        var tasks = taskService.createTaskQuery().processInstanceBusinessKeyIn(byNumber.keySet().toArray(String[]::new)).list();
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> numberOfInstance = runtimeService.createProcessInstanceQuery()
-                .processInstanceIds(tasks.stream().map(t -> t.getProcessInstanceId()).collect(Collectors.toSet()))
-                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        List<Step> result = new ArrayList<>();
-        for (var t : tasks) {
-            Decision d = byNumber.get(numberOfInstance.get(t.getProcessInstanceId()));
-            if (d == null) {
-                continue;
-            }
-            String groups = taskService.getIdentityLinksForTask(t.getId()).stream()
-                    .filter(l -> l.getGroupId() != null).map(l -> directory.groupName(l.getGroupId()))
-                    .collect(Collectors.joining("、"));
-            OffsetDateTime due = t.getDueDate() == null ? null : OffsetDateTime.ofInstant(t.getDueDate().toInstant(), AppClock.ZONE);
-            // A minimum (e.g. legality review >= 7 working days) has no deadline: its date is the earliest close.
-            var period = stepPeriods.ofTask(t.getId());
-            var minimum = period.map(StepPeriod::earliestClose).orElse(null);
-            boolean provisional = period.map(StepPeriod::provisional).orElse(false);
-            String state = minimum != null ? (now.toLocalDate().isBefore(minimum) ? "MINIMUM_RUNNING" : "MAY_CLOSE")
-                    : due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
-                    : !due.toLocalDate().isAfter(soonLimit) ? "SOON" : "ON_TIME";
-            result.add(new Step(d.number(), d.title(), directory.unitName(d.leadUnit()), t.getName(), groups,
-                    OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state, provisional));
-        }
-        result.sort(Comparator.comparing((Step s) -> s.due() == null ? OffsetDateTime.MAX : s.due())
-                .thenComparing(Step::created));
-        return result;
+    /** An open step as supervision shows it, with its state against the due date or the minimum's earliest close. */
+    private Step step(SupervisionQueries.OpenStep r, OffsetDateTime now, LocalDate soonLimit) {
+        OffsetDateTime due = r.due();
+        // A minimum (e.g. legality review >= 7 working days) has no deadline: its date is the earliest close.
+        LocalDate minimum = r.earliestClose();
+        String state = minimum != null ? (now.toLocalDate().isBefore(minimum) ? "MINIMUM_RUNNING" : "MAY_CLOSE")
+                : due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
+                : !due.toLocalDate().isAfter(soonLimit) ? "SOON" : "ON_TIME";
+        return new Step(r.number(), r.title(), directory.unitName(r.leadUnit()), r.taskName(),
+                r.group() == null ? "" : directory.groupName(r.group()), r.created(), due, state, r.provisional());
     }
 
     private List<LateStep> lateSteps(Map<String, Decision> byNumber) {
@@ -394,10 +400,13 @@ public class SupervisionService {
                 .toList();
     }
 
-    /** The open steps as CSV for Excel: UTF-8 with BOM, Chinese headings (UI.md). */
-    public byte[] csv(Overview o) {
+    /** Every open step of the selection as CSV for Excel: UTF-8 with BOM, Chinese headings (UI.md); one query. */
+    public byte[] csv(Filter filter) {
+        OffsetDateTime now = clock.now();
+        LocalDate soonLimit = calendar.addWorkingDays(now.toLocalDate(), SOON_WORKING_DAYS);
         var csv = new cn.juece.support.Csv(List.of("决策编号", "决策事项", "承办单位", "待办环节", "办理单位/角色", "开始时间", "办理期限", "状态"));
-        for (Step s : o.openSteps()) {
+        for (Step s : queries.openSteps(filter.selection(decisions.defaultOrgan()), true, 0, -1).stream()
+                .map(r -> step(r, now, soonLimit)).toList()) {
             csv.row(java.util.Arrays.asList(s.decisionNumber(), s.decisionTitle(), s.unitName(), s.step(), s.groups(),
                     s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
                     s.due() == null ? "" : s.due().toLocalDate() + (s.provisional() ? "（暂定）" : ""), stateLabel(s.state())));

@@ -35,8 +35,8 @@ class HomePage {
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String stage,
                 @RequestParam(required = false) String decision, Model model) {
         int[] b = Page.bounds(page, size);
-        Stage s = stage == null || stage.isBlank() ? null : Stage.parse(stage);
-        String order = "created".equals(sort) ? "created" : "due";
+        Stage s = Stage.parseOrNull(stage);
+        String order = Page.sort(sort);
         var list = tasks.workList(directory.currentActor(), b[0], b[1], order, s, decision);
         model.addAttribute("tasks", list.items());
         model.addAttribute("list", list);

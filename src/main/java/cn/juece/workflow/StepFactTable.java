@@ -76,6 +76,21 @@ public final class StepFactTable<T> {
         return latest;
     }
 
+    /**
+     * One page of the decisions' latest rows, newest first (issue 17: the portal's published decisions), by the index
+     * on (decision_id, id).
+     */
+    public List<T> latestPerDecision(int offset, int limit) {
+        return jdbc.sql("SELECT * FROM " + table + " t WHERE t.id = (SELECT MAX(t2.id) FROM " + table
+                        + " t2 WHERE t2.decision_id = t.decision_id) ORDER BY t.id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+                .params(offset, limit).query((rs, i) -> map(rs)).list();
+    }
+
+    /** How many decisions have a row. */
+    public long countDecisions() {
+        return jdbc.sql("SELECT COUNT(DISTINCT decision_id) FROM " + table).query(Long.class).single();
+    }
+
     /** Every row of every decision, newest first (for lists such as the portal's published decisions). */
     public List<T> newestFirst(int limit) {
         return jdbc.sql("SELECT * FROM " + table + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")

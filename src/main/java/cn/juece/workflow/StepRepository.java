@@ -39,6 +39,11 @@ class StepRepository {
                 .update();
     }
 
+    /** The due date the step's task carries now (issue 17: supervision sorts and counts by it). */
+    void dueAt(String taskId, OffsetDateTime due) {
+        jdbc.sql("UPDATE juece.step SET due_at = ? WHERE task_id = ?").params(due, taskId).update();
+    }
+
     /** The group the step is offered to changed with the dossier (Art. 12): the work lists follow. */
     void offeredTo(long stepId, String group) {
         jdbc.sql("UPDATE juece.step SET responsible_group = ? WHERE id = ?").params(group, stepId).update();

@@ -69,6 +69,11 @@ public class Steps {
         return processKeys.computeIfAbsent(processDefinitionId, id -> repositoryService.getProcessDefinition(id).getKey());
     }
 
+    /** The step's task was updated: keep its due date with the step (issue 17). */
+    void dueChanged(String taskId, java.util.Date due) {
+        repository.dueAt(taskId, due == null ? null : java.time.OffsetDateTime.ofInstant(due.toInstant(), AppClock.ZONE));
+    }
+
     /** The step is now offered to this group (the projection of its party after a change of units, Art. 12). */
     void offeredTo(Step step, String group) {
         repository.offeredTo(step.id(), group);

@@ -46,14 +46,9 @@ class TaskApi {
                                                                 @org.springframework.web.bind.annotation.RequestParam(required = false) String stage,
                                                                 @org.springframework.web.bind.annotation.RequestParam(required = false) String decision) {
         int[] b = cn.juece.support.Page.bounds(page, size);
-        if (sort != null && !sort.equals("due") && !sort.equals("created")) {
-            throw cn.juece.support.RuleViolation.badRequest("SORT_INVALID", "排序方式可选：due（按期限）、created（按开始时间）。");
-        }
-        var list = tasks.workList(directory.currentActor(), b[0], b[1], sort == null ? "due" : sort,
-                stage == null || stage.isBlank() ? null : cn.juece.decision.Stage.parse(stage), decision);
-        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(list.total()))
-                .header("X-Page", String.valueOf(list.page())).header("X-Page-Size", String.valueOf(list.size()))
-                .body(list.items());
+        var list = tasks.workList(directory.currentActor(), b[0], b[1], cn.juece.support.Page.sort(sort),
+                cn.juece.decision.Stage.parseOrNull(stage), decision);
+        return cn.juece.support.PageHeaders.ok(list);
     }
 
     @GetMapping("/decisions/{number}/tasks")

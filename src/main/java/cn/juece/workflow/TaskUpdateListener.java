@@ -39,6 +39,7 @@ class TaskUpdateListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        steps.dueChanged(task.getId(), task.getDueDate());
         if (TaskEdits.active()) {
             return;
         }

@@ -67,7 +67,7 @@ class ConcurrentCommentsTest extends IntegrationTest {
         pool.shutdown();
         assertThat(receipts).hasSize(people);
 
-        JsonNode stored = d.as(LEAD).get("/api/consultations/" + id + "/opinions").getBody();
+        JsonNode stored = d.as(LEAD).get("/api/consultations/" + id + "/opinions?size=200").getBody();
         assertThat(stored.size()).isEqualTo(people);
         List<JsonNode> campaign = new ArrayList<>();
         stored.forEach(o -> {

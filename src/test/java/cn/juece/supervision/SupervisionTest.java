@@ -49,14 +49,15 @@ class SupervisionTest extends IntegrationTest {
         assertThat(forbidden.getBody().get("code").asText()).isEqualTo("SUPERVISION_FORBIDDEN");
 
         JsonNode o = d.as(JUSTICE).get("/api/supervision?unit=fgj").getBody();
-        assertThat(state(o, overdue)).isEqualTo("OVERDUE");
-        assertThat(state(o, soon)).isEqualTo("SOON");
+        assertThat(state(d, overdue)).isEqualTo("OVERDUE");
+        assertThat(state(d, soon)).isEqualTo("SOON");
         assertThat(o.get("lateSteps").toString()).contains(late, "研究论证决策事项建议");
         assertThat(o.get("notPerformed").toString()).contains(late, "专家论证", "第三十条", "不涉及，理由详见起草说明第三部分");
         assertThat(o.get("overdue").asLong()).isPositive();
         // the unit filter
         JsonNode other = d.as(JUSTICE).get("/api/supervision?unit=zjj").getBody();
         assertThat(other.get("openSteps").toString()).doesNotContain(overdue);
+        assertThat(d.as(JUSTICE).get("/api/supervision?unit=zjj&decision=" + overdue).getBody().get("openSteps").get("total").asLong()).isZero();
 
         String csv = new String(d.as(JUSTICE).raw().get().uri("/api/supervision/export.csv?unit=fgj").retrieve().body(byte[].class),
                 StandardCharsets.UTF_8);
@@ -72,12 +73,13 @@ class SupervisionTest extends IntegrationTest {
         d.launch(n);
         d.draft(n, false, false, false);
         d.submitForLegality(n);     // legality review: generally at least 7 working days (Art. 44)
-        JsonNode o = d.as(JUSTICE).get("/api/supervision?unit=fgj").getBody();
-        assertThat(state(o, n)).isEqualTo("MINIMUM_RUNNING");
+        assertThat(state(d, n)).isEqualTo("MINIMUM_RUNNING");
     }
 
-    private static String state(JsonNode overview, String number) {
-        for (JsonNode s : overview.get("openSteps")) {
+    /** The state of the decision's open step as supervision lists it (the page filtered to that decision). */
+    private static String state(cn.juece.LifecycleDriver d, String number) {
+        JsonNode overview = d.as(JUSTICE).get("/api/supervision?unit=fgj&decision=" + number).getBody();
+        for (JsonNode s : overview.get("openSteps").get("items")) {
             if (s.get("decisionNumber").asText().equals(number)) {
                 return s.get("state").asText();
             }

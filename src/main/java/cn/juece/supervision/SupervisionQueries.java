@@ -1,0 +1,147 @@
+package cn.juece.supervision;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.juece.decision.Stage;
+import cn.juece.support.AppClock;
+
+/**
+ * Supervision's lists and counts as indexed queries on our own tables (issue 17): the open steps (juece.step with
+ * the due date its task carries and its period's earliest close) one page at a time, and the counts by stage,
+ * status and unit by GROUP BY, never by loading every decision or asking the engine per task.
+ */
+@Repository
+class SupervisionQueries {
+
+    private final JdbcClient jdbc;
+
+    SupervisionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The selection: the organ, a lead unit, a registration year, a stage (its process), one decision number. */
+    record Selection(String organ, String unit, Integer year, Stage stage, String number) {
+    }
+
+    /** An open step as supervision lists it. */
+    record OpenStep(String number, String title, String leadUnit, String taskName, String group, OffsetDateTime created,
+                    OffsetDateTime due, java.time.LocalDate earliestClose, boolean provisional) {
+    }
+
+    private static final String DUE = "COALESCE(s.due_at, p.due_at)";
+    private static final String FROM_STEPS = """
+             FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id
+            LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN'
+            WHERE s.state = 'OPEN' AND d.organ_code = :organ""";
+
+    List<OpenStep> openSteps(Selection sel, boolean byDue, int offset, int limit) {
+        String sql = "SELECT d.decision_number, d.title, d.lead_unit, s.task_name, s.responsible_group, s.created_at, "
+                + DUE + " AS due, p.earliest_close, p.provisional_years" + FROM_STEPS + decisionFilter(sel) + stepFilter(sel)
+                + (byDue ? " ORDER BY " + DUE + " ASC NULLS LAST, s.created_at ASC, s.id ASC" : " ORDER BY s.created_at ASC, s.id ASC")
+                + (limit < 0 ? "" : " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY");
+        var q = bind(jdbc.sql(sql), sel);
+        if (limit >= 0) {
+            q = q.param("offset", offset).param("limit", limit);
+        }
+        return q.query((rs, i) -> new OpenStep(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), time(rs.getObject(6, OffsetDateTime.class)), time(rs.getObject(7, OffsetDateTime.class)),
+                rs.getObject(8, java.time.LocalDate.class), rs.getString(9) != null && !rs.getString(9).isBlank())).list();
+    }
+
+    long countOpenSteps(Selection sel) {
+        return bind(jdbc.sql("SELECT COUNT(*)" + FROM_STEPS + decisionFilter(sel) + stepFilter(sel)), sel).query(Long.class).single();
+    }
+
+    /**
+     * Open steps by the decision's lead unit: all, overdue (a deadline passed; a step held by a minimum is never
+     * overdue) and soon due (due before {@code soonEnd}).
+     */
+    Map<String, long[]> stepsByUnit(Selection sel, OffsetDateTime now, OffsetDateTime soonEnd) {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.lead_unit, COUNT(*), "
+                        + "SUM(CASE WHEN p.earliest_close IS NULL AND " + DUE + " < :now THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN p.earliest_close IS NULL AND " + DUE + " >= :now AND " + DUE + " < :soonEnd THEN 1 ELSE 0 END)"
+                        + FROM_STEPS + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
+                .param("now", now).param("soonEnd", soonEnd)
+                .query((rs, i) -> result.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)})).list();
+        return result;
+    }
+
+    /** Open decisions by lead unit. */
+    Map<String, Long> openDecisionsByUnit(Selection sel) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.lead_unit, COUNT(*) FROM juece.decision d WHERE d.organ_code = :organ AND d.status = 'IN_PROGRESS'"
+                        + decisionFilter(sel) + " GROUP BY d.lead_unit"), sel)
+                .query((rs, i) -> result.put(rs.getString(1), rs.getLong(2))).list();
+        return result;
+    }
+
+    /** Decisions by status. */
+    Map<String, Long> byStatus(Selection sel) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.status, COUNT(*) FROM juece.decision d WHERE d.organ_code = :organ" + decisionFilter(sel)
+                        + " GROUP BY d.status"), sel)
+                .query((rs, i) -> result.put(rs.getString(1), rs.getLong(2))).list();
+        return result;
+    }
+
+    /**
+     * Open decisions by current stage: a decision counts in every stage with an open step (stages 4-6 run in
+     * parallel, DECISIONS.md 3), and one without an open step in the stage the tracker last entered.
+     */
+    Map<Stage, Long> openByStage(Selection sel) {
+        Map<Stage, Long> result = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT s.process_key, COUNT(DISTINCT s.decision_id)" + FROM_STEPS + " AND d.status = 'IN_PROGRESS'"
+                        + decisionFilter(sel) + " GROUP BY s.process_key"), sel)
+                .query((rs, i) -> {
+                    Stage st = Stage.ofProcessKey(rs.getString(1));
+                    if (st != null) {
+                        result.merge(st, rs.getLong(2), Long::sum);
+                    }
+                    return st;
+                }).list();
+        bind(jdbc.sql("SELECT d.stage, COUNT(*) FROM juece.decision d WHERE d.organ_code = :organ AND d.status = 'IN_PROGRESS'"
+                        + decisionFilter(sel) + " AND NOT EXISTS (SELECT 1 FROM juece.step s2 WHERE s2.decision_id = d.id AND s2.state = 'OPEN'"
+                        + " AND s2.process_key LIKE 'stage-%') GROUP BY d.stage"), sel)
+                .query((rs, i) -> result.merge(Stage.valueOf(rs.getString(1)), rs.getLong(2), Long::sum)).list();
+        return result;
+    }
+
+    private static String decisionFilter(Selection sel) {
+        return (sel.unit() == null ? "" : " AND d.lead_unit = :unit")
+                + (sel.year() == null ? "" : " AND d.created_at >= :from AND d.created_at < :to")
+                + (sel.number() == null ? "" : " AND d.decision_number = :number");
+    }
+
+    private static String stepFilter(Selection sel) {
+        return sel.stage() == null ? "" : " AND s.process_key = :processKey";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec q, Selection sel) {
+        q = q.param("organ", sel.organ());
+        if (sel.unit() != null) {
+            q = q.param("unit", sel.unit());
+        }
+        if (sel.year() != null) {
+            q = q.param("from", java.time.LocalDate.of(sel.year(), 1, 1).atStartOfDay(AppClock.ZONE).toOffsetDateTime())
+                    .param("to", java.time.LocalDate.of(sel.year() + 1, 1, 1).atStartOfDay(AppClock.ZONE).toOffsetDateTime());
+        }
+        if (sel.number() != null) {
+            q = q.param("number", sel.number());
+        }
+        if (sel.stage() != null) {
+            q = q.param("processKey", sel.stage().processKey());
+        }
+        return q;
+    }
+
+    private static OffsetDateTime time(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,439 @@
+package cn.juece.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.juece.IntegrationTest;
+
+/**
+ * Whole decisions through Juece against the same BPMN on a bare engine, in one run (issue 17).
+ *
+ * <p>Juece: whole decisions as {@code LifecycleDriver.wholeLifecycle} drives them but without the expert review (create,
+ * study, launch, draft with participation and risk assessment, legality review, meeting, publication, execution,
+ * archive — every request over /api, uploads and records included) on 1 thread, then on 4 threads; the app runs in this JVM (the driver moves ClockUtil through the
+ * minimum periods), so client and server share the 2 cores. Steps are the user tasks completed (juece.step rows).
+ *
+ * <p>Bare engine: a plain {@link ProcessEngineConfiguration} on in-memory H2 (its own engine name, job executor off,
+ * history full as ours), the same bpmn/*.bpmn deployed, no parse listener of ours (no gates, step rows, audit or
+ * projections), the expressions the files name resolved to no-op beans (candidate groups a fixed group, period timers
+ * far in the future, the comment window closing at once, the arrangement delegate requiring all three procedures).
+ * Each lifecycle completes its tasks with the outcomes one of Juece's lifecycles recorded for the same task keys in
+ * the same order, so both take the same path; steps are the tasks completed.
+ *
+ * <p>Profile: during the 1-thread Juece run a sampler reads the stacks of the server's request threads every 2 ms and
+ * buckets each sample by the innermost frame that belongs to a layer (JDK frames fold into their caller), plus the
+ * share of samples whose stack passes through our gates, our task listeners and the audit chain.
+ *
+ * <p>Run: {@code ./mvnw -o test -Pbenchmark -Dtest=LifecycleBenchmark} ({@code -Dbench.lifecycles=6}: per thread
+ * count on Juece; the bare engine runs ten times as many).
+ */
+@Tag("benchmark")
+class LifecycleBenchmark extends IntegrationTest {
+
+    static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 6);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void lifecycles() throws Exception {
+        // Juece, 1 thread with the profiler, then 4 threads
+        Profiler profiler = new Profiler();
+        Result ours1 = run(1, LIFECYCLES, i -> lifecycle("基准测试：完整决策（单线程" + i + "）"), profiler);
+        Result ours4 = run(4, LIFECYCLES * 2, i -> lifecycle("基准测试：完整决策（四线程" + i + "）"), null);
+        ClockUtil.reset();
+
+        // the path Juece took: the outcomes recorded per task key, in order
+        String sample = jdbc.sql("SELECT decision_number FROM juece.decision WHERE title = ?").param("基准测试：完整决策（单线程0）")
+                .query(String.class).single();
+        List<String[]> script = jdbc.sql("""
+                SELECT s.task_key, s.outcome FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id
+                WHERE d.decision_number = ? AND s.state = 'COMPLETED' ORDER BY s.completed_at, s.id""")
+                .param(sample).query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+
+        ProcessEngine bare = bareEngine();
+        try {
+            run(1, 3, i -> bareLifecycle(bare, script, "WARM-" + i), null);   // warm-up
+            Result bare1 = run(1, LIFECYCLES * 10, i -> bareLifecycle(bare, script, "B1-" + i), null);
+            Result bare4 = run(4, LIFECYCLES * 20, i -> bareLifecycle(bare, script, "B4-" + i), null);
+
+            System.out.println();
+            System.out.println("Whole lifecycles, Juece (over /api, in-process, H2 in memory) against the same BPMN on a bare engine"
+                    + " (no-op beans, in-memory H2), same JVM and run; 2 cores shared with the client and other work");
+            System.out.println("| run | threads | lifecycles | steps | seconds | lifecycles/s | steps/s | ms per step | step cost vs bare |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            print("Juece", 1, ours1, bare1);
+            print("Juece", 4, ours4, bare4);
+            print("bare engine", 1, bare1, bare1);
+            print("bare engine", 4, bare4, bare4);
+            System.out.printf("Juece 1 → 4 threads: %.2f×; bare engine 1 → 4 threads: %.2f×%n",
+                    ours4.perSecond() / ours1.perSecond(), bare4.perSecond() / bare1.perSecond());
+            System.out.println();
+            profiler.print(ours1.millisPerStep());
+        } finally {
+            bare.close();
+        }
+    }
+
+    /**
+     * A whole decision as {@code LifecycleDriver.wholeLifecycle} drives it, without the expert review: its signed
+     * invitation links do not survive another thread moving the shared clock (ClockUtil) to a minimum's end.
+     */
+    private String lifecycle(String title) {
+        var d = driver();
+        String n = d.create(title);
+        d.study(n);
+        d.launch(n);
+        d.draft(n, true, false, true);
+        d.participate(n);
+        d.assessRisk(n);
+        d.submitForLegality(n);
+        d.review(n, "PASSED", null);
+        d.meeting(n, "APPROVED");
+        d.publish(n);
+        d.execute(n);
+        d.skipEvaluation(n);
+        d.archive(n);
+        return n;
+    }
+
+    private static void print(String name, int threads, Result r, Result bare) {
+        System.out.printf("| %s | %d | %d | %d | %.1f | %.2f | %.1f | %.2f | %.1f× |%n", name, threads, r.lifecycles, r.steps,
+                r.seconds, r.perSecond(), r.steps / r.seconds, r.millisPerStep(), r.millisPerStep() / bare.millisPerStep());
+    }
+
+    record Result(int lifecycles, long steps, double seconds) {
+        double perSecond() {
+            return lifecycles / seconds;
+        }
+
+        double millisPerStep() {
+            return seconds * 1000 / steps;
+        }
+    }
+
+    /** Runs n lifecycles on that many threads; each returns its steps (Juece: its number, steps counted after). */
+    private Result run(int threads, int n, IntFunction<Object> lifecycle, Profiler profiler) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Object>> results = new ArrayList<>();
+        if (profiler != null) {
+            profiler.start();
+        }
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                results.add(pool.submit(() -> lifecycle.apply(k)));
+            }
+            long steps = 0;
+            for (Future<Object> f : results) {
+                Object r = f.get();
+                if (r instanceof String number) {
+                    steps += jdbc.sql("SELECT COUNT(*) FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id "
+                            + "WHERE d.decision_number = ? AND s.state = 'COMPLETED'").param(number).query(Long.class).single();
+                } else {
+                    steps += (Long) r;
+                }
+            }
+            return new Result(n, steps, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            if (profiler != null) {
+                profiler.stop();
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- the bare engine ----
+
+    private static ProcessEngine bareEngine() throws Exception {
+        ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration()
+                .setProcessEngineName("bare-benchmark")
+                .setJdbcUrl("jdbc:h2:mem:bare-benchmark;DB_CLOSE_DELAY=-1")
+                .setJobExecutorActivate(false)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("roles", new Roles());
+        beans.put("periodTimers", new PeriodTimers());
+        beans.put("commentWindow", new CommentWindow());
+        beans.put("countersign", new Units());
+        beans.put("consultation", new Units());
+        beans.put("procedureArrangementDelegate", (JavaDelegate) e -> {
+            e.setVariable("participationRequired", true);
+            e.setVariable("expertReviewRequired", true);
+            e.setVariable("riskAssessmentRequired", true);
+        });
+        cfg.setBeans(beans);
+        ProcessEngine engine = cfg.buildProcessEngine();
+        var deployment = engine.getRepositoryService().createDeployment().name("bare-benchmark");
+        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".bpmn") && !p.getFileName().toString().startsWith("annual-")).toList()) {
+                deployment.addString(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        deployment.deploy();
+        return engine;
+    }
+
+    /** One lifecycle of the same shape: each task completed with the outcome Juece recorded for it (in order). */
+    private static Object bareLifecycle(ProcessEngine engine, List<String[]> script, String key) {
+        Map<String, Deque<String>> outcomes = new LinkedHashMap<>();
+        script.forEach(s -> outcomes.computeIfAbsent(s[0], k -> new ArrayDeque<>()).add(s[1] == null ? "COMPLETED" : s[1]));
+        Map<String, String> last = new HashMap<>();
+        var runtime = engine.getRuntimeService();
+        var tasks = engine.getTaskService();
+        runtime.startProcessInstanceByKey("decision-lifecycle", key, Map.of("decisionId", 1L));
+        long steps = 0;
+        for (int guard = 0; guard < 500; guard++) {
+            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(key).list();
+            boolean fired = false;
+            for (String pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                    .map(ProcessInstance::getId).toList()) {
+                for (Job j : engine.getManagementService().createJobQuery().processInstanceId(pi).executable().list()) {
+                    engine.getManagementService().executeJob(j.getId());
+                    fired = true;
+                }
+            }
+            if (open.isEmpty() && !fired) {
+                if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() == 0) {
+                    return steps;
+                }
+                throw new IllegalStateException("bare lifecycle " + key + " stuck after " + steps + " steps");
+            }
+            for (Task t : open) {
+                Deque<String> q = outcomes.get(t.getTaskDefinitionKey());
+                String outcome = q == null || q.isEmpty() ? last.getOrDefault(t.getTaskDefinitionKey(), "COMPLETED") : q.poll();
+                last.put(t.getTaskDefinitionKey(), outcome);
+                try {
+                    tasks.complete(t.getId(), Map.of("outcome", outcome));
+                    steps++;
+                } catch (org.camunda.bpm.engine.exception.NullValueException gone) {
+                    // ended by an earlier completion of this round (a boundary event, a join): nothing to do
+                }
+            }
+        }
+        throw new IllegalStateException("bare lifecycle " + key + " did not end");
+    }
+
+    /** Candidate groups: one fixed group for every party. */
+    public static class Roles {
+        private static final String G = "bench";
+
+        public String leadUnit(Object e) { return G; }
+        public String decisionOrgan(Object e) { return G; }
+        public String govOffice(Object e) { return G; }
+        public String catalogueCompiler(Object e) { return G; }
+        public String justiceBureau(Object e) { return G; }
+        public String studyUnit(Object e) { return G; }
+        public String riskAssessor(Object e) { return G; }
+        public String leadUnitLegal(Object e) { return G; }
+        public String executiveHead(Object e) { return G; }
+        public String executionUnit(Object e) { return G; }
+        public String evaluator(Object e) { return G; }
+        public String countyLeader(Object e) { return G; }
+        public String consultedUnit(Object e) { return G; }
+        public String coUnit(Object e) { return G; }
+        public String catalogueOrgan(Object e) { return G; }
+    }
+
+    /** Reminder and escalation timers far in the future; their listeners do nothing. */
+    public static class PeriodTimers {
+        public Date reminderAt(Object e) { return new Date(4102444800000L); }
+        public Date escalationAt(Object e) { return new Date(4102444800000L); }
+        public void remind(Object task) { }
+        public void escalate(Object task) { }
+    }
+
+    /** The comment window closes at once (the bare driver fires due timers). */
+    public static class CommentWindow {
+        public Date closesAt(Object e) { return new Date(ClockUtil.getCurrentTime().getTime() - 1000); }
+        public void close(Object e) { }
+    }
+
+    /** One consulted or countersigning unit. */
+    public static class Units {
+        public List<String> units(Object e) { return List.of("bench"); }
+    }
+
+    // ---- the sampling profiler ----
+
+    /** Samples the server's request threads (Tomcat's http-nio workers) and buckets the stacks by layer. */
+    static class Profiler {
+        private static final long INTERVAL_MS = 2;
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final Map<String, AtomicLong> leaf = new ConcurrentHashMap<>();
+        private final Map<String, AtomicLong> through = new ConcurrentHashMap<>();
+        private final AtomicLong samples = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private Thread thread;
+
+        void start() {
+            running.set(true);
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    sample();
+                    try {
+                        Thread.sleep(INTERVAL_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-profiler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        private void sample() {
+            for (ThreadInfo info : mx.dumpAllThreads(false, false, 200)) {
+                if (info == null || !info.getThreadName().startsWith("http-nio") || info.getThreadState() != Thread.State.RUNNABLE) {
+                    continue;
+                }
+                StackTraceElement[] st = info.getStackTrace();
+                if (st.length == 0 || st[0].getClassName().startsWith("sun.nio.ch") || st[0].getClassName().startsWith("java.net")
+                        || st[0].getClassName().startsWith("org.apache.tomcat.util.net")) {
+                    continue;   // waiting for the client
+                }
+                samples.incrementAndGet();
+                String bucket = "other";
+                for (StackTraceElement f : st) {
+                    String b = layer(f.getClassName());
+                    if (b != null) {
+                        bucket = b;
+                        break;
+                    }
+                }
+                leaf.computeIfAbsent(bucket, k -> new AtomicLong()).incrementAndGet();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement f : st) {
+                    String c = f.getClassName();
+                    if (c.startsWith("cn.juece.") && (c.contains("Gate") || c.endsWith("TaskRules"))) {
+                        seen.add("our stage gates (StageGate, TaskRules)");
+                    } else if (c.startsWith("cn.juece.") && (c.endsWith("Listener") || c.contains("Listener$") || c.endsWith("StepProjection"))) {
+                        seen.add("our task/execution listeners (incl. step rows, projections)");
+                    } else if (c.startsWith("cn.juece.audit")) {
+                        seen.add("our audit chain");
+                    } else if (c.startsWith("org.h2")) {
+                        seen.add("H2 (any)");
+                    } else if (c.startsWith("org.camunda")) {
+                        seen.add("Camunda engine (any)");
+                    } else if (c.startsWith("org.thymeleaf")) {
+                        seen.add("Thymeleaf (any)");
+                    }
+                }
+                seen.forEach(s -> through.computeIfAbsent(s, k -> new AtomicLong()).incrementAndGet());
+            }
+        }
+
+        private static String layer(String c) {
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("com.sun.")) {
+                return null;   // folded into the caller
+            }
+            if (c.startsWith("org.h2.command.Parser") || c.startsWith("org.h2.command.Tokenizer") || c.startsWith("org.h2.command.ParserBase")) {
+                return "H2: parsing SQL";
+            }
+            if (c.startsWith("org.h2")) {
+                return "H2: executing SQL";
+            }
+            if (c.startsWith("org.apache.ibatis")) {
+                return "MyBatis (the engine's SQL mapping)";
+            }
+            if (c.startsWith("com.zaxxer") || c.startsWith("org.springframework.jdbc")) {
+                return "JDBC (Hikari, JdbcClient)";
+            }
+            if (c.startsWith("org.camunda")) {
+                return "Camunda engine";
+            }
+            if (c.startsWith("cn.juece.audit")) {
+                return "our audit chain";
+            }
+            if (c.startsWith("cn.juece.") && (c.contains("Gate") || c.endsWith("TaskRules"))) {
+                return "our stage gates";
+            }
+            if (c.startsWith("cn.juece.") && (c.contains("Listener") || c.contains("Step"))) {
+                return "our listeners and step rows";
+            }
+            if (c.startsWith("cn.juece")) {
+                return "our services and controllers";
+            }
+            if (c.startsWith("org.thymeleaf") || c.startsWith("org.attoparser")) {
+                return "Thymeleaf";
+            }
+            if (c.startsWith("com.fasterxml")) {
+                return "Jackson (JSON)";
+            }
+            if (c.startsWith("org.springframework.security")) {
+                return "Spring Security";
+            }
+            if (c.startsWith("org.springframework")) {
+                return "Spring (MVC, transactions, proxies)";
+            }
+            if (c.startsWith("org.apache.catalina") || c.startsWith("org.apache.coyote") || c.startsWith("org.apache.tomcat")) {
+                return "Tomcat";
+            }
+            if (c.startsWith("org.apache.pdfbox") || c.startsWith("org.apache.poi") || c.startsWith("org.apache.fontbox")) {
+                return "documents (PDFBox, POI)";
+            }
+            return null;
+        }
+
+        void print(double millisPerStep) {
+            long n = Math.max(1, samples.get());
+            System.out.println("Where a step's time goes (Juece, 1 thread): " + n + " samples of the server's busy request threads every "
+                    + INTERVAL_MS + " ms; innermost layer of each sample (JDK frames folded into their caller); ms per step = share × "
+                    + String.format("%.1f", millisPerStep) + " ms (the 1-thread wall time per step, client included)");
+            System.out.println("| innermost layer | share of samples | ≈ ms per step |");
+            System.out.println("|---|---|---|");
+            leaf.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                    .forEach(e -> System.out.printf("| %s | %.1f %% | %.1f |%n", e.getKey(), 100.0 * e.getValue().get() / n,
+                            millisPerStep * e.getValue().get() / n));
+            System.out.println("| stack passes through | share of samples | ≈ ms per step |");
+            System.out.println("|---|---|---|");
+            through.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                    .forEach(e -> System.out.printf("| %s | %.1f %% | %.1f |%n", e.getKey(), 100.0 * e.getValue().get() / n,
+                            millisPerStep * e.getValue().get() / n));
+            System.out.println();
+        }
+    }
+}

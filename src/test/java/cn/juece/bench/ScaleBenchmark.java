@@ -1,0 +1,374 @@
+package cn.juece.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.juece.LifecycleDriver;
+import cn.juece.support.StaffBrowser;
+
+/**
+ * Fast at fifty thousand (issue 17): seeds open decisions and public comments straight into our schema and times the
+ * lists a clerk, a supervisor and the public open, beside the health endpoint in the same run, then prints the H2
+ * file size per decision. Also measures how the H2 file grows per decision registered through /api under each
+ * write setting.
+ *
+ * <p>Seeding: the app starts once on a fresh H2 file database (schema, organisation), two real decisions are driven
+ * (one at the proposal, one in public participation with a consultation) to take real process definitions and step
+ * shapes from; the app stops; then plain JDBC batches insert {@code bench.decisions} decisions of the lead unit, each
+ * with its open 研究论证 step offered to the unit and that step's period (end dates spread over a year),
+ * {@code bench.consultations} consultations on the first decisions sharing {@code bench.comments} opinions (half
+ * published), and a publication for one decision in fifty. The seeded decisions have no engine process instances:
+ * every list timed here reads our own tables only (the lists' point). The app then starts again on that file.
+ *
+ * <p>Run: {@code ./mvnw -o test -Pbenchmark -Dtest=ScaleBenchmark} (defaults 50,000 decisions, 1,000,000 comments;
+ * e.g. {@code -Dbench.decisions=10000 -Dbench.comments=100000} on a busy machine; {@code -Dbench.requests=50}
+ * timed requests per row after 5 warm-ups).
+ */
+@Tag("benchmark")
+class ScaleBenchmark {
+
+    static final int DECISIONS = Integer.getInteger("bench.decisions", 50_000);
+    static final int COMMENTS = Integer.getInteger("bench.comments", 1_000_000);
+    static final int CONSULTATIONS = Integer.getInteger("bench.consultations", 100);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 50);
+    static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 100);
+    /** The H2 settings under test (the app's defaults, config/application.yaml). */
+    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
+    static final String PASSWORD = "Juece2026";
+
+    @Test
+    void scale() throws Exception {
+        Path dir = Files.createTempDirectory("juece-scale");
+        String url = "jdbc:h2:file:" + dir.resolve("juece") + H2_OPTIONS;
+        Path file = dir.resolve("juece.mv.db");
+        String number;
+        String consultationNumber;
+        long t0 = System.nanoTime();
+        System.out.println("Scale benchmark: " + DECISIONS + " decisions, " + COMMENTS + " comments; starting the app on " + url);
+        try (BenchApp app = BenchApp.start(url)) {
+            var d = new LifecycleDriver(app.port, PASSWORD);
+            consultationNumber = d.create("基准测试：征求意见的事项");
+            d.study(consultationNumber);
+            d.launch(consultationNumber);
+            d.draft(consultationNumber, true, false, false);
+            d.as(LifecycleDriver.LEAD).post("/api/decisions/" + consultationNumber + "/consultations", Map.of("noticeText", "基准测试",
+                    "channels", List.of("冠县发布"), "closesOn", LocalDate.now().plusDays(40).toString()));
+            number = d.create("基准测试：研究论证中的事项");
+        }
+        double startSeconds = (System.nanoTime() - t0) / 1e9;
+        long before = Files.size(file);
+
+        long s0 = System.nanoTime();
+        Seeded seeded = seed(url, number);
+        double seedSeconds = (System.nanoTime() - s0) / 1e9;
+        System.out.printf("Seeded in %.1f s%n", seedSeconds);
+        long afterSeed = Files.size(file);
+
+        List<Row> rows = new ArrayList<>();
+        try (BenchApp app = BenchApp.start(url)) {
+            String base = "http://127.0.0.1:" + app.port;
+            HttpClient http = HttpClient.newHttpClient();
+            String basic = "Basic " + Base64.getEncoder().encodeToString((LifecycleDriver.LEAD + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String justice = "Basic " + Base64.getEncoder().encodeToString((LifecycleDriver.JUSTICE + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            var clerk = new StaffBrowser(app.port, LifecycleDriver.LEAD, PASSWORD);
+            var supervisor = new StaffBrowser(app.port, LifecycleDriver.JUSTICE, PASSWORD);
+            Row health = time("GET /actuator/health (baseline)", () -> get(http, base + "/actuator/health", null), null);
+            rows.add(health);
+            System.out.println("timing...");
+            rows.add(time("GET /api/tasks (first page, fgj_wang)", () -> get(http, base + "/api/tasks", basic), health));
+            rows.add(time("GET /api/tasks?sort=created&page=1000", () -> get(http, base + "/api/tasks?sort=created&page=1000", basic), health));
+            rows.add(time("home page 我的待办 (first page)", () -> clerk.get("/"), health));
+            rows.add(time("GET /api/decisions (first page)", () -> get(http, base + "/api/decisions", basic), health));
+            rows.add(time("GET /api/decisions?sort=due", () -> get(http, base + "/api/decisions?sort=due", basic), health));
+            rows.add(time("decision list page /decisions", () -> clerk.get("/decisions"), health));
+            rows.add(time("GET /api/supervision (sfj, first page)", () -> get(http, base + "/api/supervision", justice), health));
+            rows.add(time("supervision page /supervision", () -> supervisor.get("/supervision"), health));
+            rows.add(time("GET /api/consultations/{id}/opinions", () -> get(http, base + "/api/consultations/" + seeded.bigConsultation + "/opinions", basic), health));
+            rows.add(time("participation page (" + seeded.perConsultation + " opinions)", () -> clerk.get("/decisions/" + seeded.bigNumber + "/participation"), health));
+            rows.add(time("portal /public/consultations", () -> get(http, base + "/public/consultations", null), health));
+            rows.add(time("portal /public/consultations/{id}", () -> get(http, base + "/public/consultations/" + seeded.bigConsultation, null), health));
+            rows.add(time("portal /public/decisions", () -> get(http, base + "/public/decisions", null), health));
+            String tasks = get(http, base + "/api/tasks", basic);
+            assertThat(tasks).contains("BENCH-");
+        }
+        long afterRun = Files.size(file);
+
+        System.out.println();
+        System.out.printf("Scale: %,d open decisions (each an open step and its period), %,d comments in %d consultations (%,d each), %,d publications;"
+                        + " seeded by JDBC in %.1f s (app start + 2 real decisions %.1f s); %d sequential requests per row after 5 warm-ups%n",
+                DECISIONS, COMMENTS, CONSULTATIONS, seeded.perConsultation, seeded.publications, seedSeconds, startSeconds, REQUESTS);
+        System.out.println("| request | mean (ms) | p50 (ms) | p95 (ms) | response (kB) | mean / health |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.name, r.mean, r.p50, r.p95, r.kb, r.ratio);
+        }
+        System.out.printf("H2 file (%s): %.1f MB before seeding, %.1f MB after seeding, %.1f MB after the timed run and shutdown;"
+                        + " %.1f kB per seeded decision (with its share of the comments)%n", H2_OPTIONS,
+                before / 1e6, afterSeed / 1e6, afterRun / 1e6, (afterRun - before) / 1024.0 / DECISIONS);
+        System.out.println();
+    }
+
+    /**
+     * How the H2 file grows per decision registered through POST /api/decisions (a receipt: the number), under the old
+     * setting (WRITE_DELAY=0), H2's default write delay, and the app's settings (default delay, a checkpoint before
+     * each write request answers: juece.h2.checkpoint-on-write).
+     */
+    @Test
+    void registrationGrowth() throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        System.out.println("H2 file growth per registration: measuring three settings, " + REGISTRATIONS + " registrations each");
+        rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
+        rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
+        rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
+        System.out.println();
+        System.out.println("H2 file growth, " + REGISTRATIONS + " decisions registered through POST /api/decisions (one client)");
+        System.out.println("| setting | registrations/s | growth per decision while running (kB) | file after shutdown (MB) |");
+        System.out.println("|---|---|---|---|");
+        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s |%n", (Object[]) r));
+        System.out.println();
+    }
+
+    private static String[] grow(String label, String options, String... args) throws Exception {
+        Path dir = Files.createTempDirectory("juece-grow");
+        Path file = dir.resolve("juece.mv.db");
+        double perDecision;
+        double rate;
+        try (BenchApp app = BenchApp.start("jdbc:h2:file:" + dir.resolve("juece") + options, args)) {
+            var d = new LifecycleDriver(app.port, PASSWORD);
+            d.create("预热");
+            Thread.sleep(1500);
+            long start = Files.size(file);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < REGISTRATIONS; i++) {
+                d.create("基准测试：登记增长" + i);
+            }
+            rate = REGISTRATIONS / ((System.nanoTime() - t0) / 1e9);
+            Thread.sleep(1500);   // the background writer's last write
+            perDecision = (Files.size(file) - start) / 1024.0 / REGISTRATIONS;
+        }
+        String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6)};
+        System.out.printf("| %s | %s | %s | %s |%n", (Object[]) row);
+        return row;
+    }
+
+    record Seeded(long bigConsultation, String bigNumber, int perConsultation, int publications) {
+    }
+
+    /** Our schema, straight: decisions, their open steps and periods, consultations and opinions, publications. */
+    private static Seeded seed(String url, String template) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.setAutoCommit(false);
+            String organ;
+            String lead;
+            long templateId;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, organ_code, lead_unit FROM juece.decision WHERE decision_number = '" + template + "'")) {
+                rs.next();
+                templateId = rs.getLong(1);
+                organ = rs.getString(2);
+                lead = rs.getString(3);
+            }
+            String pd;
+            String taskName;
+            String party;
+            String group;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT process_definition_id, task_name, party, responsible_group FROM juece.step WHERE decision_id = " + templateId
+                            + " AND task_key = 'proposal-study' AND state = 'OPEN'")) {
+                rs.next();
+                pd = rs.getString(1);
+                taskName = rs.getString(2);
+                party = rs.getString(3);
+                group = rs.getString(4);
+            }
+            // a deadline of the statutory period table (the work list reads the period's kind)
+            String periodCode;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT code FROM juece.statutory_period WHERE kind = 'DEADLINE' AND public_window = FALSE ORDER BY code FETCH FIRST 1 ROWS ONLY")) {
+                rs.next();
+                periodCode = rs.getString(1);
+            }
+            long firstId = max(c, "juece.decision") + 1000;
+            OffsetDateTime t = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(400);
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            try (PreparedStatement dec = c.prepareStatement("""
+                    INSERT INTO juece.decision (id, decision_number, organ_code, title, source, lead_unit, stage, status, created_by,
+                                                created_at, updated_at) VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?)""");
+                 PreparedStatement step = c.prepareStatement("""
+                    INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, round_no, state,
+                                            created_at, responsible_group, process_definition_id, process_key)
+                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal')""");
+                 PreparedStatement period = c.prepareStatement("""
+                    INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on,
+                                                   end_on, paused_days, state, due_at) VALUES (?, ?, 'proposal-study', ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")) {
+                for (int i = 0; i < DECISIONS; i++) {
+                    long id = firstId + i;
+                    OffsetDateTime at = t.plusSeconds(i * 600L);
+                    dec.setLong(1, id);
+                    dec.setString(2, "BENCH-2025-" + String.format("%06d", i));
+                    dec.setString(3, organ);
+                    dec.setString(4, "基准测试决策事项第" + i + "号：县城区公共服务设施布局调整方案");
+                    dec.setString(5, lead);
+                    dec.setObject(6, at);
+                    dec.setObject(7, at);
+                    dec.addBatch();
+                    step.setLong(1, id);
+                    step.setString(2, "bench-task-" + i);
+                    step.setString(3, "bench-pi-" + i);
+                    step.setString(4, taskName);
+                    step.setString(5, party);
+                    step.setObject(6, at);
+                    step.setString(7, group);
+                    step.setString(8, pd);
+                    step.addBatch();
+                    LocalDate end = today.plusDays((i * 7L) % 365 - 30);
+                    period.setLong(1, id);
+                    period.setString(2, "bench-task-" + i);
+                    period.setString(3, taskName);
+                    period.setString(4, group);
+                    period.setString(5, periodCode);
+                    period.setObject(6, end.minusDays(30));
+                    period.setObject(7, end);
+                    period.setObject(8, end.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+                    period.addBatch();
+                    if (i % 5000 == 4999) {
+                        dec.executeBatch();
+                        step.executeBatch();
+                        period.executeBatch();
+                        c.commit();
+                    }
+                }
+                dec.executeBatch();
+                step.executeBatch();
+                period.executeBatch();
+                c.commit();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE juece.decision ALTER COLUMN id RESTART WITH " + (firstId + DECISIONS + 1));
+            }
+            int consultations = Math.min(CONSULTATIONS, DECISIONS);
+            int per = COMMENTS / Math.max(1, consultations);
+            long firstConsultation = max(c, "juece.public_consultation") + 1000;
+            try (PreparedStatement pc = c.prepareStatement("""
+                    INSERT INTO juece.public_consultation (id, decision_id, title, notice_text, channels, opens_on, closes_on, moderated,
+                                                           status, published_by, published_at) VALUES (?, ?, ?, '基准测试', '冠县发布', ?, ?, TRUE, 'OPEN', 'fgj_wang', ?)""");
+                 PreparedStatement op = c.prepareStatement("""
+                    INSERT INTO juece.opinion (consultation_id, receipt, channel, author_name, quotable, content, content_hash, submitted_at,
+                                               moderation) VALUES (?, ?, 'PORTAL', ?, TRUE, ?, ?, ?, ?)""")) {
+                int n = 0;
+                for (int k = 0; k < consultations; k++) {
+                    long cid = firstConsultation + k;
+                    pc.setLong(1, cid);
+                    pc.setLong(2, firstId + k);
+                    pc.setString(3, "关于基准测试决策事项第" + k + "号公开征求意见的公告");
+                    pc.setObject(4, today.minusDays(5));
+                    pc.setObject(5, today.plusDays(30));
+                    pc.setObject(6, t);
+                    pc.executeUpdate();
+                    for (int j = 0; j < per; j++) {
+                        op.setLong(1, cid);
+                        op.setString(2, "B" + Long.toString(n, 36).toUpperCase() + "X" + k);
+                        op.setString(3, "市民" + j);
+                        op.setString(4, "建议第" + j + "条：公共服务设施布局应兼顾老城区和新城区居民的出行距离。");
+                        op.setString(5, String.format("%064x", n));
+                        op.setObject(6, t.plusSeconds(n));
+                        op.setString(7, j % 2 == 0 ? "PUBLISHED" : "PENDING");
+                        op.addBatch();
+                        n++;
+                        if (n % 10_000 == 0) {
+                            op.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                op.executeBatch();
+                c.commit();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE juece.public_consultation ALTER COLUMN id RESTART WITH " + (firstConsultation + consultations + 1));
+            }
+            int publications = DECISIONS / 50;
+            try (PreparedStatement pub = c.prepareStatement("""
+                    INSERT INTO juece.decision_publication (decision_id, task_id, task_key, round, outcome, outcome_label, acted_by, acted_at,
+                                                            website_url) VALUES (?, ?, 'publication-publish', 1, 'PUBLISHED', '已公布', 'bgs_zhou', ?, '县政府网站')""")) {
+                for (int i = 0; i < publications; i++) {
+                    pub.setLong(1, firstId + DECISIONS - 1 - i * 50L);
+                    pub.setString(2, "bench-publish-" + i);
+                    pub.setObject(3, t.plusSeconds(i));
+                    pub.addBatch();
+                }
+                pub.executeBatch();
+                c.commit();
+            }
+            return new Seeded(firstConsultation, "BENCH-2025-000000", per, publications);
+        }
+    }
+
+    private static long max(Connection c, String table) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String get(HttpClient http, String url, String auth) {
+        try {
+            var b = HttpRequest.newBuilder(URI.create(url)).GET();
+            if (auth != null) {
+                b.header("Authorization", auth);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(url + " → " + r.statusCode() + " " + r.body());
+            }
+            return r.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Row(String name, double mean, double p50, double p95, double kb, double ratio) {
+    }
+
+    private static Row time(String name, Supplier<String> call, Row baseline) {
+        for (int i = 0; i < 5; i++) {
+            call.get();
+        }
+        double[] ms = new double[REQUESTS];
+        long bytes = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            long t0 = System.nanoTime();
+            String body = call.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        }
+        double mean = Arrays.stream(ms).average().orElse(0);
+        Arrays.sort(ms);
+        return new Row(name, mean, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], bytes / 1024.0,
+                baseline == null ? 1.0 : mean / baseline.mean());
+    }
+}

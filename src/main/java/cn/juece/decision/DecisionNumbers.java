@@ -1,5 +1,6 @@
 package cn.juece.decision;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,22 +15,33 @@ import org.springframework.transaction.annotation.Transactional;
 class DecisionNumbers {
 
     private final JdbcClient jdbc;
+    private final cn.juece.support.DatabaseKind databases;
 
-    DecisionNumbers(JdbcClient jdbc) {
+    DecisionNumbers(JdbcClient jdbc, cn.juece.support.DatabaseKind databases) {
         this.jdbc = jdbc;
+        this.databases = databases;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String organCode, int year) {
         if (increment(organCode, year) == 0) {
             // The year's first number (issue 17): registrations racing for it would collide on the counter's key.
-            // Serialise them on the organ's row (which always exists); the first creates the counter, the others
-            // then find it, committed, and take their number under its row lock.
-            jdbc.sql("SELECT code FROM juece.organ WHERE code = ? FOR UPDATE").param(organCode).query(String.class).optional();
-            if (increment(organCode, year) == 0) {
-                jdbc.sql("INSERT INTO juece.decision_counter (organ_code, counter_year, last_value) VALUES (?, ?, 1)")
-                        .params(organCode, year).update();
+            // Create the row at 0 so that exactly one insert wins and every racer then increments it under its row
+            // lock. On PostgreSQL the losing insert waits for the winner and does nothing (a failed statement would
+            // abort its transaction); on H2 it waits and fails on the key, which leaves the transaction usable.
+            // (Locking the organ's row instead deadlocked on PostgreSQL against inserts that reference the organ.)
+            if (databases.isPostgres()) {
+                jdbc.sql("INSERT INTO juece.decision_counter (organ_code, counter_year, last_value) VALUES (?, ?, 0) "
+                        + "ON CONFLICT (organ_code, counter_year) DO NOTHING").params(organCode, year).update();
+            } else {
+                try {
+                    jdbc.sql("INSERT INTO juece.decision_counter (organ_code, counter_year, last_value) VALUES (?, ?, 0)")
+                            .params(organCode, year).update();
+                } catch (DuplicateKeyException raced) {
+                    // another registration created it first
+                }
             }
+            increment(organCode, year);
         }
         int value = jdbc.sql("SELECT last_value FROM juece.decision_counter WHERE organ_code = ? AND counter_year = ?")
                 .params(organCode, year).query(Integer.class).single();

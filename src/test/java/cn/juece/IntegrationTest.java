@@ -39,6 +39,9 @@ import cn.juece.support.ApiClient;
         "camunda.bpm.job-execution.enabled=false",
         "juece.upload.max-size=1MB",
         "juece.mail.worker.enabled=false",
+        // Spring Boot's tests switch metrics export off; the operations metrics are tested (OperationsMonitoringTest)
+        "management.prometheus.metrics.export.enabled=true",
+        "juece.metrics.token=scraper-token-for-tests",
         "logging.level.root=WARN",
         "logging.level.org.camunda.bpm.engine.context=OFF",
         "logging.level.org.camunda.bpm.engine.rest.exception=OFF"

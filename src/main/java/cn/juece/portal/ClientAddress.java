@@ -11,20 +11,21 @@ import jakarta.servlet.http.HttpServletRequest;
  * The visitor's address: the connection's remote address, unless that is a trusted proxy, in which case
  * X-Forwarded-For is read from the right, skipping trusted proxies; the first untrusted entry is the client.
  * A forwarded header from anyone else is ignored (it could be forged). Trusted proxies are exact addresses
- * or CIDR ranges (10.0.0.0/8, fd00::/8).
+ * or CIDR ranges (10.0.0.0/8, fd00::/8). The same list decides whose X-Request-Id the log takes
+ * (monitoring.RequestLogContext).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$");
 
     private final List<Range> trusted;
 
-    ClientAddress(List<String> trustedProxies) {
+    public ClientAddress(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Range::parse).toList();
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
@@ -47,7 +48,8 @@ final class ClientAddress {
         return client;
     }
 
-    private boolean isTrusted(String address) {
+    /** Whether the address (an IP literal) is one of the trusted proxies. */
+    public boolean isTrusted(String address) {
         byte[] b = bytes(address);
         return b != null && trusted.stream().anyMatch(r -> r.contains(b));
     }

@@ -23,6 +23,7 @@ public class LifecycleDriver {
     public static final String ORGAN = "bgs_chen";        // decision organ clerk (县政府办公室)
     public static final String HEAD = "xz_zhang";         // 县长, executive head
     public static final String JUSTICE = "sfj_liu";       // 县司法局
+    public static final String JUSTICE_HEAD = "sfj_head"; // 县司法局局长 (signs off the opinion letter, Art. 46)
     public static final String OFFICE = "bgs_chen";       // 县政府办公室
     /** Reads the dossier as the government office, which sees every decision of the organ (DECISIONS.md 23). */
     public static final String READER = "bgs_chen";
@@ -393,33 +394,187 @@ public class LifecycleDriver {
         assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
     }
 
+    /**
+     * Art. 41, 42: the Art. 42 materials, the office meeting's approval, the co-units' countersignatures (none for the
+     * driver's decisions), the lead unit's attestation, then the submission.
+     */
     public void submitForLegality(String number) {
         upload(LEAD, number, "LEGALITY_REQUEST");
         upload(LEAD, number, "LEGAL_BASIS");
+        recordOfficeMeeting(number);
+        attest(number);
         complete(LEAD, number, "legality-submit", "fgj", "SUBMITTED", null);
     }
 
+    /** Art. 41: the lead unit's office meeting approved the draft. */
+    public void recordOfficeMeeting(String number) {
+        var r = as(LEAD).put("/api/decisions/" + number + "/legality/office-meeting", Map.of("meetingDate",
+                today(),
+                "meetingName", "县发展和改革局2026年第5次局长办公会议"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 42: the lead unit answers for the materials being true and complete (after the last upload). */
+    public void attest(String number) {
+        var r = as(LEAD).post("/api/decisions/" + number + "/legality/attestation", Map.of());
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+    }
+
+    /** The engine's day (ClockUtil) in Asia/Shanghai, as the application sees it. */
+    public static String today() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate().toString();
+    }
+
+    /**
+     * Art. 43-46: the justice bureau's record of the review leading to this conclusion: the legal adviser's and the
+     * public lawyer's opinions, each Art. 43 point, a suggestion where provisions are illegal, the conclusion.
+     */
+    public void recordReview(String number, String outcome) {
+        var r = as(JUSTICE).put("/api/decisions/" + number + "/legality/review", Map.of("adviserName", "赵律师",
+                "adviserOpinion", "经研究，提出法律意见如下：未发现超越权限的情形。", "lawyerName", "钱律师",
+                "lawyerOpinion", "经研究，提出法律意见如下：程序基本完备。", "methods", "书面审查",
+                "overview", "承办单位报送了送审申请书、决策草案、起草说明、依据目录及文本、合法性初审意见书等材料。", "conclusion", outcome));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        point(number, "AUTHORITY", outcome.equals("ILLEGAL") ? "PROBLEM" : "COMPLIANT", outcome.equals("ILLEGAL") ? "超越县级人民政府的法定权限" : "属于县人民政府职权");
+        point(number, "PROCEDURE", outcome.startsWith("MISSING_") ? "PROBLEM" : "COMPLIANT",
+                outcome.startsWith("MISSING_") ? "应当履行而未履行" + outcome.substring(8) + "程序" : "已履行法定程序");
+        point(number, "CONTENT", outcome.equals("PROVISIONS_ILLEGAL") || outcome.equals("ILLEGAL") ? "PROBLEM" : "COMPLIANT",
+                outcome.equals("PROVISIONS_ILLEGAL") ? "第八条设定的收费标准缺乏依据" : outcome.equals("ILLEGAL") ? "主要内容与上位法相抵触" : "内容合法");
+        point(number, "OTHER", "NOT_APPLICABLE", null);
+        if (outcome.equals("PROVISIONS_ILLEGAL")) {
+            var s = as(JUSTICE).post("/api/decisions/" + number + "/legality/review/suggestions", Map.of("problem", "第八条设定的收费标准缺乏上位法依据",
+                    "risk", "可能被确认违法", "suggestion", "删除第八条，或补充价格主管部门的定价依据"));
+            assertThat(s.getStatusCode().value()).as(String.valueOf(s.getBody())).isEqualTo(201);
+        }
+    }
+
+    public void point(String number, String point, String finding, String note) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("finding", finding);
+        if (note != null) {
+            body.put("note", note);
+        }
+        var r = as(JUSTICE).put("/api/decisions/" + number + "/legality/review/points/" + point, body);
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 46: the opinion letter generated from the record and signed off by the bureau's head. */
+    public JsonNode issueLetter(String number) {
+        var g = as(JUSTICE).post("/api/decisions/" + number + "/legality/opinion-letter", Map.of());
+        assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
+        var s = as(JUSTICE_HEAD).post("/api/decisions/" + number + "/legality/opinion-letter/sign-off", Map.of());
+        assertThat(s.getStatusCode().value()).as(String.valueOf(s.getBody())).isEqualTo(201);
+        return g.getBody();
+    }
+
     public void review(String number, String outcome, String reason) {
+        recordReview(number, outcome);
         if (!outcome.startsWith("MISSING_")) {
-            upload(JUSTICE, number, "LEGALITY_OPINION");
+            issueLetter(number);
         }
         waitForMinimum(number, "legality-review");
         complete(JUSTICE, number, "legality-review", "sfj", outcome, reason);
     }
 
+    /** The government's members at the executive meeting (会议组成人员); the county head decides (Art. 50). */
+    public static final List<String> MEMBERS = List.of("fxz_li", "fxz_zhao", "fxz_qian");
+
+    /**
+     * Art. 48-50: the lead unit submits with the Art. 49 materials; the government office schedules an executive
+     * meeting, records who attended, puts the decision on its agenda and records the discussion in Art. 50's order
+     * (the members' views follow the head's decision: all agree, or for 不同意 two of three disagree); the minutes are
+     * generated; the county head closes the step with the decision recorded.
+     */
     public void meeting(String number, String outcome) {
-        notEnterpriseRelated(number);
-        upload(LEAD, number, "MEETING_REQUEST");
-        complete(LEAD, number, "meeting-submit", "fgj", "SUBMITTED", null);
-        upload(ORGAN, number, "MEETING_MINUTES");
+        submitForMeeting(number);
+        long[] discussed = discuss(number, outcome);
+        minutes(discussed[0], discussed[1]);
         complete(HEAD, number, "meeting-decide", "gx-head", outcome, "县政府第15次常务会议");
     }
 
+    public void submitForMeeting(String number) {
+        notEnterpriseRelated(number);
+        upload(LEAD, number, "MEETING_REQUEST");
+        complete(LEAD, number, "meeting-submit", "fgj", "SUBMITTED", null);
+    }
+
+    /** An executive meeting today with the members and a citizen representative sitting in; returns its id. */
+    public long scheduleMeeting(String name) {
+        var m = as(OFFICE).post("/api/meetings", Map.of("kind", "EXECUTIVE", "name", name, "date", today(), "place", "县政府三楼会议室"));
+        assertThat(m.getStatusCode().value()).as(String.valueOf(m.getBody())).isEqualTo(201);
+        long id = m.getBody().get("id").asLong();
+        for (String member : List.of(HEAD, "fxz_li", "fxz_zhao", "fxz_qian")) {
+            var a = as(OFFICE).post("/api/meetings/" + id + "/attendees", Map.of("category", "MEMBER", "personId", member));
+            assertThat(a.getStatusCode().value()).as(String.valueOf(a.getBody())).isEqualTo(201);
+        }
+        var citizen = as(OFFICE).post("/api/meetings/" + id + "/attendees", Map.of("category", "PUBLIC", "name", "刘某", "affiliation", "市民代表"));
+        assertThat(citizen.getStatusCode().value()).as(String.valueOf(citizen.getBody())).isEqualTo(201);
+        return id;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger MEETINGS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Schedules a meeting, puts the decision on its agenda and records the discussion: {meeting id, item id}. */
+    public long[] discuss(String number, String outcome) {
+        long meeting = scheduleMeeting("县政府第" + number.substring(number.lastIndexOf('-') + 1) + "-" + MEETINGS.incrementAndGet()
+                + "次常务会议（" + System.nanoTime() % 100000 + "）");
+        var item = as(OFFICE).post("/api/meetings/" + meeting + "/agenda", Map.of("decision", number));
+        assertThat(item.getStatusCode().value()).as(String.valueOf(item.getBody())).isEqualTo(201);
+        long itemId = item.getBody().get("id").asLong();
+        var ex = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/explanations", Map.of(
+                "leadExplanation", "县发展和改革局说明决策草案的背景、主要内容和征求意见情况", "legalityExplanation", "县司法局说明：经审查，决策草案合法"));
+        assertThat(ex.getStatusCode().value()).as(String.valueOf(ex.getBody())).isEqualTo(200);
+        for (int i = 0; i < MEMBERS.size(); i++) {
+            String view = outcome.equals("REJECTED") && i < 2 ? "DISAGREE" : "AGREE";
+            var v = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/views/" + MEMBERS.get(i),
+                    Map.of("view", view, "remarks", view.equals("AGREE") ? "同意方案" : "时机尚不成熟"));
+            assertThat(v.getStatusCode().value()).as(String.valueOf(v.getBody())).isEqualTo(200);
+        }
+        var h = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/decision", Map.of("decision", outcome, "remarks", "按会议意见办理"));
+        assertThat(h.getStatusCode().value()).as(String.valueOf(h.getBody())).isEqualTo(200);
+        return new long[] {meeting, itemId};
+    }
+
+    /** The minutes generated from the record (Art. 50). */
+    public JsonNode minutes(long meeting, long itemId) {
+        var g = as(OFFICE).post("/api/meetings/" + meeting + "/items/" + itemId + "/minutes", Map.of());
+        assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
+        return g.getBody();
+    }
+
+    /**
+     * Art. 51, 52: the government office records the report to the party committee, that no Art. 51 route applies,
+     * the document number and the issuing day (today), issues; records the gazette issue, the website link, new media
+     * and the basis, publishes; the lead unit generates the summary of the opinions' adoption and publishes it.
+     */
     public void publish(String number) {
-        upload(OFFICE, number, "DECISION_DOCUMENT");
-        complete(OFFICE, number, "publication-party-report", "bgs", "ISSUED", null);
+        issue(number, "冠政发〔2026〕" + (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 900 + 1) + "号", today());
+        recordChannels(number);
         complete(OFFICE, number, "publication-publish", "bgs", "PUBLISHED", "县政府网站、县政府公报");
+        adoptionSummary(number);
         complete(LEAD, number, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
+    }
+
+    public void issue(String number, String docNumber, String issuedOn) {
+        upload(OFFICE, number, "DECISION_DOCUMENT");
+        var r = as(OFFICE).put("/api/decisions/" + number + "/publication/issuance", Map.of("partyReportOn", issuedOn,
+                "partyReportRef", "冠政请〔2026〕3号", "route", "NONE", "docNumber", docNumber, "issuedOn", issuedOn));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        complete(OFFICE, number, "publication-party-report", "bgs", "ISSUED", null);
+    }
+
+    public void recordChannels(String number) {
+        var r = as(OFFICE).put("/api/decisions/" + number + "/publication/channels", Map.of("gazetteIssue", "《冠县人民政府公报》2026年第6期",
+                "websiteUrl", "http://www.guanxian.gov.cn/zwgk/" + number + ".html", "newMedia", "冠县发布",
+                "basis", "《中华人民共和国价格法》第二十三条；《山东省定价目录》"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    public JsonNode adoptionSummary(String number) {
+        var g = as(LEAD).post("/api/decisions/" + number + "/publication/adoption-summary", Map.of());
+        assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
+        return g.getBody();
     }
 
     public void execute(String number) {

@@ -136,9 +136,10 @@ class LifecycleEndToEndTest extends IntegrationTest {
         // the second submission is a new one (DECISIONS.md 24): the first round's request no longer counts
         var stale = d.as(LEAD).complete(d.task(n, "legality-submit").get("id").asText(), "SUBMITTED", null);
         assertThat(stale.getStatusCode().value()).isEqualTo(422);
-        assertThat(stale.getBody().get("code").asText()).isEqualTo("MATERIAL_MISSING_LEGALITY_REQUEST");
+        assertThat(stale.getBody().get("code").asText()).isEqualTo("LEGALITY_SUBMISSION_INCOMPLETE");
         assertThat(stale.getBody().get("message").asText()).contains("本轮办理需要新的《合法性审查送审请示》", "第1版已在上一轮使用");
         d.upload(LEAD, n, "LEGALITY_REQUEST");
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         // Art. 45 (一): main content illegal → the decision organ orders redrafting
         d.review(n, "ILLEGAL", null);
@@ -156,7 +157,18 @@ class LifecycleEndToEndTest extends IntegrationTest {
         d.draft(n, false, false, false);
         d.submitForLegality(n);
         d.review(n, "PROVISIONS_ILLEGAL", "第八条设定的收费标准缺乏依据");
-        var refused = d.as(LEAD).complete(d.task(n, "legality-revise").get("id").asText(), "REVISED", null);
+        String revise = d.task(n, "legality-revise").get("id").asText();
+        // Art. 47: each suggestion answered first
+        var undecided = d.as(LEAD).complete(revise, "REVISED", null);
+        assertThat(undecided.getBody().get("code").asText()).isEqualTo("ADOPTION_NOT_DECIDED");
+        long suggestion = d.as(LEAD).get("/api/decisions/" + n + "/legality").getBody().get("latestSuggestions").get(0).get("id").asLong();
+        var bare = d.as(LEAD).put("/api/decisions/" + n + "/legality/suggestions/" + suggestion + "/adoption", java.util.Map.of("adoption", "NOT_ADOPTED"));
+        assertThat(bare.getBody().get("code").asText()).isEqualTo("ADOPTION_EXPLANATION_REQUIRED");
+        var notAdopted = d.as(LEAD).put("/api/decisions/" + n + "/legality/suggestions/" + suggestion + "/adoption",
+                java.util.Map.of("adoption", "NOT_ADOPTED", "explanation", "收费标准已由县发展改革局依《价格法》第二十条核定，依据充分"));
+        assertThat(notAdopted.getStatusCode().value()).isEqualTo(200);
+        // a suggestion not adopted needs the written explanation to the decision organ
+        var refused = d.as(LEAD).complete(revise, "REVISED", null);
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().get("code").asText()).isEqualTo("MATERIAL_MISSING_REVISION_EXPLANATION");
         assertThat(refused.getBody().get("message").asText()).contains("未采纳合法性审查意见的书面说明", "第四十七条");

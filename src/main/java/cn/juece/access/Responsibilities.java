@@ -42,7 +42,8 @@ public class Responsibilities {
         return switch (party) {
             case STUDY_UNIT, LEAD_UNIT -> List.of(Groups.unit(d.leadUnit()));
             case LEAD_UNIT_LEGAL -> List.of(Groups.legalOffice(d.leadUnit()));
-            case CO_UNIT -> d.coUnits().stream().map(Groups::unit).toList();
+            case CO_UNIT -> subjectUnit != null ? List.of(Groups.unit(subjectUnit))
+                    : d.coUnits().stream().map(Groups::unit).toList();
             case CONSULTED_UNIT -> subjectUnit != null ? List.of(Groups.unit(subjectUnit))
                     : contributed(d, party).stream().map(Groups::unit).toList();
             case JUSTICE_BUREAU -> List.of(Groups.unit(organ.justiceUnit()));

@@ -14,7 +14,7 @@ public enum Responsible {
     /** Art. 14: the lead unit's legal office (法制工作机构). */
     LEAD_UNIT_LEGAL("leadUnitLegal", "决策承办单位法制工作机构", "NOT_LEGAL_OFFICE"),
     /** Art. 12, 42: the other 承办 units (countersignature). */
-    CO_UNIT(null, "其他决策承办单位", "NOT_CO_UNIT"),
+    CO_UNIT("coUnit", "其他决策承办单位", "NOT_CO_UNIT"),
     /** Art. 16: a department or township government consulted on the draft. */
     CONSULTED_UNIT("consultedUnit", "征求意见的有关单位", "NOT_CONSULTED_UNIT"),
     /** Art. 8, 41: the justice bureau (司法行政部门). */

@@ -82,6 +82,11 @@ public class Roles {
         return Groups.unit((String) execution.getVariable(DecisionVariables.CONSULTED_UNIT));
     }
 
+    /** Art. 41, 42: the other 承办 unit countersigning the draft (one task each, the unit in {@code countersignUnit}). */
+    public String coUnit(DelegateExecution execution) {
+        return Groups.unit((String) execution.getVariable(DecisionVariables.COUNTERSIGN_UNIT));
+    }
+
     /** Art. 16: a county leader (the government's members) coordinating a disagreement between units. */
     public String countyLeader(DelegateExecution execution) {
         return group(execution, Responsible.COUNTY_LEADER);

@@ -56,7 +56,12 @@ public enum AuditAction {
     EXPERT_POOL_CHANGED("维护专家库"),
     EXPERT_REVIEW_RECORDED("专家论证"),
     EXPERT_ACTED("论证专家通过邀请链接办理"),
-    ENGINE_OPERATION("流程运维操作");
+    ENGINE_OPERATION("流程运维操作"),
+    DOCUMENT_GENERATED("生成公文"),
+    TEMPLATE_CHANGED("修改公文模板"),
+    LEGALITY_RECORDED("记录合法性审查情况"),
+    MEETING_RECORDED("记录集体讨论情况"),
+    PUBLICATION_RECORDED("记录决策出台和公布情况");
 
     private final String label;
 

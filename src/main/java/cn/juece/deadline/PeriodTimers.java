@@ -34,12 +34,12 @@ public class PeriodTimers {
 
     /** {@code juece.periods.reminder-working-days} working days before the last day, at 09:00. */
     public Date reminderAt(DelegateExecution execution) {
-        return stepPeriods.reminderAt(periodOf(execution));
+        return stepPeriods.reminderAt(periodOf(execution), execution.getProcessBusinessKey(), execution.getCurrentActivityId());
     }
 
     /** The end of the period: 23:59:59 of its last day. */
     public Date escalationAt(DelegateExecution execution) {
-        return stepPeriods.escalationAt(periodOf(execution));
+        return stepPeriods.escalationAt(periodOf(execution), execution.getProcessBusinessKey(), execution.getCurrentActivityId());
     }
 
     public void remind(DelegateTask task) {

@@ -72,12 +72,14 @@ public class StepPeriods implements TaskDates, StepDates {
     private final int minReason;
     private final Responsibilities responsibilities;
     private final ObjectProvider<Steps> steps;
+    private final ObjectProvider<PeriodStarts> starts;
 
     StepPeriods(StepPeriodRepository repository, Periods periods, DecisionService decisions, TaskService taskService,
                 ManagementService managementService, Directory directory, AuditTrail audit, Outbox outbox, AppClock clock,
                 @Value("${juece.periods.reminder-working-days:2}") int reminderWorkingDays,
                 @Value("${juece.rules.substantive-reason-min-length:10}") int minReason,
-                Responsibilities responsibilities, ObjectProvider<Steps> steps) {
+                Responsibilities responsibilities, ObjectProvider<Steps> steps, ObjectProvider<PeriodStarts> starts) {
+        this.starts = starts;
         this.minReason = minReason;
         this.responsibilities = responsibilities;
         this.steps = steps;
@@ -99,11 +101,20 @@ public class StepPeriods implements TaskDates, StepDates {
 
     // ---- the task's life ---------------------------------------------------------------------------
 
-    /** On the task's creation: counts the period from today, stores it, sets the due and follow-up dates. */
+    /**
+     * The day a step's period counts from: the day a feature names for it ({@link PeriodStarts}, e.g. the issuance
+     * of the decision document for the publication of the opinions' adoption), else the day the step opens.
+     */
+    public LocalDate countedFrom(long decisionId, String taskKey) {
+        return starts.orderedStream().map(s -> s.startOf(decisionId, taskKey)).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(clock.today());
+    }
+
+    /** On the task's creation: counts the period from its first day, stores it, sets the due and follow-up dates. */
     void open(DelegateTask task, String code) {
         Decision d = decisions.get(task.getExecution().getProcessBusinessKey());
         StatutoryPeriod p = periods.period(code);
-        LocalDate today = clock.today();
+        LocalDate today = countedFrom(d.id(), task.getTaskDefinitionKey());
         LocalDate end = periods.end(p, today);
         LocalDate earliest = periods.earliestClose(code, today);
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst().orElse(null);
@@ -264,11 +275,24 @@ public class StepPeriods implements TaskDates, StepDates {
      */
     @Transactional
     public PeriodPause pause(String taskId, PauseKind kind, LocalDate start, LocalDate end, String reason) {
+        return pause(taskId, kind, start, end, reason, true);
+    }
+
+    /**
+     * The same pause, recorded as part of another party's completed act rather than by the step's own group: the
+     * lead unit's Art. 42 supplement, received, pauses the justice bureau's review from the request to that day.
+     */
+    @Transactional
+    public PeriodPause pauseOnBehalf(String taskId, PauseKind kind, LocalDate start, LocalDate end, String reason) {
+        return pause(taskId, kind, start, end, reason, false);
+    }
+
+    private PeriodPause pause(String taskId, PauseKind kind, LocalDate start, LocalDate end, String reason, boolean byStepGroup) {
         Actor actor = directory.currentActor();
         StepPeriod s = running(taskId);
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         List<String> groups = responsibleGroups(taskId, decisions.get(s.decisionId()));
-        if (!mayPause(actor, groups)) {
+        if (byStepGroup && !mayPause(actor, groups)) {
             throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP", "“" + s.taskName() + "”由" + responsibilities.names(groups)
                     + "办理，您（" + actor.name() + "）无权记录暂停计算的时间。");
         }
@@ -432,14 +456,14 @@ public class StepPeriods implements TaskDates, StepDates {
     }
 
     /** When the reminder timer fires: the configured working days before the period's last day, 09:00. */
-    Date reminderAt(String code) {
-        LocalDate end = periods.end(code, clock.today());
+    Date reminderAt(String code, String decisionNumber, String taskKey) {
+        LocalDate end = periods.end(code, countedFrom(decisions.get(decisionNumber).id(), taskKey));
         return Date.from(reminderDay(end).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
     }
 
     /** When the escalation timer fires: the period's end, 23:59:59 of its last day. */
-    Date escalationAt(String code) {
-        return Date.from(Periods.endOfDay(periods.end(code, clock.today())).toInstant());
+    Date escalationAt(String code, String decisionNumber, String taskKey) {
+        return Date.from(Periods.endOfDay(periods.end(code, countedFrom(decisions.get(decisionNumber).id(), taskKey))).toInstant());
     }
 
     // ---- views -----------------------------------------------------------------------------------------

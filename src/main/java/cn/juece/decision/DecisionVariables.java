@@ -20,6 +20,8 @@ public final class DecisionVariables {
     public static final String RISK_ASSESSMENT_REQUIRED = "riskAssessmentRequired";
     /** Art. 16: the unit a drafting consultation task asks (the multi-instance element variable). */
     public static final String CONSULTED_UNIT = "consultedUnit";
+    /** Art. 41, 42: the co-unit of one countersignature task (multi-instance element variable). */
+    public static final String COUNTERSIGN_UNIT = "countersignUnit";
 
     private final VariableScope scope;
 

@@ -41,6 +41,16 @@ public enum Stage {
         return label;
     }
 
+    /** A stage code from a request (e.g. EXPERT), refused when unknown. */
+    public static Stage parse(String code) {
+        try {
+            return valueOf(code.strip());
+        } catch (IllegalArgumentException e) {
+            throw cn.juece.support.RuleViolation.badRequest("STAGE_INVALID", "阶段“" + code + "”不存在，可选："
+                    + String.join("、", java.util.Arrays.stream(values()).map(s -> s.name() + "（" + s.label() + "）").toList()) + "。");
+        }
+    }
+
     public static Stage ofProcessKey(String key) {
         return Arrays.stream(values()).filter(s -> s.processKey.equals(key)).findFirst().orElse(null);
     }

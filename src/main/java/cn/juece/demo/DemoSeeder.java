@@ -69,8 +69,11 @@ class DemoSeeder implements ApplicationRunner {
     private final ExpertReviewService reviews;
     private final ExpertLinkService expertLinks;
     private final Outbox outbox;
+    private final org.springframework.beans.factory.ObjectProvider<cn.juece.legality.LegalityRecords> legality;
+    private final org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetings;
 
-    DemoSeeder(DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
+    DemoSeeder(org.springframework.beans.factory.ObjectProvider<cn.juece.legality.LegalityRecords> legality,
+               org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetings, DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
                DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments, AssessorRegistry assessors,
                RiskRecords risk, ExpertPool experts, ExpertReviewService reviews, ExpertLinkService expertLinks, Outbox outbox) {
@@ -81,6 +84,8 @@ class DemoSeeder implements ApplicationRunner {
         this.expertLinks = expertLinks;
         this.outbox = outbox;
         this.comments = comments;
+        this.legality = legality;
+        this.meetings = meetings;
         this.enterprises = enterprises;
         this.proposals = proposals;
         this.drafting = drafting;
@@ -150,9 +155,7 @@ class DemoSeeder implements ApplicationRunner {
         assessRisk(renovation, "zjj_sun");
         complete(renovation, "risk-assess", "zjj_sun", MaterialType.RISK_REPORT, "MEDIUM", null);
         complete(renovation, "risk-finding", "bgs_chen", null, "CONTROLLABLE", "风险评估报告结论为中风险，防范措施可行");
-        upload(renovation, "zjj_sun", MaterialType.LEGALITY_REQUEST);
-        upload(renovation, "zjj_sun", MaterialType.LEGAL_BASIS);
-        complete(renovation, "legality-submit", "zjj_sun", null, "SUBMITTED", null);
+        submitForLegality(renovation, "zjj_sun", "县住房和城乡建设局2026年第3次局务会议");
 
         // School layout: reviewed and on the executive meeting's agenda
         String schools = create("jtj_zhou", "义务教育阶段学校布局调整规划", "jtj", ProposalSource.DEPARTMENT, "县教育和体育局", Art3Category.ART3_3);
@@ -163,16 +166,28 @@ class DemoSeeder implements ApplicationRunner {
         expertReview(schools, "jtj_zhou");
         shorten(schools, "expert-conduct", "jtj_head", "（演示）专家论证会已于资料送达后第三个工作日召开，专家书面意见已全部提交");
         complete(schools, "expert-conduct", "jtj_zhou", null, "COMPLETED", null);
-        upload(schools, "jtj_zhou", MaterialType.LEGALITY_REQUEST);
-        upload(schools, "jtj_zhou", MaterialType.LEGAL_BASIS);
-        complete(schools, "legality-submit", "jtj_zhou", null, "SUBMITTED", null);
+        submitForLegality(schools, "jtj_zhou", "县教育和体育局2026年第4次局长办公会议");
         shorten(schools, "legality-review", "sfj_head", "（演示）秋季学期开学前须完成布局调整，县政府督办");
-        complete(schools, "legality-review", "sfj_liu", MaterialType.LEGALITY_OPINION, "PASSED", "经审查，决策草案合法");
+        passLegalityReview(schools);
+        complete(schools, "legality-review", "sfj_liu", null, "PASSED", "经审查，决策草案合法");
         as("jtj_zhou", () -> {
             enterprises.answer(schools, false, "学校布局调整不涉及企业生产经营活动");
             return null;
         });
         complete(schools, "meeting-submit", "jtj_zhou", MaterialType.MEETING_REQUEST, "SUBMITTED", null);
+        // The government office schedules the executive meeting and puts the school layout on its agenda (Art. 48, 49)
+        as("bgs_chen", () -> {
+            var m = meetings.getObject();
+            var meeting = m.schedule("GX", "EXECUTIVE", "县政府第15次常务会议", java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).plusDays(3),
+                    "县政府三楼会议室");
+            for (String member : List.of("xz_zhang", "fxz_li", "fxz_zhao", "fxz_qian")) {
+                m.addAttendee(meeting.id(), "MEMBER", member, null, null);
+            }
+            m.addAttendee(meeting.id(), "PUBLIC", null, "（演示）学生家长代表王某", "清泉街道居民");
+            m.addAttendee(meeting.id(), "MEDIA", null, "冠县融媒体中心", "新闻媒体");
+            m.addAttendee(meeting.id(), "UNIT", null, "县教育和体育局", "决策承办单位");
+            return m.addToAgenda(meeting.id(), schools);
+        });
 
         // An out-of-scope proposal (Art. 3: fiscal policy is macro-control)
         String budget = create("cgj_he", "县级财政专项资金预算调整", "cgj", ProposalSource.DEPARTMENT, "县财政局", null);
@@ -302,6 +317,32 @@ class DemoSeeder implements ApplicationRunner {
             return risk.recordMeasures(n, new RiskRecords.MeasuresRequest("分楼栋施工；设立居民议事会协商加装电梯；施工围挡和巡查",
                     "成立现场应急小组，发生纠纷或安全事故时30分钟内到场处置并报告"));
         });
+    }
+
+    /** Art. 41, 42: the materials, the unit's office meeting, the attestation, then the submission. */
+    private void submitForLegality(String n, String lead, String officeMeeting) {
+        upload(n, lead, MaterialType.LEGALITY_REQUEST);
+        upload(n, lead, MaterialType.LEGAL_BASIS);
+        as(lead, () -> {
+            legality.getObject().recordOfficeMeeting(n, java.time.LocalDate.now(cn.juece.support.AppClock.ZONE), officeMeeting, "（演示）");
+            return legality.getObject().attest(n, null);
+        });
+        complete(n, "legality-submit", lead, null, "SUBMITTED", null);
+    }
+
+    /** Art. 43-46: the justice bureau's record, the opinion letter generated from it, the head's sign-off. */
+    private void passLegalityReview(String n) {
+        as("sfj_liu", () -> {
+            var l = legality.getObject();
+            l.recordReview(n, new cn.juece.legality.LegalityRecords.ReviewInput("（演示）赵律师", "（演示）未发现违法内容。",
+                    "（演示）钱律师", "（演示）程序完备，内容合法。", "书面审查", "（演示）承办单位报送的第四十二条材料齐全。", "PASSED", "冠司审〔2026〕1号"));
+            for (String point : List.of("AUTHORITY", "PROCEDURE", "CONTENT")) {
+                l.recordPoint(n, point, "COMPLIANT", "（演示）符合规定");
+            }
+            l.recordPoint(n, "OTHER", "NOT_APPLICABLE", null);
+            return l.generateLetter(n);
+        });
+        as("sfj_head", () -> legality.getObject().signOff(n));
     }
 
     private void noHearing(String n, String lead) {

@@ -191,7 +191,7 @@ class DossierPage {
 
     @GetMapping("/decisions/{number}/materials/versions/{versionId}")
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
-        return MaterialDownloads.attachment(materials.download(number, versionId));
+        return MaterialDownloads.forStaff(materials.download(number, versionId));
     }
 
     @PostMapping("/decisions/{number}/arrangements")

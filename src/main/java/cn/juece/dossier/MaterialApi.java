@@ -61,7 +61,7 @@ class MaterialApi {
     @GetMapping("/versions/{versionId}")
     @Operation(summary = "下载某一版本的文件")
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long versionId) {
-        return MaterialDownloads.attachment(materials.download(number, versionId));
+        return MaterialDownloads.forStaff(materials.download(number, versionId));
     }
 
     static MaterialType parseType(String type) {

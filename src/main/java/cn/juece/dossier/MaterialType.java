@@ -36,6 +36,8 @@ public enum MaterialType {
     MEETING_REQUEST("提请集体讨论的请示", "第四十九条", LEAD_UNIT),
     MEETING_MINUTES("会议记录", "第五十条", GOV_OFFICE),
     DECISION_DOCUMENT("决策文件", "第五十二条", GOV_OFFICE),
+    PUBLICATION_NOTICE("决策公布公告", "第五十二条", GOV_OFFICE),
+    ADOPTION_SUMMARY("意见收集采纳情况及未采纳理由", "第五十二条；政务公开要求", LEAD_UNIT),
     EXECUTION_REPORT("决策执行情况报告", "第五十四条", EXECUTION_UNIT),
     EVALUATION_REPORT("决策后评估报告", "第五十七条", EVALUATOR),
     OTHER("其他材料", "第五十九条");

@@ -33,13 +33,16 @@ public class MeetingService implements FactSource {
     static final String REVISE_TASK = "meeting-revise";
 
     private final MaterialService materials;
+    private final org.springframework.beans.factory.ObjectProvider<MeetingRecords> records;
     private final StepFactTable<MeetingDecision> meetingDecisions;
     private final StepFactTable<Revision> revisions;
 
-    MeetingService(JdbcClient jdbc, MaterialService materials) {
+    MeetingService(JdbcClient jdbc, MaterialService materials, org.springframework.beans.factory.ObjectProvider<MeetingRecords> records) {
         this.materials = materials;
+        this.records = records;
         this.meetingDecisions = new StepFactTable<>(jdbc, "meeting_decision", (rs, id, decisionId, step) ->
-                new MeetingDecision(id, decisionId, step, rs.getObject("minutes_version_id", Long.class)), "minutes_version_id");
+                new MeetingDecision(id, decisionId, step, rs.getObject("minutes_version_id", Long.class),
+                        rs.getObject("meeting_item_id", Long.class)), "minutes_version_id", "meeting_item_id");
         this.revisions = new StepFactTable<>(jdbc, "meeting_revision", (rs, id, decisionId, step) ->
                 new Revision(id, decisionId, step, rs.getObject("meeting_decision_id", Long.class)), "meeting_decision_id");
     }
@@ -48,7 +51,7 @@ public class MeetingService implements FactSource {
      * Art. 50: the result (APPROVED 同意 / APPROVED_IN_PRINCIPLE 原则同意 / REJECTED 不同意), the meeting and reasons
      * as given, the day, and the 会议记录 version in force.
      */
-    public record MeetingDecision(long id, long decisionId, StepFact step, Long minutesVersionId) {
+    public record MeetingDecision(long id, long decisionId, StepFact step, Long minutesVersionId, Long meetingItemId) {
 
         public String result() {
             return step.outcome();
@@ -74,7 +77,8 @@ public class MeetingService implements FactSource {
     }
 
     void recordDecision(StepCompletion step) {
-        meetingDecisions.insert(step, materials.latest(step.decision().id(), MaterialType.MEETING_MINUTES).map(MaterialVersion::id).orElse(null));
+        meetingDecisions.insert(step, materials.latest(step.decision().id(), MaterialType.MEETING_MINUTES).map(MaterialVersion::id).orElse(null),
+                records.getObject().itemOpenFor(step.decision().id()).map(MeetingRecords.Item::id).orElse(null));
     }
 
     void recordRevision(StepCompletion step) {
@@ -104,7 +108,7 @@ public class MeetingService implements FactSource {
         for (MeetingDecision m : meetingDecisions(d.id())) {
             facts.add(DossierFact.of("MEETING_DECISION", "集体讨论决定", "第五十条", Stage.MEETING.number(), m.step(),
                     materials.cite(d.id(), m.minutesVersionId()), "minutesVersionId", m.minutesVersionId(),
-                    "decidedOn", m.decidedOn().toString()));
+                    "decidedOn", m.decidedOn().toString(), "meetingItemId", m.meetingItemId()));
         }
         for (Revision r : revisions(d.id())) {
             facts.add(DossierFact.of("MEETING_REVISION", "按会议意见修改", "第五十条", Stage.MEETING.number(), r.step(), null,

@@ -40,25 +40,49 @@ public class PublicationService implements FactSource {
     private final StepFactTable<Publication> publications;
     private final StepFactTable<FeedbackPublication> feedback;
 
-    PublicationService(JdbcClient jdbc, MaterialService materials) {
+    private final PublicationRecords records;
+
+    PublicationService(JdbcClient jdbc, MaterialService materials, PublicationRecords records) {
         this.materials = materials;
+        this.records = records;
         this.issuances = new StepFactTable<>(jdbc, "decision_issuance", (rs, id, decisionId, step) ->
-                new Issuance(id, decisionId, step, rs.getObject("document_version_id", Long.class)), "document_version_id");
+                new Issuance(id, decisionId, step, rs.getObject("document_version_id", Long.class), rs.getString("doc_number"),
+                        rs.getObject("issued_on", java.time.LocalDate.class), rs.getObject("party_report_on", java.time.LocalDate.class),
+                        rs.getString("route")),
+                "document_version_id", "doc_number", "issued_on", "party_report_on", "route");
         this.publications = new StepFactTable<>(jdbc, "decision_publication",
-                (rs, id, decisionId, step) -> new Publication(id, decisionId, step));
+                (rs, id, decisionId, step) -> new Publication(id, decisionId, step, rs.getString("gazette_issue"), rs.getString("website_url"),
+                        rs.getString("new_media"), rs.getString("newspaper"), rs.getString("basis"), rs.getString("exempt_ground")),
+                "gazette_issue", "website_url", "new_media", "newspaper", "basis", "exempt_ground");
         this.feedback = new StepFactTable<>(jdbc, "feedback_publication",
-                (rs, id, decisionId, step) -> new FeedbackPublication(id, decisionId, step));
+                (rs, id, decisionId, step) -> new FeedbackPublication(id, decisionId, step, rs.getObject("summary_version_id", Long.class)),
+                "summary_version_id");
     }
 
     /** Art. 51: reported to the party committee and issued, with the 决策文件 version in force. */
-    public record Issuance(long id, long decisionId, StepFact step, Long documentVersionId) {
+    public record Issuance(long id, long decisionId, StepFact step, Long documentVersionId, String docNumber,
+                           java.time.LocalDate issuedOn, java.time.LocalDate partyReportOn, String route) {
     }
 
     /** Art. 52: published; {@link #how()} is the ways, places and time as given. */
-    public record Publication(long id, long decisionId, StepFact step) {
+    public record Publication(long id, long decisionId, StepFact step, String gazetteIssue, String websiteUrl, String newMedia,
+                              String newspaper, String basis, String exemptGround) {
 
+        /** The ways and places as recorded (the step's reason for rows written before they were). */
         public String how() {
-            return step.reason();
+            List<String> c = new ArrayList<>();
+            if (gazetteIssue != null) c.add("县政府公报（" + gazetteIssue + "）");
+            if (websiteUrl != null) c.add("县政府网站");
+            if (newMedia != null) c.add("政务新媒体（" + newMedia + "）");
+            if (newspaper != null) c.add("报纸（" + newspaper + "）");
+            if (exemptGround != null) {
+                return "依法不予公开";
+            }
+            return c.isEmpty() ? step.reason() : String.join("、", c);
+        }
+
+        public boolean exempt() {
+            return exemptGround != null;
         }
 
         public java.time.OffsetDateTime publishedAt() {
@@ -67,15 +91,23 @@ public class PublicationService implements FactSource {
     }
 
     /** Art. 52: the opinions and their adoption published (PUBLISHED), or none to publish (NOT_APPLICABLE). */
-    public record FeedbackPublication(long id, long decisionId, StepFact step) {
+    public record FeedbackPublication(long id, long decisionId, StepFact step, Long summaryVersionId) {
     }
 
     void record(StepCompletion step) {
         switch (step.taskKey()) {
-            case ISSUE_TASK -> issuances.insert(step,
-                    materials.latest(step.decision().id(), MaterialType.DECISION_DOCUMENT).map(MaterialVersion::id).orElse(null));
-            case PUBLISH_TASK -> publications.insert(step);
-            case FEEDBACK_TASK -> feedback.insert(step);
+            case ISSUE_TASK -> {
+                var r = records.record(step.decision().id());
+                issuances.insert(step, materials.latest(step.decision().id(), MaterialType.DECISION_DOCUMENT).map(MaterialVersion::id).orElse(null),
+                        r.docNumber(), r.issuedOn(), r.partyReportOn(), r.route() == null ? null : r.route().name());
+            }
+            case PUBLISH_TASK -> {
+                var r = records.record(step.decision().id());
+                publications.insert(step, r.gazetteIssue(), r.websiteUrl(), r.newMedia(), r.newspaper(), r.basis(),
+                        r.exemptGround() == null ? null : r.exemptGround().name());
+            }
+            case FEEDBACK_TASK -> feedback.insert(step, "PUBLISHED".equals(step.outcome())
+                    ? materials.latest(step.decision().id(), MaterialType.ADOPTION_SUMMARY).map(MaterialVersion::id).orElse(null) : null);
             default -> throw new IllegalArgumentException(step.taskKey());
         }
     }
@@ -83,6 +115,14 @@ public class PublicationService implements FactSource {
     /** The latest publication of the decision, if it was published. */
     public Optional<Publication> publication(long decisionId) {
         return publications.latest(decisionId);
+    }
+
+    public Optional<Issuance> issuance(long decisionId) {
+        return issuances.latest(decisionId);
+    }
+
+    public Optional<FeedbackPublication> feedback(long decisionId) {
+        return feedback.latest(decisionId);
     }
 
     /** Published decisions, the latest publication of each, newest first. */
@@ -99,7 +139,8 @@ public class PublicationService implements FactSource {
         List<DossierFact> facts = new ArrayList<>();
         for (Issuance i : issuances.of(d.id())) {
             facts.add(DossierFact.of("DECISION_ISSUANCE", "报告县委并印发", "第五十一条", Stage.PUBLICATION.number(), i.step(),
-                    materials.cite(d.id(), i.documentVersionId()), "documentVersionId", i.documentVersionId()));
+                    materials.cite(d.id(), i.documentVersionId()), "documentVersionId", i.documentVersionId(), "docNumber", i.docNumber(),
+                    "issuedOn", i.issuedOn() == null ? null : i.issuedOn().toString(), "route", i.route()));
         }
         for (Publication p : publications.of(d.id())) {
             facts.add(DossierFact.of("DECISION_PUBLICATION", "公布决策", "第五十二条", Stage.PUBLICATION.number(), p.step(), null,

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.juece.decision.Decision;
@@ -23,6 +25,7 @@ import cn.juece.workflow.StageGates;
  * stage: no legality review and no meeting while the latest finding is that the risk is uncontrollable.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // Art. 40 is a bar, not a missing item: its refusal is named before any list of gaps
 class RiskGates implements StageGates {
 
     private static final String ASSESS = RiskRecords.ASSESS_TASK;

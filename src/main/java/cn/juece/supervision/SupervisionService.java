@@ -72,14 +72,17 @@ public class SupervisionService {
     private final ParticipationDeviations participationDeviations;
     private final cn.juece.expert.ExpertReviewService experts;
     private final DecisionStages stages;
+    private final org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetingRecords;
 
-    SupervisionService(ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
+    SupervisionService(org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetingRecords,
+                       ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
                        LegalityService legality, MeetingService meetings, ArchiveService archive,
                        cn.juece.expert.ExpertReviewService experts) {
         this.experts = experts;
         this.participationDeviations = participationDeviations;
+        this.meetingRecords = meetingRecords;
         this.stages = stages;
         this.risk = risk;
         this.legality = legality;
@@ -158,7 +161,7 @@ public class SupervisionService {
                            List<Escalated> escalated,
                            List<String> lateSupplements, long overdue, long soonDue, Map<String, Long> riskLevels,
                            Map<String, Long> legalityConclusions, Map<String, Long> meetingResults,
-                           List<DecisionOutcome> outcomes) {
+                           List<DecisionOutcome> outcomes, Map<Integer, Long> meetingsWithInvitedByYear) {
     }
 
     /** Whether the person supervises (Art. 8, 60-63): the justice bureau, office, decision organ, its head and members, administrators. */
@@ -243,7 +246,23 @@ public class SupervisionService {
                 steps.stream().filter(s -> "SOON".equals(s.state())).count(),
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),
                 count(outcomes, DecisionOutcome::legalityConclusion, DecisionOutcome::legalityConclusionLabel, LEGALITY_CONCLUSIONS),
-                count(outcomes, DecisionOutcome::meetingResult, DecisionOutcome::meetingResultLabel, MEETING_RESULTS), outcomes);
+                count(outcomes, DecisionOutcome::meetingResult, DecisionOutcome::meetingResultLabel, MEETING_RESULTS), outcomes,
+                meetingsWithInvited());
+    }
+
+    /**
+     * Openness excerpt: executive meetings with stakeholders, the public, experts or media invited to sit in, per
+     * year (the county's plan asks for at least 3 a year).
+     */
+    Map<Integer, Long> meetingsWithInvited() {
+        Map<Integer, Long> byYear = new java.util.TreeMap<>();
+        var records = meetingRecords.getObject();
+        for (var m : records.meetings()) {
+            if (records.attendees(m.id()).stream().anyMatch(a -> a.category().invitedPublic())) {
+                byYear.merge(m.date().getYear(), 1L, Long::sum);
+            }
+        }
+        return byYear;
     }
 
     /** Each selected decision with a recorded risk level, legality conclusion, meeting decision or archive number. */

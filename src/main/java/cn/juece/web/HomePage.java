@@ -3,12 +3,16 @@ package cn.juece.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.juece.decision.Stage;
+import cn.juece.support.Page;
 
 import cn.juece.identity.Directory;
 import cn.juece.support.AppClock;
 import cn.juece.workflow.TaskActions;
 
-/** "What must I do now": the open steps of my unit and roles, oldest first, overdue in red (UI.md). */
+/** "What must I do now": the open steps of my unit and roles, soonest due first, overdue in red (UI.md), paged. */
 @Controller
 @StaffPage
 class HomePage {
@@ -23,9 +27,21 @@ class HomePage {
         this.clock = clock;
     }
 
+    /** One page of the work list (issue 17), by the period's day or by creation, filtered by stage and decision. */
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("tasks", tasks.tasksOf(directory.currentActor()));
+    String home(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String stage,
+                @RequestParam(required = false) String decision, Model model) {
+        int[] b = Page.bounds(page, size);
+        Stage s = stage == null || stage.isBlank() ? null : Stage.parse(stage);
+        String order = "created".equals(sort) ? "created" : "due";
+        var list = tasks.workList(directory.currentActor(), b[0], b[1], order, s, decision);
+        model.addAttribute("tasks", list.items());
+        model.addAttribute("list", list);
+        model.addAttribute("sort", order);
+        model.addAttribute("stage", s);
+        model.addAttribute("decision", decision == null ? "" : decision.strip());
+        model.addAttribute("stageChoices", Stage.values());
         model.addAttribute("now", clock.now());
         return "home";
     }

@@ -10,11 +10,13 @@ import cn.juece.access.Responsible;
  *
  * @param subjectUnit       the one unit a step of a per-unit party belongs to (a consulted unit's answer, Art. 16)
  * @param materialWatermark the newest material version in the dossier when the step closed (null while open)
+ * @param responsibleGroup  the group the step is offered to now (its party's projection; the work lists read it)
  */
 public record Step(long id, long decisionId, String taskId, String processInstanceId, String taskKey, String taskName,
                    Responsible party, String subjectUnit, int round, State state, String assignee,
                    OffsetDateTime createdAt, OffsetDateTime completedAt, String completedBy, String actedFor,
-                   String outcome, Long materialWatermark) {
+                   String outcome, Long materialWatermark, String responsibleGroup, String processDefinitionId,
+                   String processKey) {
 
     public enum State { OPEN, COMPLETED, CANCELLED }
 

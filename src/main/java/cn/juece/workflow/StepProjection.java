@@ -54,6 +54,9 @@ public class StepProjection {
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).collect(Collectors.toSet());
             boolean moved = !links.contains(groups.get(0)) || !groups.containsAll(links);
+            if (!groups.get(0).equals(step.responsibleGroup())) {
+                steps.offeredTo(step, groups.get(0));
+            }
             String holder = task.getAssignee();
             boolean release = holder != null && directory.groupsOf(holder).stream().noneMatch(groups::contains);
             if (!moved && !release) {

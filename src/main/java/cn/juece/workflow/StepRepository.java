@@ -18,7 +18,8 @@ class StepRepository {
 
     private static final String COLUMNS = """
             id, decision_id, task_id, process_instance_id, task_key, task_name, party, subject_unit, round_no, state,
-            assignee, created_at, completed_at, completed_by, acted_for, outcome, material_watermark""";
+            assignee, created_at, completed_at, completed_by, acted_for, outcome, material_watermark, responsible_group,
+            process_definition_id, process_key""";
 
     private final JdbcClient jdbc;
 
@@ -26,15 +27,32 @@ class StepRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(long decisionId, String taskId, String processInstanceId, String taskKey, String taskName,
-                Responsible party, String subjectUnit, int round, String assignee, OffsetDateTime createdAt) {
+    void insert(long decisionId, String taskId, String processInstanceId, String processDefinitionId, String processKey,
+                String taskKey, String taskName, Responsible party, String subjectUnit, String responsibleGroup, int round,
+                String assignee, OffsetDateTime createdAt) {
         jdbc.sql("""
-                INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, subject_unit,
-                                        round_no, state, assignee, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-                .params(decisionId, taskId, processInstanceId, taskKey, taskName, party == null ? null : party.name(),
-                        subjectUnit, round, assignee, createdAt)
+                INSERT INTO juece.step (decision_id, task_id, process_instance_id, process_definition_id, process_key, task_key,
+                                        task_name, party, subject_unit, responsible_group, round_no, state, assignee, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(decisionId, taskId, processInstanceId, processDefinitionId, processKey, taskKey, taskName,
+                        party == null ? null : party.name(), subjectUnit, responsibleGroup, round, assignee, createdAt)
                 .update();
+    }
+
+    /** The group the step is offered to changed with the dossier (Art. 12): the work lists follow. */
+    void offeredTo(long stepId, String group) {
+        jdbc.sql("UPDATE juece.step SET responsible_group = ? WHERE id = ?").params(group, stepId).update();
+    }
+
+    /** Open steps written before the work list was kept (their group, process), for the start-up upgrade. */
+    List<Step> openWithoutGroup() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step WHERE state = 'OPEN' AND (responsible_group IS NULL OR process_key IS NULL)")
+                .query(StepRepository::map).list();
+    }
+
+    void describeProcess(long stepId, String processDefinitionId, String processKey) {
+        jdbc.sql("UPDATE juece.step SET process_definition_id = ?, process_key = ? WHERE id = ?")
+                .params(processDefinitionId, processKey, stepId).update();
     }
 
     Optional<Step> byTask(String taskId) {
@@ -79,6 +97,62 @@ class StepRepository {
                 .params(at, taskId).update();
     }
 
+    /** A row of a work list: the open step, its decision, and its period's days (issue 17). */
+    record WorkRow(long stepId, String taskId, String taskKey, String taskName, String processDefinitionId, String processKey,
+                   String responsibleGroup, String assignee, OffsetDateTime createdAt, int round, String decisionNumber,
+                   String decisionTitle, java.time.LocalDate endOn, java.time.LocalDate earliestClose) {
+    }
+
+    /**
+     * One page of the open steps offered to these groups or held by the person, by an indexed query on our own steps
+     * (never loading every task): sorted by creation (oldest first) or by the period's day (deadline or earliest
+     * close, soonest first, steps without a period last), filtered by stage process and decision number.
+     */
+    List<WorkRow> workList(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber,
+                           boolean byDue, int offset, int limit) {
+        var q = jdbc.sql(workListSql(processKey, decisionNumber, false)
+                        + (byDue ? " ORDER BY COALESCE(p.end_on, p.earliest_close) ASC NULLS LAST, s.created_at ASC, s.id ASC"
+                                 : " ORDER BY s.created_at ASC, s.id ASC")
+                        + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+                .param("groups", groups.isEmpty() ? java.util.List.of("-") : groups).param("user", userId)
+                .param("offset", offset).param("limit", limit);
+        if (processKey != null) {
+            q = q.param("processKey", processKey);
+        }
+        if (decisionNumber != null) {
+            q = q.param("number", decisionNumber);
+        }
+        return q.query((rs, i) -> new WorkRow(rs.getLong("id"), rs.getString("task_id"), rs.getString("task_key"),
+                rs.getString("task_name"), rs.getString("process_definition_id"), rs.getString("process_key"),
+                rs.getString("responsible_group"), rs.getString("assignee"), time(rs, "created_at"), rs.getInt("round_no"),
+                rs.getString("decision_number"), rs.getString("title"), rs.getObject("end_on", java.time.LocalDate.class),
+                rs.getObject("earliest_close", java.time.LocalDate.class))).list();
+    }
+
+    long countWorkList(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber) {
+        var q = jdbc.sql(workListSql(processKey, decisionNumber, true))
+                .param("groups", groups.isEmpty() ? java.util.List.of("-") : groups).param("user", userId);
+        if (processKey != null) {
+            q = q.param("processKey", processKey);
+        }
+        if (decisionNumber != null) {
+            q = q.param("number", decisionNumber);
+        }
+        return q.query(Long.class).single();
+    }
+
+    private static String workListSql(String processKey, String decisionNumber, boolean count) {
+        return "SELECT " + (count ? "COUNT(*)" : """
+                s.id, s.task_id, s.task_key, s.task_name, s.process_definition_id, s.process_key, s.responsible_group, s.assignee,
+                s.created_at, s.round_no, d.decision_number, d.title, p.end_on, p.earliest_close""")
+                + """
+                 FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id
+                LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN'
+                WHERE s.state = 'OPEN' AND (s.responsible_group IN (:groups) OR s.assignee = :user)"""
+                + (processKey == null ? "" : " AND s.process_key = :processKey")
+                + (decisionNumber == null ? "" : " AND d.decision_number = :number");
+    }
+
     private static Step map(ResultSet rs, int row) throws SQLException {
         String party = rs.getString("party");
         Long watermark = rs.getObject("material_watermark") == null ? null : rs.getLong("material_watermark");
@@ -86,7 +160,8 @@ class StepRepository {
                 rs.getString("task_key"), rs.getString("task_name"), party == null ? null : Responsible.valueOf(party),
                 rs.getString("subject_unit"), rs.getInt("round_no"), Step.State.valueOf(rs.getString("state")),
                 rs.getString("assignee"), time(rs, "created_at"), time(rs, "completed_at"), rs.getString("completed_by"),
-                rs.getString("acted_for"), rs.getString("outcome"), watermark);
+                rs.getString("acted_for"), rs.getString("outcome"), watermark, rs.getString("responsible_group"),
+                rs.getString("process_definition_id"), rs.getString("process_key"));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

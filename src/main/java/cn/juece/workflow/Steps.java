@@ -35,6 +35,7 @@ public class Steps {
     private final RuntimeService runtimeService;
     private final AppClock clock;
     private final Map<String, Optional<Responsible>> partyCache = new ConcurrentHashMap<>();
+    private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     Steps(StepRepository repository, DecisionService decisions, Responsibilities responsibilities,
           RepositoryService repositoryService, RuntimeService runtimeService, AppClock clock) {
@@ -50,17 +51,45 @@ public class Steps {
     Step open(DelegateTask task, Decision d) {
         UserTask element = (UserTask) task.getBpmnModelElementInstance();
         Responsible party = Responsible.ofExpression(element == null ? null : element.getCamundaCandidateGroups());
-        String subject = party == Responsible.CONSULTED_UNIT
-                ? (String) task.getExecution().getVariable(DecisionVariables.CONSULTED_UNIT) : null;
-        return insert(d, task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), party,
-                subject, task.getAssignee());
+        String subject = subjectVariable(party) == null ? null : (String) task.getExecution().getVariable(subjectVariable(party));
+        return insert(d, task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+                task.getName(), party, subject, task.getAssignee());
     }
 
-    private Step insert(Decision d, String taskId, String processInstanceId, String taskKey, String name,
-                        Responsible party, String subject, String assignee) {
+    private Step insert(Decision d, String taskId, String processInstanceId, String processDefinitionId, String taskKey,
+                        String name, Responsible party, String subject, String assignee) {
         int round = repository.rounds(d.id(), taskKey, subject) + 1;
-        repository.insert(d.id(), taskId, processInstanceId, taskKey, name, party, subject, round, assignee, clock.now());
+        String group = party == null ? null : responsibilities.groups(d, party, subject).stream().findFirst().orElse(null);
+        repository.insert(d.id(), taskId, processInstanceId, processDefinitionId, processKeyOf(processDefinitionId), taskKey,
+                name, party, subject, group, round, assignee, clock.now());
         return repository.byTask(taskId).orElseThrow();
+    }
+
+    private String processKeyOf(String processDefinitionId) {
+        return processKeys.computeIfAbsent(processDefinitionId, id -> repositoryService.getProcessDefinition(id).getKey());
+    }
+
+    /** The step is now offered to this group (the projection of its party after a change of units, Art. 12). */
+    void offeredTo(Step step, String group) {
+        repository.offeredTo(step.id(), group);
+    }
+
+    /** Open steps written before the work list was kept get their group and process (start-up upgrade). */
+    int describeOldSteps(java.util.function.Function<String, Task> taskById) {
+        int n = 0;
+        for (Step s : repository.openWithoutGroup()) {
+            Task task = taskById.apply(s.taskId());
+            if (task == null) {
+                continue;
+            }
+            Decision d = decisions.get(s.decisionId());
+            repository.describeProcess(s.id(), task.getProcessDefinitionId(), processKeyOf(task.getProcessDefinitionId()));
+            if (s.party() != null) {
+                repository.offeredTo(s.id(), responsibleGroups(s, d).get(0));
+            }
+            n++;
+        }
+        return n;
     }
 
     /** The step of an open task (written now for a task created before steps were kept). */
@@ -69,10 +98,10 @@ public class Steps {
             Decision d = decisions.get(runtimeService.createProcessInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
             Responsible party = partyOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-            String subject = party == Responsible.CONSULTED_UNIT
-                    ? (String) runtimeService.getVariable(task.getExecutionId(), DecisionVariables.CONSULTED_UNIT) : null;
-            return insert(d, task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), party,
-                    subject, task.getAssignee());
+            String subject = subjectVariable(party) == null ? null
+                    : (String) runtimeService.getVariable(task.getExecutionId(), subjectVariable(party));
+            return insert(d, task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+                    task.getName(), party, subject, task.getAssignee());
         });
     }
 
@@ -115,6 +144,14 @@ public class Steps {
 
     void cancelled(String taskId) {
         repository.cancelled(taskId, clock.now());
+    }
+
+    /** The variable naming the one unit of a per-unit party's step (a consulted unit, Art. 16; a co-unit, Art. 42). */
+    private static String subjectVariable(Responsible party) {
+        if (party == Responsible.CONSULTED_UNIT) {
+            return DecisionVariables.CONSULTED_UNIT;
+        }
+        return party == Responsible.CO_UNIT ? DecisionVariables.COUNTERSIGN_UNIT : null;
     }
 
     private Responsible partyOf(String processDefinitionId, String taskKey) {

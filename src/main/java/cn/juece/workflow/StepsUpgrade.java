@@ -82,6 +82,10 @@ class StepsUpgrade implements ApplicationRunner {
             }
         });
         tx.executeWithoutResult(s -> decisions.forEach(grants::sync));
+        Integer described = tx.execute(s -> steps.describeOldSteps(id -> taskService.createTaskQuery().taskId(id).singleResult()));
+        if (described != null && described > 0) {
+            log.info("Work lists: {} open step(s) given the group they are offered to", described);
+        }
         if (rewritten > 0 || !decisions.isEmpty()) {
             log.info("Upgraded to steps kept by the dossier: {} task authorization(s) narrowed to TASK_WORK, {} decision(s) given step rows",
                     rewritten, decisions.size());

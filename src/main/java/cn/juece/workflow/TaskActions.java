@@ -40,11 +40,14 @@ public class TaskActions {
     private final Directory directory;
     private final TaskRules rules;
     private final Steps steps;
+    private final StepRepository stepRows;
     private final cn.juece.access.Responsibilities responsibilities;
     private final org.springframework.beans.factory.ObjectProvider<StepDates> stepDates;
 
     TaskActions(org.springframework.beans.factory.ObjectProvider<StepDates> stepDates, cn.juece.access.Responsibilities responsibilities, TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
-                DecisionService decisions, DecisionAccess access, Directory directory, TaskRules rules, Steps steps) {
+                DecisionService decisions, DecisionAccess access, Directory directory, TaskRules rules, Steps steps,
+                StepRepository stepRows) {
+        this.stepRows = stepRows;
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -137,14 +140,45 @@ public class TaskActions {
                 .list().stream().map(this::view).toList();
     }
 
-    /** Open steps the person may act on: their groups' and their own. */
-    public List<TaskView> tasksOf(Actor actor) {
+    /**
+     * One page of the person's work list (issue 17): the open steps offered to their groups or held by them, from our
+     * own steps by an indexed query, never by loading every task; the annual catalogue's few steps head the first page.
+     *
+     * @param sort  "due" (the period's day, soonest first) or "created" (oldest first)
+     * @param stage a stage (its process), or null
+     */
+    public cn.juece.support.Page<TaskView> workList(Actor actor, int page, int size, String sort, cn.juece.decision.Stage stage,
+                                                    String decisionNumber) {
         if (actor.groups().isEmpty()) {
-            return List.of();
+            return new cn.juece.support.Page<>(List.of(), 0, page, size);
         }
-        return taskService.createTaskQuery().or().taskCandidateGroupIn(actor.groups()).taskAssignee(actor.id()).endOr()
-                .list().stream()
-                .map(this::view).sorted(Comparator.comparing(TaskView::created)).toList();
+        String processKey = stage == null ? null : stage.processKey();
+        String number = decisionNumber == null || decisionNumber.isBlank() ? null : decisionNumber.strip();
+        List<TaskView> others = page == 0 && stage == null && number == null ? catalogueTasks(actor) : List.of();
+        long total = stepRows.countWorkList(actor.groups(), actor.id(), processKey, number) + others.size();
+        List<TaskView> items = new java.util.ArrayList<>(others);
+        stepRows.workList(actor.groups(), actor.id(), processKey, number, "due".equals(sort), page * size, size)
+                .forEach(r -> items.add(view(r)));
+        return new cn.juece.support.Page<>(items, total, page, size);
+    }
+
+    private List<TaskView> catalogueTasks(Actor actor) {
+        return taskService.createTaskQuery().processDefinitionKeyIn(JueceEnginePlugin.NOT_ABOUT_ONE_DECISION.toArray(String[]::new))
+                .or().taskCandidateGroupIn(actor.groups()).taskAssignee(actor.id()).endOr()
+                .list().stream().map(this::view).toList();
+    }
+
+    /** A work-list row as people see it, without asking the engine for the task. */
+    private TaskView view(StepRepository.WorkRow r) {
+        FlowElement element = repositoryService.getBpmnModelInstance(r.processDefinitionId()).getModelElementById(r.taskKey());
+        var decision = decisions.get(r.decisionNumber());
+        List<StepDates.StepDate> dates = stepDates.orderedStream().flatMap(s -> s.of(r.taskId(), r.taskKey(), decision.id()).stream()).toList();
+        OffsetDateTime due = dates.stream().filter(x -> x.kind().equals(StepDates.StepDate.DEADLINE)).findFirst()
+                .map(x -> cn.juece.calendar.Periods.endOfDay(x.date()).toOffsetDateTime()).orElse(null);
+        List<String> groups = r.responsibleGroup() == null ? List.of() : List.of(r.responsibleGroup());
+        return new TaskView(r.taskId(), r.taskKey(), r.taskName(), r.decisionNumber(), r.decisionTitle(), r.processKey(),
+                groups, groups.stream().map(directory::groupName).toList(), r.assignee(), r.createdAt(), due,
+                TaskOutcomes.of(element), dates);
     }
 
     public List<TaskRules.ChecklistItem> checklist(Decision decision) {

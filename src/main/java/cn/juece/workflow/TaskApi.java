@@ -37,9 +37,23 @@ class TaskApi {
     }
 
     @GetMapping("/tasks")
-    @Operation(summary = "本人及所在单位、角色的待办任务")
-    List<TaskView> mine() {
-        return tasks.tasksOf(directory.currentActor());
+    @Operation(summary = "本人及所在单位、角色的待办任务（分页）", description = "page 从0开始，size 每页条数（默认20，至多200）；"
+            + "sort=due 按期限（办理期限或最早可办结日）先后，sort=created 按开始时间；stage 阶段代码（如 EXPERT）；decision 决策编号。"
+            + "总数在响应头 X-Total-Count 中。")
+    org.springframework.http.ResponseEntity<List<TaskView>> mine(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+                                                                @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
+                                                                @org.springframework.web.bind.annotation.RequestParam(required = false) String sort,
+                                                                @org.springframework.web.bind.annotation.RequestParam(required = false) String stage,
+                                                                @org.springframework.web.bind.annotation.RequestParam(required = false) String decision) {
+        int[] b = cn.juece.support.Page.bounds(page, size);
+        if (sort != null && !sort.equals("due") && !sort.equals("created")) {
+            throw cn.juece.support.RuleViolation.badRequest("SORT_INVALID", "排序方式可选：due（按期限）、created（按开始时间）。");
+        }
+        var list = tasks.workList(directory.currentActor(), b[0], b[1], sort == null ? "due" : sort,
+                stage == null || stage.isBlank() ? null : cn.juece.decision.Stage.parse(stage), decision);
+        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(list.total()))
+                .header("X-Page", String.valueOf(list.page())).header("X-Page-Size", String.valueOf(list.size()))
+                .body(list.items());
     }
 
     @GetMapping("/decisions/{number}/tasks")

@@ -210,6 +210,8 @@ class VisibilityMatrixTest extends IntegrationTest {
         vars.put("{voice}", "LEGAL_ADVISER");
         vars.put("{unit}", "qqjd");
         vars.put("{kind}", "SOCIAL_STABILITY");
+        vars.put("{point}", "AUTHORITY");
+        vars.put("{suggestionId}", "999999999");
         String segment = segmentOf(path);
         if (segment != null) {
             vars.put("{id}", values.get(segment));

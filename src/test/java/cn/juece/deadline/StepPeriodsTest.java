@@ -58,7 +58,9 @@ class StepPeriodsTest extends IntegrationTest {
         at("2024-09-27T10:00:00");
         d.submitForLegality(n);
         assertThat(d.openTaskKeys(n)).containsExactly("legality-review");
-        d.upload(LifecycleDriver.JUSTICE, n, "LEGALITY_OPINION");
+        // the review's record, its opinion letter and the head's sign-off, ready to conclude PASSED (Art. 43-46)
+        d.recordReview(n, "PASSED");
+        d.issueLetter(n);
         return n;
     }
 
@@ -225,9 +227,10 @@ class StepPeriodsTest extends IntegrationTest {
         d.submitForLegality(n);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED");
-        d.upload(LifecycleDriver.OFFICE, n, "DECISION_DOCUMENT");
-        d.complete(LifecycleDriver.OFFICE, n, "publication-party-report", "bgs", "ISSUED", null);
+        // issued (印发) on Fri 09-27: the feedback's 10 working days count from the issuing day (openness excerpt)
         at("2024-09-27T10:00:00");
+        d.issue(n, "冠政发〔2024〕" + ((n.hashCode() & 0xff) + 1) + "号", "2024-09-27");
+        d.recordChannels(n);
         d.complete(LifecycleDriver.OFFICE, n, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
         return n;
     }
@@ -243,9 +246,10 @@ class StepPeriodsTest extends IntegrationTest {
         d.submitForLegality(n);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED");
-        d.upload(LifecycleDriver.OFFICE, n, "DECISION_DOCUMENT");
-        d.complete(LifecycleDriver.OFFICE, n, "publication-party-report", "bgs", "ISSUED", null);
+        // issued (印发) on Fri 09-27: the feedback's 10 working days count from the issuing day (openness excerpt)
         at("2024-09-27T10:00:00");
+        d.issue(n, "冠政发〔2024〕" + ((n.hashCode() & 0xff) + 1) + "号", "2024-09-27");
+        d.recordChannels(n);
         d.complete(LifecycleDriver.OFFICE, n, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
 
         // 10 working days from Fri 09-27 across 国庆: 09-29 … 10-16; reminder 2 working days before (Mon 10-14 09:00).
@@ -284,6 +288,7 @@ class StepPeriodsTest extends IntegrationTest {
 
         // the timers never stopped the step; completing it leaves no timer behind
         assertThat(d.openTaskKeys(n)).containsExactly("publication-feedback");
+        d.adoptionSummary(n);
         d.complete(LifecycleDriver.LEAD, n, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
         assertThat(managementService.createJobQuery().processInstanceId(pid).count()).isZero();
     }

@@ -59,6 +59,7 @@ class DossierFactsTest extends IntegrationTest {
         d.review(n, "MISSING_EXPERT", "专业性较强，应当组织专家论证");
         d.expertReview(n);
         d.upload(LEAD, n, "LEGALITY_REQUEST");                           // a new submission (DECISIONS.md 24)
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED_IN_PRINCIPLE");                          // Art. 50
@@ -118,7 +119,7 @@ class DossierFactsTest extends IntegrationTest {
         assertFact(conclusions.get(0), "legality-review", 1, "MISSING_EXPERT", "专业性较强，应当组织专家论证", JUSTICE, "sfj");
         assertThat(conclusions.get(0).get("data").has("opinionVersionId")).isFalse();
         assertFact(conclusions.get(1), "legality-review", 2, "PASSED", null, JUSTICE, "sfj");
-        assertThat(conclusions.get(1).get("detail").asText()).isEqualTo("《合法性审查意见书》第1版");
+        assertThat(conclusions.get(1).get("detail").asText()).isEqualTo("《合法性审查意见书（PDF）》第1版");
         assertThat(kind(facts, "LEGALITY_DISPOSITION")).isEmpty();
 
         var meeting = kind(facts, "MEETING_DECISION");
@@ -127,14 +128,14 @@ class DossierFactsTest extends IntegrationTest {
         assertThat(meeting.get(0).get("outcomeLabel").asText()).isEqualTo("原则同意");
         assertThat(meeting.get(0).get("data").get("decidedOn").asText())
                 .isEqualTo(meeting.get(0).get("actedAt").asText().substring(0, 10));
-        assertThat(meeting.get(0).get("detail").asText()).isEqualTo("《会议记录》第1版");
+        assertThat(meeting.get(0).get("detail").asText()).isEqualTo("《会议纪要（PDF）》第1版");
         assertFact(kind(facts, "MEETING_REVISION").get(0), "meeting-revise", 1, "REVISED", "已按会议意见修改第三条", LEAD, "fgj");
 
         assertFact(kind(facts, "DECISION_ISSUANCE").get(0), "publication-party-report", 1, "ISSUED", null, OFFICE, "bgs");
         assertThat(kind(facts, "DECISION_ISSUANCE").get(0).get("detail").asText()).isEqualTo("《决策文件》第1版");
         var publication = kind(facts, "DECISION_PUBLICATION");
         assertFact(publication.get(0), "publication-publish", 1, "PUBLISHED", "县政府网站、县政府公报", OFFICE, "bgs");
-        assertThat(publication.get(0).get("data").get("how").asText()).isEqualTo("县政府网站、县政府公报");
+        assertThat(publication.get(0).get("data").get("how").asText()).isEqualTo("县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
         assertFact(kind(facts, "FEEDBACK_PUBLICATION").get(0), "publication-feedback", 1, "PUBLISHED", "县政府网站决策公开专栏", LEAD, "fgj");
 
         var reports = kind(facts, "EXECUTION_REPORT");
@@ -243,11 +244,11 @@ class DossierFactsTest extends IntegrationTest {
             String item = portal("/public/catalogue/2063/items/" + itemId);
             assertThat(item).contains(n, "进入第1阶段：决策事项建议研究论证", "进入第8阶段：集体讨论决定",
                     "决策程序结束：已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
-                    "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府网站、县政府公报");
+                    "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
             // Art. 36-40 on the portal: that a risk assessment was held and when, never the level or the finding
             assertThat(item).contains("已开展决策风险评估（第三十六条），评估完成于").doesNotContain("中风险", "风险可控");
             String list = portal("/public/decisions");
-            assertThat(list).contains(n, "集体讨论决定：同意；公布途径：县政府网站、县政府公报");
+            assertThat(list).contains(n, "集体讨论决定：同意；公布途径：县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
 
             // supervision: the risk level and the meeting's decision, in the API and on the page
             JsonNode overview = justice.get("/api/supervision?unit=fgj").getBody();

@@ -233,7 +233,7 @@ class PublicPortalTest extends IntegrationTest {
         // once published, it is listed with the meeting's result and the feedback on the opinions
         d.publish(number);
         assertThat(v.get("/public/decisions").body()).contains("城区&lt;集中&gt;供热价格调整", number, "集体讨论决定：同意",
-                "县政府网站、县政府公报", "/public/consultations/" + consultation);
+                "县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）", "/public/consultations/" + consultation);
         assertThat(justice.get("/api/catalogues/" + key).getBody().get("items").get(0).get("removed").asBoolean()).isFalse();
     }
 

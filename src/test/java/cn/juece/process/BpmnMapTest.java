@@ -107,7 +107,7 @@ class BpmnMapTest {
     /** The role methods of the {@code roles} bean a candidate-group expression may call. */
     static final Set<String> ROLES = Set.of("studyUnit", "leadUnit", "leadUnitLegal", "justiceBureau",
             "decisionOrgan", "executiveHead", "govOffice", "riskAssessor", "executionUnit", "evaluator",
-            "catalogueCompiler", "catalogueOrgan", "consultedUnit", "countyLeader");
+            "catalogueCompiler", "catalogueOrgan", "consultedUnit", "countyLeader", "coUnit");
 
     static final Pattern CANDIDATE_GROUPS = Pattern.compile("\\$\\{roles\\.(\\w+)\\(execution\\)\\}");
     static final Pattern OUTCOME_CONDITION = Pattern.compile("\\$\\{outcome == '([A-Z_]+)'\\}");
@@ -421,6 +421,7 @@ class BpmnMapTest {
             beans.put("roles", new FakeRoles());
             beans.put("procedureArrangementDelegate", (JavaDelegate) this::readArrangements);
             beans.put("consultation", new FakeConsultation());
+            beans.put("countersign", new FakeCountersign());
             beans.put("catalogueService", new FakeCatalogueService());
             beans.put("periodTimers", new FakePeriodTimers());
             cfg.setBeans(beans);
@@ -718,6 +719,12 @@ class BpmnMapTest {
         public String catalogueOrgan(DelegateExecution e) { return "catalogueOrgan"; }
         public String consultedUnit(DelegateExecution e) { return "consultedUnit"; }
         public String countyLeader(DelegateExecution e) { return "countyLeader"; }
+        public String coUnit(DelegateExecution e) { return "coUnit"; }
+    }
+
+    /** Stands in for the legality stage's countersignature bean: no co-units. */
+    public static class FakeCountersign {
+        public List<String> units(DelegateExecution e) { return List.of(); }
     }
 
     /** Stands in for the drafting consultation bean: two units consulted, answers not recorded. */

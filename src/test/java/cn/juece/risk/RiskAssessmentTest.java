@@ -315,8 +315,12 @@ class RiskAssessmentTest extends IntegrationTest {
         // Art. 14, 42: the adjusted draft needs its own initial review before the submission
         d.upload(LEAD, n, "LEGALITY_REQUEST");
         d.upload(LEAD, n, "LEGAL_BASIS");
-        refused(d.as(LEAD).complete(d.task(n, "legality-submit").get("id").asText(), "SUBMITTED", null), 422, "INITIAL_REVIEW_STALE");
+        d.recordOfficeMeeting(n);
+        d.attest(n);
+        refused(d.as(LEAD).complete(d.task(n, "legality-submit").get("id").asText(), "SUBMITTED", null), 422,
+                "LEGALITY_SUBMISSION_INCOMPLETE", "草案在初审之后又有修改");
         d.upload(LEAD_LEGAL, n, "INITIAL_REVIEW_OPINION");
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
     }
 
@@ -359,6 +363,8 @@ class RiskAssessmentTest extends IntegrationTest {
         d.complete(LEAD, n, "risk-assess", "fgj", "MEDIUM", null);
         d.complete(ORGAN, n, "risk-finding", "gx-organ", "CONTROLLABLE", "安置方案已落实，风险可控");
         d.upload(LEAD, n, "LEGALITY_REQUEST");
+        d.recordOfficeMeeting(n);
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
         assertThat(d.openTaskKeys(n)).containsExactly("legality-review");
         // supervision reads the latest level and finding

@@ -62,6 +62,7 @@ class EvidenceRoundsTest extends IntegrationTest {
         d.review(n, "MISSING_EXPERT", "专业性较强，应当组织专家论证");
         d.expertReview(n);
         d.upload(LEAD, n, "LEGALITY_REQUEST");
+        d.attest(n);
         d.complete(LEAD, n, "legality-submit", "fgj", "SUBMITTED", null);
 
         // round 2: the first letter does not make a passed review
@@ -87,6 +88,10 @@ class EvidenceRoundsTest extends IntegrationTest {
         assertThat(item.get("evidence").get("providedBy").asText()).isEqualTo("刘思远");
         assertThat(item.get("evidence").get("providedFor").asText()).isEqualTo("县司法局");
         assertThat(item.get("evidence").get("sha256").asText()).hasSize(64);
+        // the round's record and the head's sign-off of that letter (Art. 43-46)
+        d.recordReview(n, "PASSED");
+        assertThat(d.as(LifecycleDriver.JUSTICE_HEAD).post("/api/decisions/" + n + "/legality/opinion-letter/sign-off", Map.of())
+                .getStatusCode().value()).isEqualTo(201);
         d.complete(JUSTICE, n, "legality-review", "sfj", "PASSED", null);
         assertThat(d.stage(n)).isEqualTo("MEETING");
         // the audit entry names the group the person acted for and the materials in force, the new letter among them

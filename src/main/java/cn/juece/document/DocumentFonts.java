@@ -1,0 +1,88 @@
+package cn.juece.document;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.juece.support.RuleViolation;
+
+/**
+ * The CJK fonts the PDF writer embeds (as subsets) and the font names the .docx asks for. PDFBox embeds only
+ * fonts with TrueType outlines: Debian's Noto CJK (fonts-noto-cjk) has CFF outlines, which PDFBox refuses
+ * ("True Type fonts using CFF outlines are not supported"), so the defaults are Debian's AR PL UMing and UKai
+ * (fonts-arphic-uming, fonts-arphic-ukai: TrueType outlines, the Arphic Public License, which lets them be
+ * embedded in documents). Paths and faces are settings ({@code juece.documents.font.*}); a .ttf works too.
+ * The .docx names the fonts Chinese offices have (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312): WPS and Word
+ * use them when the document is opened there.
+ */
+@Component
+public class DocumentFonts {
+
+    private final String songPath;
+    private final String songFace;
+    private final String kaiPath;
+    private final String kaiFace;
+
+    DocumentFonts(@Value("${juece.documents.font.song-path:/usr/share/fonts/truetype/arphic/uming.ttc}") String songPath,
+                  @Value("${juece.documents.font.song-face:UMingCN}") String songFace,
+                  @Value("${juece.documents.font.kai-path:/usr/share/fonts/truetype/arphic/ukai.ttc}") String kaiPath,
+                  @Value("${juece.documents.font.kai-face:UKaiCN}") String kaiFace) {
+        this.songPath = songPath;
+        this.songFace = songFace;
+        this.kaiPath = kaiPath;
+        this.kaiFace = kaiFace;
+    }
+
+    /** The body and title face (a Song/Ming face standing in for 仿宋 and 小标宋). Close the holder after saving. */
+    FontHolder song() {
+        return load(songPath, songFace);
+    }
+
+    /** The second-level heading face (楷体). */
+    FontHolder kai() {
+        return load(kaiPath, kaiFace);
+    }
+
+    public String songPath() {
+        return songPath;
+    }
+
+    /** A loaded font and what must stay open while the PDF is written. */
+    record FontHolder(TrueTypeFont font, AutoCloseable source) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            source.close();
+        }
+    }
+
+    private static FontHolder load(String path, String face) {
+        File file = new File(path);
+        if (!file.isFile()) {
+            throw new RuleViolation(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "DOCUMENT_FONT_MISSING",
+                    "生成PDF所需的中文字体文件不存在：" + path + "。请系统管理员安装 Debian 软件包 fonts-arphic-uming 和 "
+                            + "fonts-arphic-ukai，或在 juece.documents.font.* 中指定可嵌入的 TrueType 中文字体。");
+        }
+        try {
+            if (path.toLowerCase().endsWith(".ttc")) {
+                TrueTypeCollection ttc = new TrueTypeCollection(file);
+                TrueTypeFont font = ttc.getFontByName(face);
+                if (font == null) {
+                    ttc.close();
+                    throw new RuleViolation(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "DOCUMENT_FONT_MISSING",
+                            "字体文件 " + path + " 中没有字形 " + face + "。请检查 juece.documents.font.* 设置。");
+                }
+                return new FontHolder(font, ttc);
+            }
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
+            return new FontHolder(font, font);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read font " + path, e);
+        }
+    }
+}

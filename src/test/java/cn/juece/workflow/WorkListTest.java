@@ -1,0 +1,108 @@
+package cn.juece.workflow;
+
+import static cn.juece.LifecycleDriver.LEAD;
+import static cn.juece.LifecycleDriver.ORGAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.juece.IntegrationTest;
+import cn.juece.support.AppClock;
+import cn.juece.support.StaffBrowser;
+
+/**
+ * A clerk's work list is paged and served from our own steps by an indexed query (issue 17): sorted by the
+ * period's day or by creation, filtered by stage and decision, page boundaries exact, bad paging refused.
+ */
+class WorkListTest extends IntegrationTest {
+
+    @Test
+    void theWorkListIsPagedSortedAndFiltered() {
+        var d = driver();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2 + i, 9, 0).atZone(AppClock.ZONE).toInstant()));
+            var r = d.as("zrj_wu").post("/api/decisions", Map.of("title", "自然资源分页测试事项" + i, "summary", "测试",
+                    "source", "LEADER", "proposer", "赵文静", "leadUnit", "zrj"));
+            assertThat(r.getStatusCode().value()).isEqualTo(201);
+            numbers.add(r.getBody().get("number").asText());
+        }
+        // the oldest is launched: its step is in drafting now
+        var studied = numbers.get(0);
+        assertThat(d.as("zrj_wu").put("/api/decisions/" + studied + "/category", Map.of("category", "ART3_4")).getStatusCode().value()).isEqualTo(200);
+        assertThat(d.as("zrj_wu").put("/api/decisions/" + studied + "/study", Map.of("problem", "问题", "reasonsBasis", "依据",
+                "preliminaryPlan", "方案", "necessity", "必要", "feasibility", "可行")).getStatusCode().value()).isEqualTo(200);
+        d.complete("zrj_wu", studied, "proposal-study", "zrj", "IN_SCOPE", "属于第三条第四项");
+        d.complete(ORGAN, studied, "launch-decide", "gx-organ", "LAUNCH", "县政府常务会议决定启动");
+
+        // page boundaries, oldest first
+        var first = d.as("zrj_wu").get("/api/tasks?sort=created&size=2");
+        long total = Long.parseLong(first.getHeaders().getFirst("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.getBody()).hasSize(2);
+        var all = d.as("zrj_wu").get("/api/tasks?sort=created&size=200").getBody();
+        assertThat(all).hasSize((int) total);
+        var second = d.as("zrj_wu").get("/api/tasks?sort=created&size=2&page=1").getBody();
+        assertThat(second.get(0).get("id").asText()).isEqualTo(all.get(2).get("id").asText());
+        List<String> mine = new ArrayList<>();
+        all.forEach(t -> {
+            if (numbers.contains(t.get("decisionNumber").asText())) {
+                mine.add(t.get("decisionNumber").asText());
+            }
+        });
+        assertThat(mine).containsExactly(numbers.get(1), numbers.get(2), numbers.get(0))
+                .as("by creation: the launched one's drafting step is the newest");
+        assertThat(d.as("zrj_wu").get("/api/tasks?size=2&page=" + total).getBody()).isEmpty();
+
+        // filters: by stage and by decision
+        JsonNode drafting = d.as("zrj_wu").get("/api/tasks?stage=DRAFTING").getBody();
+        assertThat(drafting).allMatch(t -> t.get("processKey").asText().equals("stage-drafting"));
+        assertThat(drafting.toString()).contains(studied);
+        JsonNode one = d.as("zrj_wu").get("/api/tasks?decision=" + numbers.get(2)).getBody();
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("decisionTitle").asText()).isEqualTo("自然资源分页测试事项2");
+        assertThat(one.get(0).get("candidateGroups").get(0).asText()).isEqualTo("zrj");
+        assertThat(one.get(0).get("outcomes").has("IN_SCOPE")).isTrue();
+
+        // by due: steps with a period's day first, soonest first, then the others (a large list: the lead unit's)
+        JsonNode byDue = d.as(LEAD).get("/api/tasks?sort=due&size=200").getBody();
+        LocalDate previous = LocalDate.MIN;
+        boolean undatedSeen = false;
+        for (JsonNode t : byDue) {
+            JsonNode dates = t.get("dates");
+            LocalDate day = null;
+            for (JsonNode x : dates) {
+                if (!x.get("kind").asText().equals("WINDOW_END")) {
+                    day = LocalDate.parse(x.get("date").asText());
+                }
+            }
+            if (day == null) {
+                undatedSeen = true;
+            } else {
+                assertThat(undatedSeen).as("a dated step after an undated one").isFalse();
+                assertThat(day).isAfterOrEqualTo(previous);
+                previous = day;
+            }
+        }
+
+        // bad paging is refused, never a page of every row
+        assertThat(d.as("zrj_wu").get("/api/tasks?size=1000").getBody().get("code").asText()).isEqualTo("PAGE_INVALID");
+        assertThat(d.as("zrj_wu").get("/api/tasks?page=-1").getBody().get("code").asText()).isEqualTo("PAGE_INVALID");
+        assertThat(d.as("zrj_wu").get("/api/tasks?sort=title").getBody().get("code").asText()).isEqualTo("SORT_INVALID");
+        assertThat(d.as("zrj_wu").get("/api/tasks?stage=NOPE").getBody().get("code").asText()).isEqualTo("STAGE_INVALID");
+
+        // 我的待办 pages too
+        String home = new StaffBrowser(port, "zrj_wu", PASSWORD).get("/?size=2&sort=created");
+        assertThat(home).contains("第1页，共" + ((total + 1) / 2) + "页", "下一页", "按开始时间");
+    }
+}

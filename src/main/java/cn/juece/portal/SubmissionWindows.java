@@ -63,16 +63,18 @@ class SubmissionWindows {
     /** Counts one submission of the client at {@code now} and returns its window, this submission included. */
     Window count(String client, OffsetDateTime now) {
         OffsetDateTime cutoff = now.minus(window);
+        // A window started by a concurrent submission may begin a few milliseconds after this one's "now": it runs.
+        // Only one that begins a whole window ahead (the clock was set back) starts afresh, as one that has run out does.
+        OffsetDateTime ahead = now.plus(window);
         for (int attempt = 0; ; attempt++) {
             Window counted = tx.execute(s -> {
                 noSyncCommit();
-                // a window that has run out (or lies in the future: the clock was set back) starts afresh
                 int updated = jdbc.sql("""
                         UPDATE juece.submission_window
-                        SET submissions = CASE WHEN window_start > ? AND window_start <= ? THEN submissions + 1 ELSE 1 END,
-                            window_start = CASE WHEN window_start > ? AND window_start <= ? THEN window_start ELSE ? END
+                        SET submissions = CASE WHEN window_start > ? AND window_start < ? THEN submissions + 1 ELSE 1 END,
+                            window_start = CASE WHEN window_start > ? AND window_start < ? THEN window_start ELSE ? END
                         WHERE client = ?""")
-                        .params(cutoff, now, cutoff, now, now, client).update();
+                        .params(cutoff, ahead, cutoff, ahead, now, client).update();
                 if (updated == 0) {
                     return null;
                 }

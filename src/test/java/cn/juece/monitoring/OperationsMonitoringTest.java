@@ -100,9 +100,10 @@ class OperationsMonitoringTest extends IntegrationTest {
         d.submitForLegality(n);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED");
-        d.upload(LifecycleDriver.OFFICE, n, "DECISION_DOCUMENT");
-        d.complete(LifecycleDriver.OFFICE, n, "publication-party-report", "bgs", "ISSUED", null);
         at("2024-09-27T10:00:00");
+        // issued on Fri 2024-09-27 (Art. 51): the feedback period counts from the issuing day
+        d.issue(n, "冠政发〔2024〕" + (Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)) % 900 + 1) + "号", "2024-09-27");
+        d.recordChannels(n);
         OperationsSnapshot before = metrics.refresh();
         d.complete(LifecycleDriver.OFFICE, n, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
         // publication-feedback: 10 working days, due Wed 2024-10-16 23:59:59; reminder Mon 10-14 09:00
@@ -136,6 +137,7 @@ class OperationsMonitoringTest extends IntegrationTest {
         assertThat(after.jobsDue()).isEqualTo(overdue.jobsDue() - 2);
         assertThat(after.outboxPending()).isGreaterThan(overdue.outboxPending()); // no mail server in tests: it waits
 
+        d.adoptionSummary(n);
         d.complete(LifecycleDriver.LEAD, n, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
         assertThat(metrics.refresh().overdueSteps()).isEqualTo(overdue.overdueSteps() - 1);
     }

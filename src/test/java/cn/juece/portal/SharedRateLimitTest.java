@@ -32,6 +32,7 @@ class SharedRateLimitTest extends IntegrationTest {
     @Test
     void concurrentSubmissionsOfOneVisitorAreCountedExactly() throws Exception {
         String address = "192.0.2.50";
+        forget(address); // a database kept from an earlier run (PostgreSQL)
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
@@ -62,6 +63,7 @@ class SharedRateLimitTest extends IntegrationTest {
     @Test
     void aCountAnotherNodeWroteIsTheBudgetHereAndAnEndedWindowStartsAfresh() {
         String address = "192.0.2.51";
+        forget(address);
         // as another node would have left it: five submissions in a window that began a minute ago
         jdbc.sql("INSERT INTO juece.submission_window (client, window_start, submissions) VALUES (?, ?, 5)")
                 .params(address, clock.now().minusMinutes(1)).update();
@@ -76,5 +78,9 @@ class SharedRateLimitTest extends IntegrationTest {
         assertThat(v.submit("/public/proposals/new", "/public/proposals", PublicPortalTest.proposal("新的时段")).statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT submissions FROM juece.submission_window WHERE client = ?").param(address).query(Integer.class).single())
                 .isEqualTo(1);
+    }
+
+    private void forget(String address) {
+        jdbc.sql("DELETE FROM juece.submission_window WHERE client = ?").param(address).update();
     }
 }

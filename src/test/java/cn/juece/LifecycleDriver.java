@@ -87,7 +87,8 @@ public class LifecycleDriver {
     }
 
     public void upload(String user, String number, String type) {
-        var r = as(user).upload(number, type, type.toLowerCase() + ".docx", (type + " 的内容 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        var r = as(user).upload(number, type, type.toLowerCase() + ".docx",
+                cn.juece.support.TestFiles.of(".docx", type + " 的内容 " + System.nanoTime()));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
     }
 

@@ -61,7 +61,8 @@ public enum AuditAction {
     TEMPLATE_CHANGED("修改公文模板"),
     LEGALITY_RECORDED("记录合法性审查情况"),
     MEETING_RECORDED("记录集体讨论情况"),
-    PUBLICATION_RECORDED("记录决策出台和公布情况");
+    PUBLICATION_RECORDED("记录决策出台和公布情况"),
+    COMPLIANCE_ANNEXED("附合规情况报告");
 
     private final String label;
 

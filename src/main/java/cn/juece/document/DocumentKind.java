@@ -7,7 +7,8 @@ public enum DocumentKind {
     LEGALITY_OPINION("合法性审查意见书", "第四十六条", MaterialType.LEGALITY_OPINION),
     MEETING_MINUTES("会议纪要", "第五十条", MaterialType.MEETING_MINUTES),
     PUBLICATION_NOTICE("决策公布公告", "第五十二条", MaterialType.PUBLICATION_NOTICE),
-    ADOPTION_SUMMARY("意见收集采纳情况说明", "第五十二条；政务公开要求", MaterialType.ADOPTION_SUMMARY);
+    ADOPTION_SUMMARY("意见收集采纳情况说明", "第五十二条；政务公开要求", MaterialType.ADOPTION_SUMMARY),
+    COMPLIANCE_REPORT("合规情况报告", "第四十二条、第四十九条", MaterialType.COMPLIANCE_REPORT);
 
     private final String label;
     private final String article;

@@ -72,6 +72,25 @@ final class SampleValues {
                         "count", 36, "adopted", 12, "partly", 5, "notAdopted", 19)));
                 v.put("notAdopted", List.of(Map.of("title", "建议暂缓调价", "count", 15, "reason", "供热成本已连续三年倒挂。")));
             }
+            case COMPLIANCE_REPORT -> {
+                v.put("stage", "合法性审查");
+                v.put("status", "办理中");
+                v.put("computedAt", "2026年11月23日10时00分");
+                v.put("draft", "《决策草案》第2版（草案.docx，SHA-256 9f2c…）");
+                v.put("occasion", "本报告作为附件随报送合法性审查一并报送。");
+                v.put("total", 2);
+                v.put("met", 1);
+                v.put("deviation", 0);
+                v.put("notApplicable", 1);
+                v.put("notYetDue", 0);
+                v.put("unmet", 0);
+                v.put("stages", List.of(Map.of("cnNo", "一", "label", "草案拟定", "lines", List.of(
+                        Map.of("no", 1, "article", "第十三条", "requirement", "《决策草案》（本轮办理中提交）", "task", "拟定决策草案及起草说明",
+                                "status", "已满足", "note", "", "evidence", List.of("材料：《决策草案》第2版，SHA-256 9f2c…")),
+                        Map.of("no", 2, "article", "第十四条", "requirement", "涉及市场主体经济活动的，《公平竞争审查材料》",
+                                "task", "确定公众参与、专家论证、风险评估安排", "status", "不适用", "note", "本事项不属于该要求适用的情形。",
+                                "evidence", List.of())))));
+            }
         }
         return v;
     }

@@ -28,9 +28,7 @@ import cn.juece.support.RuleViolation;
 public class MaterialService {
 
     /** File types a government office uses: documents (incl. OFD and WPS), sheets, slides, images, archives. */
-    static final Set<String> ALLOWED_EXTENSIONS = Set.of(
-            "doc", "docx", "wps", "pdf", "ofd", "txt", "rtf", "xls", "xlsx", "et", "csv", "ppt", "pptx", "dps",
-            "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "zip", "rar", "7z", "mp3", "mp4", "wav");
+    static final Set<String> ALLOWED_EXTENSIONS = cn.juece.support.FileKinds.extensions();
 
     private final MaterialRepository materials;
     private final DecisionAccess access;
@@ -69,8 +67,7 @@ public class MaterialService {
         }
         var actor = directory.currentActor();
         String providedFor = provider(d, type, actor);
-        String name = fileName == null ? "" : fileName.strip().replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
+        String name = cn.juece.support.FileKinds.sanitise(fileName);
         if (name.isEmpty()) {
             throw RuleViolation.badRequest("UPLOAD_EMPTY", "请选择要上传的文件。");
         }
@@ -87,6 +84,8 @@ public class MaterialService {
             throw RuleViolation.badRequest("UPLOAD_TYPE_NOT_ALLOWED",
                     "不支持上传“." + ext + "”类型的文件。可上传：" + String.join("、", ALLOWED_EXTENSIONS.stream().sorted().toList()) + "。");
         }
+        // the type by content, not by the sender's name or header (issue 15): the stored type is the extension's
+        String mime = cn.juece.support.FileKinds.check(name, ext, bytes);
         if (name.length() > 255) {
             throw RuleViolation.badRequest("FILE_NAME_TOO_LONG", "文件名过长（不超过255个字符）。");
         }
@@ -105,11 +104,38 @@ public class MaterialService {
         long materialId = materials.findMaterial(d.id(), type, materialTitle)
                 .orElseGet(() -> materials.insertMaterial(d.id(), type, materialTitle, actor.id(), now));
         int version = materials.nextVersion(materialId);
-        String mime = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         long versionId = materials.insertVersion(materialId, version, name, mime, bytes.length, sha256,
                 note == null || note.isBlank() ? null : note.strip(), actor.id(), providedFor, now);
         audit.record(actor, d.id(), d.number(), AuditAction.MATERIAL_UPLOADED,
                 "上传材料《" + materialTitle + "》第" + version + "版（" + type.label() + "，文件“" + name + "”，"
+                        + megabytes(bytes.length) + "，SHA-256 " + sha256 + "）");
+        return materials.version(d.id(), versionId).orElseThrow();
+    }
+
+    /**
+     * Stores a document the system generated from the dossier (the compliance report, issue 16) as the next version of
+     * its material, uploaded by the system for no party, with its audit entry, in the caller's transaction. Only for
+     * {@link MaterialType#generatedOnly()} materials; the decision may be read by the person acting or not.
+     */
+    @Transactional
+    public MaterialVersion storeGenerated(Decision d, MaterialType type, String title, String fileName, String contentType,
+                                          byte[] bytes, String note) {
+        if (!type.generatedOnly()) {
+            throw new IllegalArgumentException(type + " is uploaded by people, not generated");
+        }
+        var system = cn.juece.identity.Actor.system();
+        var now = clock.now();
+        String sha256 = cn.juece.support.Hashes.sha256(bytes);
+        if (!materials.hasContent(sha256)) {
+            materials.insertContent(sha256, bytes);
+        }
+        long materialId = materials.findMaterial(d.id(), type, title)
+                .orElseGet(() -> materials.insertMaterial(d.id(), type, title, system.id(), now));
+        int version = materials.nextVersion(materialId);
+        long versionId = materials.insertVersion(materialId, version, fileName, contentType, bytes.length, sha256,
+                note, system.id(), null, now);
+        audit.record(system, d.id(), d.number(), AuditAction.MATERIAL_UPLOADED,
+                "系统生成材料《" + title + "》第" + version + "版（" + type.label() + "，文件“" + fileName + "”，"
                         + megabytes(bytes.length) + "，SHA-256 " + sha256 + "）");
         return materials.version(d.id(), versionId).orElseThrow();
     }
@@ -121,6 +147,10 @@ public class MaterialService {
     private String provider(Decision d, MaterialType type, cn.juece.identity.Actor actor) {
         if (actor.isSystem()) {
             return null;
+        }
+        if (type.generatedOnly()) {
+            throw RuleViolation.forbidden("MATERIAL_GENERATED_ONLY", "《" + type.label() + "》由系统根据决策案卷自动生成（"
+                    + type.article() + "），不能上传。");
         }
         if (type.providers().isEmpty()) {
             // Any unit with a role in the decision (or an organ-wide role, which sees it) may add other materials.
@@ -146,6 +176,7 @@ public class MaterialService {
             return List.of();
         }
         return java.util.Arrays.stream(MaterialType.values())
+                .filter(t -> !t.generatedOnly())
                 .filter(t -> actor.isSystem() || t.providers().isEmpty()
                         || responsibilities.actingFor(actor, responsibilities.groups(d, t.providers())) != null)
                 .toList();

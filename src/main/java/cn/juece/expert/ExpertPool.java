@@ -140,8 +140,11 @@ public class ExpertPool {
 
     /** When the pool (its experts or its list of fields) last changed. */
     public Optional<OffsetDateTime> lastUpdated() {
-        OffsetDateTime experts = jdbc.sql("SELECT MAX(updated_at) FROM juece.expert WHERE in_pool = TRUE").query(OffsetDateTime.class).single();
-        OffsetDateTime fields = jdbc.sql("SELECT MAX(updated_at) FROM juece.expert_field").query(OffsetDateTime.class).single();
+        // MAX over no rows is one NULL row: read it as a value that may be null (an empty pool is not an error)
+        OffsetDateTime experts = jdbc.sql("SELECT MAX(updated_at) FROM juece.expert WHERE in_pool = TRUE")
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
+        OffsetDateTime fields = jdbc.sql("SELECT MAX(updated_at) FROM juece.expert_field")
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
         OffsetDateTime last = experts == null ? fields : fields == null || experts.isAfter(fields) ? experts : fields;
         return Optional.ofNullable(last).map(t -> t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime());
     }

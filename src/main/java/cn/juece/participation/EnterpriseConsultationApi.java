@@ -36,6 +36,9 @@ class EnterpriseConsultationApi {
         if (!(body.get("related") instanceof Boolean related)) {
             throw RuleViolation.badRequest("REQUIRED_FLAG_MISSING", "请说明是否密切相关（related: true/false）。");
         }
+        if (body.get("note") != null && !(body.get("note") instanceof String)) {
+            throw RuleViolation.badRequest("PARAMETER_INVALID", "说明（note）应为文字。");
+        }
         enterprises.answer(number, related, (String) body.get("note"));
         return Map.of("related", related);
     }

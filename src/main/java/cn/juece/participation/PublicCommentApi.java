@@ -81,8 +81,11 @@ class PublicCommentApi {
 
     @PutMapping("/api/opinions/{id}/moderation")
     @Operation(summary = "审核意见：公开显示，或不予显示并写明理由（意见仍保留并计入统计）")
-    Opinion moderate(@PathVariable long id, @RequestBody Map<String, Object> body) {
-        return comments.moderate(id, Boolean.TRUE.equals(body.get("publish")), (String) body.get("reason"));
+    Opinion moderate(@PathVariable long id, @RequestBody ModerationRequest body) {
+        return comments.moderate(id, Boolean.TRUE.equals(body.publish()), body.reason());
+    }
+
+    record ModerationRequest(Boolean publish, String reason) {
     }
 
     @PostMapping("/api/consultations/{id}/clusters")

@@ -55,6 +55,11 @@ class StepRepository {
                 .params(processDefinitionId, processKey, stepId).update();
     }
 
+    /** The short reason the step was closed with (V170; null before it was kept, or when none was given). */
+    Optional<String> reason(long stepId) {
+        return jdbc.sql("SELECT reason FROM juece.step WHERE id = ?").param(stepId).query(String.class).optional();
+    }
+
     Optional<Step> byTask(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step WHERE task_id = ?").param(taskId).query(StepRepository::map).optional();
     }
@@ -85,11 +90,11 @@ class StepRepository {
         jdbc.sql("UPDATE juece.step SET assignee = ? WHERE id = ?").params(assignee, stepId).update();
     }
 
-    void completed(long stepId, String by, String actedFor, String outcome, long watermark, OffsetDateTime at) {
+    void completed(long stepId, String by, String actedFor, String outcome, String reason, long watermark, OffsetDateTime at) {
         jdbc.sql("""
-                UPDATE juece.step SET state = 'COMPLETED', completed_by = ?, acted_for = ?, outcome = ?, material_watermark = ?,
+                UPDATE juece.step SET state = 'COMPLETED', completed_by = ?, acted_for = ?, outcome = ?, reason = ?, material_watermark = ?,
                        completed_at = ? WHERE id = ?""")
-                .params(by, actedFor, outcome, watermark, at, stepId).update();
+                .params(by, actedFor, outcome, reason, watermark, at, stepId).update();
     }
 
     void cancelled(String taskId, OffsetDateTime at) {

@@ -138,8 +138,13 @@ public class Steps {
         repository.assigned(step.id(), assignee);
     }
 
-    void completed(Step step, String by, String actedFor, String outcome, long watermark) {
-        repository.completed(step.id(), by, actedFor, outcome, watermark, clock.now());
+    void completed(Step step, String by, String actedFor, String outcome, String reason, long watermark) {
+        repository.completed(step.id(), by, actedFor, outcome, reason, watermark, clock.now());
+    }
+
+    /** The short reason a closed step was given (null when none, or closed before reasons were kept). */
+    public String reason(Step step) {
+        return repository.reason(step.id()).orElse(null);
     }
 
     void cancelled(String taskId) {

@@ -64,7 +64,7 @@ class TaskCompletionListener implements TaskListener {
                     vars.outcome(), outcomes.get(vars.outcome()), reason, actor, actedFor, step.round(), clock.now());
             concerned.forEach(h -> h.completed(completion));
         }
-        steps.completed(step, actor.id(), actedFor, vars.outcome(), materials.newestVersionId(decision.id()));
+        steps.completed(step, actor.id(), actedFor, vars.outcome(), reason, materials.newestVersionId(decision.id()));
         // The entry names the group the person acted for and the materials in force when the step closed (Art. 60).
         List<MaterialRef> inForce = materials.materials(decision.id()).stream().filter(m -> m.latest() != null)
                 .map(m -> new MaterialRef(m.id(), m.latest().id(), m.latest().versionNo(), m.latest().sha256())).toList();

@@ -22,8 +22,8 @@ class MaterialUploadTest extends IntegrationTest {
     void aNewVersionNeverOverwritesTheOldOne() throws Exception {
         var d = driver();
         String n = d.create("县城老旧小区改造提升三年行动方案");
-        byte[] v1 = "第一稿".getBytes(StandardCharsets.UTF_8);
-        byte[] v2 = "第二稿（修改第五条）".getBytes(StandardCharsets.UTF_8);
+        byte[] v1 = cn.juece.support.TestFiles.of(".docx", "第一稿");
+        byte[] v2 = cn.juece.support.TestFiles.of(".ofd", "第二稿（修改第五条）");
         var r1 = d.as(LEAD).upload(n, "DRAFT", "方案（草案）.docx", v1);
         var r2 = d.as(LEAD).upload(n, "DRAFT", "方案（草案）第二稿.ofd", v2);
         assertThat(r1.getStatusCode().value()).isEqualTo(201);
@@ -68,6 +68,36 @@ class MaterialUploadTest extends IntegrationTest {
 
         assertThat(materials.countVersions()).isEqualTo(versions);
         assertThat(d.auditActions(n)).hasSize(audit);
+    }
+
+    /** Issue 15: the type is judged by the content, the name is cleaned, and the stored type is the extension's. */
+    @Test
+    void aFileWhoseContentIsNotWhatItsNameSaysIsRefusedAndTheNameIsCleaned() {
+        var d = driver();
+        String n = d.create("县城区集贸市场布局调整（文件内容检查）");
+        long versions = materials.countVersions();
+        int audit = d.auditActions(n).size();
+
+        // a program renamed to .pdf, a web page renamed to .txt, text renamed to .docx, binary noise as .txt
+        byte[] program = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        byte[] page = "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        for (var bad : java.util.Map.of("决策草案.pdf", program, "说明.txt", page, "方案.docx",
+                "只是文字".getBytes(StandardCharsets.UTF_8), "数据.txt", new byte[]{0, 1, 2, (byte) 0xFF}).entrySet()) {
+            var r = d.as(LEAD).upload(n, "DRAFT", bad.getKey(), bad.getValue());
+            assertThat(r.getStatusCode().value()).as(bad.getKey()).isEqualTo(400);
+            assertThat(r.getBody().get("code").asText()).isEqualTo("UPLOAD_CONTENT_MISMATCH");
+            assertThat(r.getBody().get("message").asText()).contains("按文件内容而不是文件名判断类型", bad.getKey());
+        }
+        assertThat(materials.countVersions()).isEqualTo(versions);
+        assertThat(d.auditActions(n)).hasSize(audit);
+
+        // the same name with its real content passes; a path and reserved characters are dropped from the name
+        var ok = d.as(LEAD).upload(n, "DRAFT", "..\\..\\tmp/草案<终稿>.pdf", cn.juece.support.TestFiles.of(".pdf", "草案"));
+        assertThat(ok.getStatusCode().value()).as(String.valueOf(ok.getBody())).isEqualTo(201);
+        assertThat(ok.getBody().get("fileName").asText()).isEqualTo("草案_终稿_.pdf");
+        assertThat(ok.getBody().get("contentType").asText()).isEqualTo("application/pdf");
+        var text = d.as(LEAD).upload(n, "DRAFT", "说明.txt", "起草说明：GB18030 也可".getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThat(text.getStatusCode().value()).isEqualTo(201);
     }
 
     @Test

@@ -119,7 +119,7 @@ class LaunchStageTest extends IntegrationTest {
     }
 
     private void upload(String user, String n, String type) {
-        var r = as(user).upload(n, type, type.toLowerCase() + ".docx", ("内容 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        var r = as(user).upload(n, type, type.toLowerCase() + ".docx", cn.juece.support.TestFiles.of(".docx", "内容 " + System.nanoTime()));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
     }
 

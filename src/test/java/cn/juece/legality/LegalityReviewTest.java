@@ -117,7 +117,7 @@ class LegalityReviewTest extends IntegrationTest {
         d.launch(n);
         d.draft(n, false, false, false);
         // a consultation of the justice bureau before the review (Art. 41): its letter is never the review's
-        var consultation = d.as(JUSTICE).upload(n, "LEGALITY_OPINION", "征求意见复函.docx", "咨询意见".getBytes(StandardCharsets.UTF_8));
+        var consultation = d.as(JUSTICE).upload(n, "LEGALITY_OPINION", "征求意见复函.docx", cn.juece.support.TestFiles.of("征求意见复函.docx", "咨询意见"));
         assertThat(consultation.getStatusCode().value()).isEqualTo(201);
         d.submitForLegality(n);                                   // Mon 2025-11-03: 7 working days → Wed 11-12
         String review = d.task(n, "legality-review").get("id").asText();

@@ -60,7 +60,9 @@ class ParticipationPageClerk {
                     .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(cn.juece.support.TestFiles.of(fileName, content));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var r = session.client().send(HttpRequest.newBuilder(session.uri(path + "/materials"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", session.uri(path).toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());

@@ -44,8 +44,8 @@ class PostgresLifecycleTest extends PostgresTest {
         String n = d.create("农村公路养护办法（PostgreSQL）");
         var refused = d.as(LEAD).complete(d.task(n, "proposal-study").get("id").asText(), "IN_SCOPE", null);
         assertThat(refused.getBody().get("code").asText()).isEqualTo("DECISION_CATEGORY_MISSING");
-        var v1 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", new byte[]{1, 2, 3});
-        var v2 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", new byte[]{1, 2, 3, 4});
+        var v1 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", cn.juece.support.TestFiles.of(".pdf", "1"));
+        var v2 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", cn.juece.support.TestFiles.of(".pdf", "12"));
         assertThat(v1.getBody().get("versionNo").asInt()).isEqualTo(1);
         assertThat(v2.getBody().get("versionNo").asInt()).isEqualTo(2);
         var wrong = d.as(JUSTICE).complete(d.task(n, "proposal-study").get("id").asText(), "OUT_OF_SCOPE", "越权");

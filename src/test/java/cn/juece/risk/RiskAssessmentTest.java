@@ -102,7 +102,7 @@ class RiskAssessmentTest extends IntegrationTest {
         // the lead unit may no longer act for the assessor: records, the report, the step on /api and on the engine REST
         refused(d.as(LEAD).put(path(n, "/plan"), Map.of("scope", "x", "methods", "y", "schedule", "z")), 403, "NOT_RISK_ASSESSOR",
                 "县自然资源局", "第三十八条");
-        refused(d.as(LEAD).upload(n, "RISK_REPORT", "报告.docx", "自拟报告".getBytes(StandardCharsets.UTF_8)), 403,
+        refused(d.as(LEAD).upload(n, "RISK_REPORT", "报告.docx", cn.juece.support.TestFiles.of("报告.docx", "自拟报告")), 403,
                 "MATERIAL_NOT_YOUR_ROLE", "《风险评估报告》由县自然资源局提供");
         refused(d.as(LEAD).complete(taskId, "LOW", null), 403, "TASK_NOT_YOUR_GROUP", "由县自然资源局办理", "王海涛");
         // on the engine REST the lead unit's task grants went with the step: Camunda itself refuses, as a 403 in Chinese
@@ -172,7 +172,7 @@ class RiskAssessmentTest extends IntegrationTest {
                 "委托合同 冠发改委〔2026〕15号");
         assertThat(d.task(n, "risk-assess").get("candidateGroups").toString()).isEqualTo("[\"fgj\"]");
         d.riskRecords(n, LEAD, "LOW");
-        var report = d.as(LEAD).upload(n, "RISK_REPORT", "正衡公司风险评估报告.pdf", "第三方机构出具的报告".getBytes(StandardCharsets.UTF_8));
+        var report = d.as(LEAD).upload(n, "RISK_REPORT", "正衡公司风险评估报告.pdf", cn.juece.support.TestFiles.of("正衡公司风险评估报告.pdf", "第三方机构出具的报告"));
         assertThat(report.getStatusCode().value()).isEqualTo(201);
         assertThat(report.getBody().get("providedFor").asText()).isEqualTo("fgj");
         d.complete(LEAD, n, "risk-assess", "fgj", "LOW", null);

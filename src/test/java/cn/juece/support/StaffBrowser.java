@@ -58,7 +58,12 @@ public class StaffBrowser {
     }
 
     public String get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build()).body();
+        return fetch(path).body();
+    }
+
+    /** A page with its status and headers. */
+    public HttpResponse<String> fetch(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

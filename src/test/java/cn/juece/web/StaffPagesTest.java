@@ -60,7 +60,7 @@ class StaffPagesTest extends IntegrationTest {
                 + "&_csrf=" + csrf(shown), null);
         assertThat(study.statusCode()).isEqualTo(302);
         var upload = multipart("/decisions/" + n + "/materials", csrf(get("/decisions/" + n).body()), "STUDY_REPORT", "研究论证报告.pdf",
-                "研究论证报告正文".getBytes(StandardCharsets.UTF_8));
+                cn.juece.support.TestFiles.of(".pdf", "研究论证报告正文"));
         assertThat(upload.statusCode()).isEqualTo(302);
         String after = get("/decisions/" + n).body();
         assertThat(after).contains("研究论证报告.pdf", "已具备");

@@ -30,20 +30,20 @@ class EvidenceRoundsTest extends IntegrationTest {
         var d = driver();
         String n = d.create("城区夜间经济街区规划（材料提供）");
         // Art. 46: the legality opinion letter is the justice bureau's; the lead unit cannot file one
-        var byLead = d.as(LEAD).upload(n, "LEGALITY_OPINION", "合法性审查意见书.docx", "自拟意见".getBytes(StandardCharsets.UTF_8));
+        var byLead = d.as(LEAD).upload(n, "LEGALITY_OPINION", "合法性审查意见书.docx", cn.juece.support.TestFiles.of("合法性审查意见书.docx", "自拟意见"));
         assertThat(byLead.getStatusCode().value()).isEqualTo(403);
         assertThat(byLead.getBody().get("code").asText()).isEqualTo("MATERIAL_NOT_YOUR_ROLE");
         assertThat(byLead.getBody().get("message").asText()).contains("《合法性审查意见书》由县司法局提供", "第四十六条", "王海涛");
         // Art. 14: the initial review opinion is the lead unit's legal office's, not any clerk's of the unit
-        var byClerk = d.as(LEAD).upload(n, "INITIAL_REVIEW_OPINION", "初审意见.docx", "x".getBytes(StandardCharsets.UTF_8));
+        var byClerk = d.as(LEAD).upload(n, "INITIAL_REVIEW_OPINION", "初审意见.docx", cn.juece.support.TestFiles.of("初审意见.docx", "x"));
         assertThat(byClerk.getBody().get("code").asText()).isEqualTo("MATERIAL_NOT_YOUR_ROLE");
         // Art. 50: the meeting record is the government office's; the justice bureau may not file the draft
-        assertThat(d.as(LEAD).upload(n, "MEETING_MINUTES", "会议记录.docx", "x".getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(403);
-        assertThat(d.as(JUSTICE).upload(n, "DRAFT", "草案.docx", "x".getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(403);
+        assertThat(d.as(LEAD).upload(n, "MEETING_MINUTES", "会议记录.docx", cn.juece.support.TestFiles.of("会议记录.docx", "x")).getStatusCode().value()).isEqualTo(403);
+        assertThat(d.as(JUSTICE).upload(n, "DRAFT", "草案.docx", cn.juece.support.TestFiles.of("草案.docx", "x")).getStatusCode().value()).isEqualTo(403);
         // the providers themselves may
-        assertThat(d.as(JUSTICE).upload(n, "LEGALITY_OPINION", "合法性审查意见书.docx", "y".getBytes(StandardCharsets.UTF_8))
+        assertThat(d.as(JUSTICE).upload(n, "LEGALITY_OPINION", "合法性审查意见书.docx", cn.juece.support.TestFiles.of("合法性审查意见书.docx", "y"))
                 .getStatusCode().value()).isEqualTo(201);
-        assertThat(d.as(LEAD_LEGAL).upload(n, "INITIAL_REVIEW_OPINION", "初审意见.docx", "z".getBytes(StandardCharsets.UTF_8))
+        assertThat(d.as(LEAD_LEGAL).upload(n, "INITIAL_REVIEW_OPINION", "初审意见.docx", cn.juece.support.TestFiles.of("初审意见.docx", "z"))
                 .getStatusCode().value()).isEqualTo(201);
         assertThat(d.as(LEAD).get("/api/decisions/" + n + "/materials").getBody()).hasSize(2);
     }

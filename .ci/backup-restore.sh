@@ -80,7 +80,9 @@ fresh_database $SOURCE
 start_app $SOURCE "$WORK/app-source.log"
 
 say "driving decisions through /api"
-printf '研究论证报告（备份测试）' > "$WORK/study.docx"
+# a .docx is a zip archive (uploads are judged by their content, support.FileKinds): the JDK's jar tool makes one
+mkdir -p "$WORK/study" && printf '研究论证报告（备份测试）' > "$WORK/study/content.txt"
+(cd "$WORK/study" && jar cfM ../study.docx content.txt)
 for title in 城区集中供热价格调整方案（备份） 农村公路养护办法（备份） 县城区停车收费标准调整（备份）; do
   n=$(api fgj_wang POST /api/decisions \
         "{\"title\":\"$title\",\"summary\":\"备份与恢复测试\",\"source\":\"LEADER\",\"proposer\":\"李明华\",\"leadUnit\":\"fgj\"}" | field number)

@@ -109,6 +109,20 @@ public abstract class IntegrationTest {
     }
 
     @Autowired
+    private cn.juece.calendar.Periods periods;
+
+    /**
+     * A comment window's last day at least {@code days} days from today and not before its lawful minimum (Art. 20:
+     * the 30th day, moved past rest days — in December, the holidays of a year without a notice too, issue 16).
+     */
+    protected java.time.LocalDate commentWindowEnd(int days) {
+        java.time.LocalDate today = java.time.LocalDate.now(cn.juece.support.AppClock.ZONE);
+        java.time.LocalDate minimum = periods.end("COMMENT_WINDOW", today);
+        java.time.LocalDate wanted = today.plusDays(days);
+        return minimum.isAfter(wanted) ? minimum : wanted;
+    }
+
+    @Autowired
     private RuntimeService engineRuntime;
     @Autowired
     private ManagementService engineJobs;
@@ -124,10 +138,10 @@ public abstract class IntegrationTest {
                 .sorted(java.util.Comparator.comparing(Job::getDuedate)).toList();
     }
 
-    /** What the job executor (off in tests) would do now: runs those timers that are due by ClockUtil. */
+    /** What the job executor (off in tests) would do now: runs those timers that are due by ClockUtil (not suspended ones). */
     protected int fireDueTimers(String number, String activityId) {
         var now = ClockUtil.getCurrentTime();
-        List<Job> due = timers(number, activityId).stream().filter(j -> !j.getDuedate().after(now)).toList();
+        List<Job> due = timers(number, activityId).stream().filter(j -> !j.isSuspended() && !j.getDuedate().after(now)).toList();
         due.forEach(j -> engineJobs.executeJob(j.getId()));
         return due.size();
     }

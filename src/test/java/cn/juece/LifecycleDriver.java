@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.juece.support.ApiClient;
@@ -123,6 +125,7 @@ public class LifecycleDriver {
     public void study(String number) {
         assertThat(as(LEAD).put("/api/decisions/" + number + "/category", Map.of("category", "ART3_1")).getStatusCode().value()).isEqualTo(200);
         recordStudy(number);
+        upload(LEAD, number, "STUDY_REPORT");           // the study's report, which the archive keeps (Art. 59)
         complete(LEAD, number, "proposal-study", "fgj", "IN_SCOPE", "属于第三条第一项所列事项");
     }
 
@@ -578,9 +581,109 @@ public class LifecycleDriver {
         return g.getBody();
     }
 
+    /** The engine's today (the application reads ClockUtil), Asia/Shanghai. */
+    public static java.time.LocalDate localToday() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+
+    /** The task the driver's organ gives each unit (Art. 53). */
+    public static final Map<String, String> TASKS = Map.of(
+            "fgj", "牵头组织实施，制定配套价格和减免措施，汇总各单位执行情况",
+            "zjj", "负责设施建设和改造，督促运营企业落实");
+
+    /**
+     * Art. 53: the decision organ names the execution units, each with its task and deadline, and the report cycle with
+     * its first report day; then the work starts (one report step per unit).
+     */
+    public void assignExecution(String number, String cycle, java.time.LocalDate firstReportOn, String... units) {
+        for (String unit : units) {
+            var r = as(ORGAN).put("/api/decisions/" + number + "/execution/units/" + unit,
+                    Map.of("task", TASKS.getOrDefault(unit, "按职责分工组织实施，按期报告执行情况"),
+                            "deadline", localToday().plusYears(1).toString()));
+            assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        }
+        var p = as(ORGAN).put("/api/decisions/" + number + "/execution/plan", Map.of("cycle", cycle, "firstReportOn", firstReportOn.toString()));
+        assertThat(p.getStatusCode().value()).as(String.valueOf(p.getBody())).isEqualTo(200);
+        complete(ORGAN, number, "execution-assign", "gx-organ", "ASSIGNED", "县政府第16次常务会议明确执行分工");
+    }
+
+    /** A unit reports on its current period through /api, closing its report step. */
+    public JsonNode report(String user, String number, String content, boolean finalReport) {
+        var r = as(user).post("/api/decisions/" + number + "/execution/reports", Map.of("content", content, "finalReport", finalReport));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        return r.getBody();
+    }
+
+    /** Execution by the lead unit named as the only execution unit (Art. 53), which reports its task done. */
     public void execute(String number) {
+        assignExecution(number, "QUARTERLY", localToday().plusMonths(1), "fgj");
         upload(LEAD, number, "EXECUTION_REPORT");
-        complete(LEAD, number, "execution-report", "fgj", "COMPLETED", null);
+        report(LEAD, number, "各项任务已按期完成，执行情况总结报告已上传", true);
+    }
+
+    /** Art. 54: an execution unit reports a problem, a change of circumstances or force majeure. */
+    public JsonNode incident(String user, String number, String kind, String description) {
+        var r = as(user).post("/api/decisions/" + number + "/execution/incidents", Map.of("kind", kind, "description", description));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        return r.getBody();
+    }
+
+    /** Art. 55: in an emergency the executive head first suspends execution. */
+    public JsonNode suspend(String number, String ground) {
+        var r = as(HEAD).post("/api/decisions/" + number + "/execution/suspension",
+                Map.of("groundKind", "CIRCUMSTANCES_CHANGED", "ground", ground));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        return r.getBody();
+    }
+
+    /** The name of the meeting at which the driver's decision organ decides (Art. 55, 57). */
+    public static final String MEETING = "县政府第18次常务会议";
+
+    /**
+     * Art. 55, 57: the decision organ's decision at its meeting (STOP, MODIFY, RESUME) on its open step, with the legal
+     * ground and the meeting recorded, closing the step.
+     */
+    public JsonNode decideOnExecution(String number, String kind, String groundKind, String ground) {
+        var r = as(ORGAN).post("/api/decisions/" + number + "/execution/decisions", Map.of("kind", kind, "groundKind", groundKind,
+                "ground", ground, "meetingName", MEETING, "meetingOn", localToday().toString()));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        return r.getBody();
+    }
+
+    /** Art. 55: what was done to limit losses. */
+    public void measure(String user, String number, String content) {
+        var r = as(user).post("/api/decisions/" + number + "/execution/measures", Map.of("content", content));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 56: the organ names the evaluating unit (and a commissioned third party, or null) for its open step. */
+    public ResponseEntity<JsonNode> nameEvaluator(String number, String unit, String thirdParty) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("evaluatorUnit", unit, "note", "依第五十六条确定"));
+        if (thirdParty != null) {
+            body.put("thirdParty", thirdParty);
+        }
+        return as(ORGAN).put("/api/decisions/" + number + "/evaluation/plan", body);
+    }
+
+    /** Art. 56, 57: every part of the evaluation report, as the evaluator records it. */
+    public void evaluationReport(String user, String number, String recommendation) {
+        var r = as(user).put("/api/decisions/" + number + "/evaluation/report", Map.of(
+                "aimsFit", "线网优化后平均换乘次数下降，与决策目的相符", "costBenefit", "财政补贴增加有限，群众出行时间节约明显",
+                "acceptance", "问卷显示八成以上乘客满意", "developmentFit", "与城区发展和公共交通规划相适应",
+                "impacts", "出行结构改善，长远看有利于减少拥堵", "processMethod", "问卷调查、座谈、运营数据分析",
+                "executionStatus", "各线路按方案调整到位", "problems", "个别线路发车间隔偏长，原因是车辆不足",
+                "recommendation", recommendation, "recommendationReason", "总体效果良好，个别问题可在执行中解决"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** Art. 56, 57: the organ decides to evaluate, names the lead unit, which evaluates and reports. */
+    public void evaluate(String number, String recommendation) {
+        var plan = nameEvaluator(number, "fgj", null);
+        assertThat(plan.getStatusCode().value()).as(String.valueOf(plan.getBody())).isEqualTo(200);
+        complete(ORGAN, number, "evaluation-decide", "gx-organ", "EVALUATE", "由县发展和改革局开展后评估");
+        evaluationReport(LEAD, number, recommendation);
+        upload(LEAD, number, "EVALUATION_REPORT");
+        complete(LEAD, number, "evaluation-conduct", "fgj", "SUBMITTED", null);
     }
 
     public void skipEvaluation(String number) {
@@ -602,6 +705,20 @@ public class LifecycleDriver {
         var r = as(OFFICE).put("/api/decisions/" + number + "/archive",
                 Map.of("archiveNumber", archiveNumber(number), "note", "文书档案，永久保管"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    }
+
+    /** A decision decided (同意) and published, waiting for the organ to divide its execution (Art. 53). */
+    public String published(String title) {
+        String n = create(title);
+        study(n);
+        launch(n);
+        draft(n, false, false, false);
+        submitForLegality(n);
+        review(n, "PASSED", null);
+        meeting(n, "APPROVED");
+        publish(n);
+        assertThat(openTaskKeys(n)).containsExactly("execution-assign");
+        return n;
     }
 
     /** A decision driven from creation to the archive with every optional procedure required. */

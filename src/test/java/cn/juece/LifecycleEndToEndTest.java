@@ -88,14 +88,22 @@ class LifecycleEndToEndTest extends IntegrationTest {
     }
 
     @Test
-    void aMatterOutsideArticle3EndsAfterTheJusticeBureauConfirms() {
+    void aMatterOutsideArticle3EndsAfterTheJusticeBureauConfirmsAndIsArchived() {
         var d = driver();
         String n = d.create("县财政年度预算调整（宏观调控）");
+        d.upload(LEAD, n, "STUDY_REPORT");
         d.complete(LEAD, n, "proposal-study", "fgj", "OUT_OF_SCOPE", "属于财政政策等宏观调控决策，依第三条不适用本规定");
         d.complete(JUSTICE, n, "proposal-scope-confirm", "sfj", "CONFIRMED", "同意，不适用本规定");
+        // the ending is kept, and the matter goes to the archive (Art. 59)
         assertThat(d.status(n)).isEqualTo("OUT_OF_SCOPE");
+        assertThat(d.stage(n)).isEqualTo("ARCHIVE");
+        assertThat(d.openTaskKeys(n)).containsExactly("archive-file");
+        assertThat(d.auditDetails(n)).contains("决策程序结束：不适用本规定（第三条），转入归档（第五十九条）");
+        d.archive(n);
+        assertThat(d.status(n)).isEqualTo("ARCHIVED");
+        assertThat(d.decision(n).get("outcome").get("code").asText()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(d.decision(n).get("outcome").get("label").asText()).isEqualTo("不适用本规定（第三条）");
         assertThat(d.openTaskKeys(n)).isEmpty();
-        assertThat(d.auditDetails(n)).contains("决策程序结束：不适用本规定（第三条）");
     }
 
     @Test
@@ -115,7 +123,10 @@ class LifecycleEndToEndTest extends IntegrationTest {
         d.study(n);
         d.complete(ORGAN, n, "launch-decide", "gx-organ", "DECLINE", "条件尚不成熟，县长批示暂缓");
         assertThat(d.status(n)).isEqualTo("NOT_LAUNCHED");
-        assertThat(d.openTaskKeys(n)).isEmpty();
+        assertThat(d.openTaskKeys(n)).containsExactly("archive-file");
+        d.archive(n);
+        assertThat(d.status(n)).isEqualTo("ARCHIVED");
+        assertThat(d.decision(n).get("outcome").get("code").asText()).isEqualTo("NOT_LAUNCHED");
     }
 
     @Test
@@ -188,9 +199,11 @@ class LifecycleEndToEndTest extends IntegrationTest {
         d.review(n, "PASSED", null);
         d.meeting(n, "REJECTED");                         // 不同意 (Art. 50) → archived (DECISIONS.md 5)
         assertThat(d.stage(n)).isEqualTo("ARCHIVE");
+        assertThat(d.status(n)).isEqualTo("REJECTED");
         assertThat(d.openTaskKeys(n)).containsExactly("archive-file");
         d.archive(n);
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
+        assertThat(d.decision(n).get("outcome").get("label").asText()).isEqualTo("不同意（第五十条）");
     }
 
     @Test

@@ -97,7 +97,7 @@ public class DecisionAccess {
                     + "办理（" + article + "），您（" + actor.name() + "）无权办理。");
         }
         if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + d.status().label() + "）。");
+            throw DecisionService.closed(d, what);
         }
         return actor;
     }

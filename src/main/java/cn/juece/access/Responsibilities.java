@@ -51,10 +51,15 @@ public class Responsibilities {
             case EXECUTIVE_HEAD -> List.of(Groups.executiveHead(d.organCode()));
             case COUNTY_LEADER -> List.of(Groups.members(d.organCode()));
             case GOV_OFFICE -> List.of(Groups.unit(organ.officeUnit()));
-            case RISK_ASSESSOR, EXECUTION_UNIT, EVALUATOR -> {
+            case RISK_ASSESSOR -> {
                 Set<String> named = contributed(d, party);
                 yield named.isEmpty() ? List.of(Groups.unit(d.leadUnit())) : named.stream().map(Groups::unit).toList();
             }
+            // Art. 53, 56: the units the decision organ names; nobody stands in for them (empty until named). A unit's
+            // own step (its execution reports) belongs to that unit alone.
+            case EXECUTION_UNIT -> subjectUnit != null ? List.of(Groups.unit(subjectUnit))
+                    : contributed(d, party).stream().map(Groups::unit).toList();
+            case EVALUATOR -> contributed(d, party).stream().map(Groups::unit).toList();
         };
     }
 

@@ -7,6 +7,9 @@ import cn.juece.decision.DecisionService;
 import cn.juece.decision.DecisionVariables;
 import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
+import cn.juece.support.RuleViolation;
+
+import java.util.List;
 
 /**
  * The BPMN's candidate-group expressions, {@code ${roles.leadUnit(execution)}} and so on: each names the party
@@ -67,12 +70,19 @@ public class Roles {
         return group(execution, Responsible.RISK_ASSESSOR);
     }
 
-    /** Art. 53: the execution unit (the lead unit unless the decision names others). */
+    /**
+     * Art. 53: the execution unit a step belongs to: inside the per-unit execution (the multi-instance element
+     * variable), that unit; otherwise the units the decision organ named.
+     */
     public String executionUnit(DelegateExecution execution) {
+        Object unit = execution.getVariable(DecisionVariables.EXECUTION_UNIT);
+        if (unit != null) {
+            return Groups.unit(unit.toString());
+        }
         return group(execution, Responsible.EXECUTION_UNIT);
     }
 
-    /** Art. 56: the unit the decision organ names to do the evaluation (the lead unit by default). */
+    /** Art. 56: the unit the decision organ names to do the evaluation. */
     public String evaluator(DelegateExecution execution) {
         return group(execution, Responsible.EVALUATOR);
     }
@@ -111,6 +121,10 @@ public class Roles {
     }
 
     private String group(DelegateExecution execution, Responsible party) {
-        return responsibilities.groups(decisions.of(execution), party, null).get(0);
+        List<String> groups = responsibilities.groups(decisions.of(execution), party, null);
+        if (groups.isEmpty()) {
+            throw new RuleViolation(party.refusalCode(), "尚未确定" + party.label() + "：请决策机关先在决策案卷中明确" + party.label() + "。");
+        }
+        return groups.get(0);
     }
 }

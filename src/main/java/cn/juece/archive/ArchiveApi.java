@@ -34,6 +34,13 @@ class ArchiveApi {
                 RuleViolation.notFound("ARCHIVE_NUMBER_NOT_RECORDED", "该决策事项尚未记录档案号。"));
     }
 
+    @GetMapping("/completeness")
+    @Operation(summary = "按本事项实际经过的程序，应当归档的材料和记录及其是否齐全（第五十九条）")
+    java.util.Map<String, Object> completeness(@PathVariable String number) {
+        var d = decisions.get(number);
+        return java.util.Map.of("items", archive.completeness(d), "missing", archive.missing(d));
+    }
+
     @PutMapping
     @Operation(summary = "记录或更正档案号（归档阶段，县政府办公室）",
             description = "archiveNumber 档案号（必填，不超过64个字符，同一决策机关内不重复）；note 归档说明（可选，不超过500字）。"

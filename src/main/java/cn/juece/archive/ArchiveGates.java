@@ -2,18 +2,19 @@ package cn.juece.archive;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import cn.juece.dossier.MaterialType;
 import cn.juece.workflow.Gates;
 import cn.juece.workflow.StageGate;
 import cn.juece.workflow.StageGates;
 
 /**
- * Stage 12, archive (Art. 59): the dossier keeps the records of every step performed. A matter that
- * reached the meeting archives its draft, explanation, legality opinion and meeting record; and the
- * government office has recorded the archive number before filing.
+ * Stage 12, archive (Art. 59): every matter is archived however it ended. The dossier is filed only when it holds what
+ * the path the matter actually took produced (ArchiveService.completeness: the Art. 42 and 49 submissions, minutes,
+ * the decision document, the execution records…); one refusal names everything missing, with its article. The
+ * government office records the archive number before filing.
  */
 @Component
 class ArchiveGates implements StageGates {
@@ -27,12 +28,16 @@ class ArchiveGates implements StageGates {
     @Override
     public List<StageGate> gates() {
         return List.of(
-                Gates.rule("archive-file", Set.of(), "第五十九条", "ARCHIVE_INCOMPLETE",
-                        "决策草案、起草说明、合法性审查意见书、会议记录齐全",
-                        ctx -> ctx.has(MaterialType.DRAFT) && ctx.has(MaterialType.DRAFTING_EXPLANATION)
-                                && ctx.has(MaterialType.LEGALITY_OPINION) && ctx.has(MaterialType.MEETING_MINUTES),
-                        "归档材料不全：决策草案、起草说明、合法性审查意见书和会议记录应当完整归档（第五十九条）。请补充上传后再办理归档。"),
-                Gates.rule("archive-file", Set.of(), "第五十九条", "ARCHIVE_NUMBER_MISSING", "已记录档案号（县政府办公室）",
+                new StageGate(ArchiveService.FILE_TASK, Set.of(), "第五十九条", "ARCHIVE_INCOMPLETE",
+                        "按本事项实际经过的程序，应当归档的材料和记录齐全",
+                        ctx -> archive.completeness(ctx.decision()).stream().allMatch(ArchiveRequirements.Item::present),
+                        ctx -> {
+                            List<String> missing = archive.missing(ctx.decision());
+                            return "归档材料和记录不全（第五十九条），尚缺" + missing.size() + "项："
+                                    + String.join("；", IntStream.range(0, missing.size()).mapToObj(i -> (i + 1) + ". " + missing.get(i)).toList())
+                                    + "。请补齐后再办理归档。";
+                        }),
+                Gates.rule(ArchiveService.FILE_TASK, Set.of(), "第五十九条", "ARCHIVE_NUMBER_MISSING", "已记录档案号（县政府办公室）",
                         ctx -> archive.record(ctx.decision().id()).isPresent(),
                         "尚未记录档案号（第五十九条）。请县政府办公室先在决策案卷的“归档”中填写档案号，再办理归档。"));
     }

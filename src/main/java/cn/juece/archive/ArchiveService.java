@@ -20,8 +20,13 @@ import cn.juece.identity.Directory;
 import cn.juece.identity.Groups;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
+import cn.juece.dossier.MaterialService;
+import cn.juece.workflow.Step;
 import cn.juece.workflow.StepCompletion;
 import cn.juece.workflow.StepFact;
+import cn.juece.workflow.Steps;
+import java.util.ArrayList;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Stage 12, the archive (Art. 59): the government office records the archive number (档案号) of the dossier
@@ -40,8 +45,15 @@ public class ArchiveService implements FactSource {
     private final Directory directory;
     private final AuditTrail audit;
     private final AppClock clock;
+    private final ObjectProvider<ArchiveRequirements> requirements;
+    private final Steps steps;
+    private final MaterialService materials;
 
-    ArchiveService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock) {
+    ArchiveService(JdbcClient jdbc, DecisionService decisions, Directory directory, AuditTrail audit, AppClock clock,
+                   ObjectProvider<ArchiveRequirements> requirements, Steps steps, MaterialService materials) {
+        this.requirements = requirements;
+        this.steps = steps;
+        this.materials = materials;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.directory = directory;
@@ -61,6 +73,30 @@ public class ArchiveService implements FactSource {
         public boolean filed() {
             return filing != null;
         }
+    }
+
+    // ---- completeness (Art. 59) -------------------------------------------------------------------------------
+
+    /**
+     * What this dossier must hold before it is filed, from the path the matter actually took (the steps it completed,
+     * the stages it entered, how it ended), each with whether it is there.
+     */
+    public List<ArchiveRequirements.Item> completeness(Decision d) {
+        List<Step> done = steps.ofDecision(d.id()).stream().filter(s -> s.state() == Step.State.COMPLETED).toList();
+        List<Stage> entered = decisions.stageEntries(d.id()).stream().map(DecisionService.StageEntry::stage).distinct().toList();
+        var ctx = new ArchiveRequirements.Context(d, done, entered, decisions.ending(d.id()).map(DecisionService.Ending::status).orElse(null),
+                materials.materials(d.id()));
+        return requirements.orderedStream().flatMap(r -> r.required(ctx).stream()).toList();
+    }
+
+    /** Everything still missing, the archive number included (one list, for one refusal). */
+    public List<String> missing(Decision d) {
+        List<String> missing = new ArrayList<>(completeness(d).stream().filter(i -> !i.present())
+                .map(i -> i.what() + "（" + i.article() + "；" + i.because() + "）").toList());
+        if (record(d.id()).isEmpty()) {
+            missing.add("档案号（第五十九条；由" + officeName(d) + "记录）");
+        }
+        return missing;
     }
 
     /** Whether the person may record the number now: the government office, at the archive stage (Art. 59). */

@@ -47,6 +47,33 @@ public class AuditChains {
     }
 
     /**
+     * One chain as stored, to be carried out of the application (the archive package, Art. 59): its rows in sequence
+     * order with every field the hash covers, and its head, read in one read-only transaction.
+     */
+    @Transactional(readOnly = true)
+    public Export export(String chain) {
+        heads.flush();
+        return jdbc.execute((ConnectionCallback<Export>) con -> {
+            List<ChainRow> rows = new java.util.ArrayList<>();
+            try (var ps = con.prepareStatement("SELECT " + AuditChainCheck.ROW_COLUMNS
+                    + " FROM juece.audit_entry WHERE chain_key = ? ORDER BY chain_seq, id")) {
+                ps.setString(1, chain);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(AuditChainCheck.read(rs));
+                    }
+                }
+            }
+            ChainHead head = AuditChainCheck.head(con, chain);
+            return new Export(rows, head, AuditChainVerifier.verify(chain, rows, head));
+        });
+    }
+
+    /** A chain's rows, its head and what verifying them gave. */
+    public record Export(List<ChainRow> rows, ChainHead head, ChainReport report) {
+    }
+
+    /**
      * Every chain is for those who supervise the whole procedure: administrators, the justice bureau, the
      * government office and the decision organ (Art. 60-63).
      */

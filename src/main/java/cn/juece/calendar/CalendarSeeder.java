@@ -35,9 +35,12 @@ class CalendarSeeder implements ApplicationRunner {
     private final AuditTrail audit;
     private final AppClock clock;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CalendarSeeder(CalendarRepository calendarRepository, PeriodRepository periodRepository, WorkingDayCalendar calendar,
-                   Periods periods, AuditTrail audit, AppClock clock, TransactionTemplate tx) {
+                   Periods periods, AuditTrail audit, AppClock clock, TransactionTemplate tx,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.calendarRepository = calendarRepository;
         this.periodRepository = periodRepository;
         this.calendar = calendar;
@@ -88,6 +91,13 @@ class CalendarSeeder implements ApplicationRunner {
         });
         calendar.reload();
         periods.reload();
+        // issue 16: a year a release ships recomputes what was counted provisionally over it, as an administrator's
+        // load does (CalendarService#replace)
+        for (String y : loaded) {
+            HolidayYear year = calendarRepository.year(Integer.parseInt(y)).orElseThrow();
+            tx.executeWithoutResult(status -> events.publishEvent(
+                    new HolidayNoticeLoaded(year.year(), year.source(), Actor.system())));
+        }
         if (!loaded.isEmpty() || !added.isEmpty()) {
             log.info("Seeded holiday years {} and statutory periods {}", loaded, added);
         }

@@ -37,9 +37,11 @@ public class CalendarService {
     private final AuditTrail audit;
     private final Directory directory;
     private final AppClock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CalendarService(CalendarRepository repository, WorkingDayCalendar calendar, AuditTrail audit, Directory directory,
-                    AppClock clock) {
+                    AppClock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.calendar = calendar;
         this.audit = audit;
@@ -48,8 +50,25 @@ public class CalendarService {
     }
 
     /** Years with data, and the warnings an administrator must see. */
+    /**
+     * @param provisional for each year without data (this year, next year, years a computation touched): the holidays the
+     *                    regulation fixes, which the calendar counts until the notice is loaded (issue 16)
+     */
     public record Overview(List<YearSummary> years, SortedSet<Integer> missingYears, SortedSet<Integer> gapsSeen,
-                           List<String> warnings) {
+                           List<String> warnings, Map<Integer, List<ProvisionalHoliday>> provisional) {
+    }
+
+    /** One holiday of the regulation as the admin page shows it: "2月5日至2月8日", "2月9日、2月10日". */
+    public record ProvisionalHoliday(String name, String days, String madeUp) {
+
+        static ProvisionalHoliday of(StatutoryHolidays.Holiday h) {
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("M月d日");
+            LocalDate first = h.days().get(0);
+            LocalDate last = h.days().get(h.days().size() - 1);
+            String days = first.equals(last) ? f.format(first) : f.format(first) + "至" + f.format(last);
+            String madeUp = h.madeUp().stream().map(f::format).collect(Collectors.joining("、"));
+            return new ProvisionalHoliday(h.name(), days + "（" + h.days().size() + "天）", madeUp.isEmpty() ? "无" : madeUp);
+        }
     }
 
     public Overview overview() {
@@ -59,16 +78,24 @@ public class CalendarService {
         SortedSet<Integer> gaps = calendar.gapsSeen();
         List<String> warnings = new ArrayList<>();
         for (int y : missing) {
-            warnings.add("尚无" + y + "年的节假日安排数据：该年的期限暂按周末计算，节假日和调休上班日未计入，可能不准确。"
-                    + "请在国务院办公厅公布" + y + "年部分节假日安排后及时录入。");
+            warnings.add("尚无" + y + "年的节假日安排数据：该年的期限暂按《全国年节及纪念日放假办法》规定的节日（含周末补假）计算，"
+                    + "未计入调休，标为“暂定”。请在国务院办公厅公布" + y + "年部分节假日安排后及时录入，暂定的期限将随之重新计算。");
         }
         SortedSet<Integer> otherGaps = new TreeSet<>(gaps);
         otherGaps.removeAll(missing);
         if (!otherGaps.isEmpty()) {
             warnings.add("系统已计算落在以下无节假日数据年份的期限："
-                    + otherGaps.stream().map(y -> y + "年").collect(Collectors.joining("、")) + "。这些期限暂按周末计算，请核对。");
+                    + otherGaps.stream().map(y -> y + "年").collect(Collectors.joining("、")) + "。这些期限暂按法定节日计算（未计入调休），标为“暂定”，录入该年节假日安排后将重新计算。");
         }
-        return new Overview(years, missing, gaps, warnings);
+        Map<Integer, List<ProvisionalHoliday>> provisional = new java.util.TreeMap<>();
+        SortedSet<Integer> withoutData = new TreeSet<>(missing);
+        withoutData.addAll(gaps);
+        for (int y : withoutData) {
+            if (!calendar.hasDataFor(y)) {
+                provisional.put(y, StatutoryHolidays.of(y).stream().map(ProvisionalHoliday::of).toList());
+            }
+        }
+        return new Overview(years, missing, gaps, warnings, provisional);
     }
 
     public HolidayYear year(int year) {
@@ -109,16 +136,19 @@ public class CalendarService {
         HolidayYear before = repository.year(year).orElse(null);
         repository.replace(y, actor.id(), clock.now());
         audit.record(actor, null, null, AuditAction.CALENDAR_CHANGED, describeChange(before, y));
+        // Counted with the new arrangement at once, in this transaction (it reads the rows just written), so that
+        // what was counted provisionally over the year is recomputed with the change (issue 16); read again once the
+        // transaction ends, committed or rolled back.
+        calendar.reload();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
+                public void afterCompletion(int status) {
                     calendar.reload();
                 }
             });
-        } else {
-            calendar.reload();
         }
+        events.publishEvent(new HolidayNoticeLoaded(year, y.source(), actor));
         return y;
     }
 

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * make-up working day (调休上班日) a notice sets on a weekend.
  * <p>
  * The days are cached in memory and reloaded when an administrator changes a year. For a year without data
- * the calendar still answers with weekends only, and remembers the year so that the admin page warns
- * ({@link #gapsSeen()}): a deadline in such a year may be wrong.
+ * the calendar answers with the holidays the national regulation itself fixes ({@link StatutoryHolidays}: 元旦, 春节,
+ * 清明, 劳动节, 端午, 中秋, 国庆 and their made-up days, without a notice's make-up working days), and remembers the year
+ * so that the admin page warns ({@link #gapsSeen()}): a deadline counted over such a year is provisional (暂定) and
+ * recomputed when the year's notice is loaded (issue 16).
  */
 @Component
 public class WorkingDayCalendar {
@@ -56,12 +58,16 @@ public class WorkingDayCalendar {
     /** True on Monday to Friday unless officially a rest day, and on an official make-up working day. */
     public boolean isWorkingDay(LocalDate date) {
         Snapshot s = data();
-        if (!s.years().contains(date.getYear())) {
-            noteGap(date.getYear());
-        }
         CalendarDay official = s.days().get(date);
         if (official != null) {
             return official.kind() == DayKind.WORK;
+        }
+        if (!s.years().contains(date.getYear())) {
+            noteGap(date.getYear());
+            // no notice yet: the regulation's own holidays (provisional, StatutoryHolidays)
+            if (StatutoryHolidays.isRestDay(date)) {
+                return false;
+            }
         }
         return !HolidayYear.isWeekend(date);
     }
@@ -121,6 +127,28 @@ public class WorkingDayCalendar {
         return count;
     }
 
+    /**
+     * The rest day the regulation gives on a day of a year without a notice (e.g. "春节", "国庆节（补假）"), if any: what
+     * the calendar assumes until the notice is loaded.
+     */
+    public Optional<String> provisionalHoliday(LocalDate date) {
+        if (hasDataFor(date.getYear()) || data().days().containsKey(date)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(StatutoryHolidays.restDays(date.getYear()).get(date));
+    }
+
+    /**
+     * The years without a loaded notice that a computation from {@code from} to {@code to} counted over: a result
+     * computed over them is provisional (暂定). Empty when every year has its notice.
+     */
+    public SortedSet<Integer> provisionalYears(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return Collections.emptySortedSet();
+        }
+        return yearsWithoutData(from, to);
+    }
+
     /** Whether an official arrangement of the year is loaded. */
     public boolean hasDataFor(int year) {
         return data().years().contains(year);
@@ -150,7 +178,8 @@ public class WorkingDayCalendar {
 
     private void noteGap(int year) {
         if (gapsSeen.add(year)) {
-            log.warn("No official holiday arrangement for {}: working days of that year are counted on weekends only", year);
+            log.warn("No official holiday arrangement for {}: working days of that year are counted provisionally on the "
+                    + "holidays of the national regulation, without make-up working days", year);
         }
     }
 

@@ -13,7 +13,7 @@ class StepPeriodRepository {
 
     private static final String COLUMNS = """
             id, decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on, end_on,
-            earliest_close, paused_days, state, reminded_at, escalated_at, closed_at""";
+            earliest_close, paused_days, state, reminded_at, escalated_at, closed_at, provisional_years""";
 
     private final JdbcClient jdbc;
 
@@ -22,12 +22,23 @@ class StepPeriodRepository {
     }
 
     void open(long decisionId, String taskId, String taskKey, String taskName, String group, String code,
-              LocalDate start, LocalDate end, LocalDate earliest) {
+              LocalDate start, LocalDate end, LocalDate earliest, String provisionalYears) {
         jdbc.sql("""
                 INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code,
-                                               started_on, end_on, earliest_close, paused_days, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN')""")
-                .params(decisionId, taskId, taskKey, taskName, group, code, start, end, earliest).update();
+                                               started_on, end_on, earliest_close, paused_days, state, provisional_years)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")
+                .params(decisionId, taskId, taskKey, taskName, group, code, start, end, earliest, provisionalYears).update();
+    }
+
+    /** The years without a notice the step's dates now depend on (null: none). */
+    void provisional(long id, String provisionalYears) {
+        jdbc.sql("UPDATE juece.step_period SET provisional_years = ? WHERE id = ?").params(provisionalYears, id).update();
+    }
+
+    /** Open steps whose dates were counted over a year without a notice (issue 16). */
+    List<StepPeriod> openProvisional() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE state = 'OPEN' AND provisional_years IS NOT NULL ORDER BY id")
+                .query(StepPeriod.class).list();
     }
 
     /** Records the due and follow-up dates given to the step's task (the task-update guard compares with them). */

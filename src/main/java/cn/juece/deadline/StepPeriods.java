@@ -73,13 +73,16 @@ public class StepPeriods implements TaskDates, StepDates {
     private final Responsibilities responsibilities;
     private final ObjectProvider<Steps> steps;
     private final ObjectProvider<PeriodStarts> starts;
+    private final ObjectProvider<DeadlineChanges> changes;
 
     StepPeriods(StepPeriodRepository repository, Periods periods, DecisionService decisions, TaskService taskService,
                 ManagementService managementService, Directory directory, AuditTrail audit, Outbox outbox, AppClock clock,
                 @Value("${juece.periods.reminder-working-days:2}") int reminderWorkingDays,
                 @Value("${juece.rules.substantive-reason-min-length:10}") int minReason,
-                Responsibilities responsibilities, ObjectProvider<Steps> steps, ObjectProvider<PeriodStarts> starts) {
+                Responsibilities responsibilities, ObjectProvider<Steps> steps, ObjectProvider<PeriodStarts> starts,
+                ObjectProvider<DeadlineChanges> changes) {
         this.starts = starts;
+        this.changes = changes;
         this.minReason = minReason;
         this.responsibilities = responsibilities;
         this.steps = steps;
@@ -118,7 +121,8 @@ public class StepPeriods implements TaskDates, StepDates {
         LocalDate end = periods.end(p, today);
         LocalDate earliest = periods.earliestClose(code, today);
         String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst().orElse(null);
-        repository.open(d.id(), task.getId(), task.getTaskDefinitionKey(), task.getName(), group, code, today, end, earliest);
+        repository.open(d.id(), task.getId(), task.getTaskDefinitionKey(), task.getName(), group, code, today, end, earliest,
+                provisionalYears(today, end, earliest));
         // A minimum (e.g. legality review >= 7 working days) is no deadline: the step has no due date, and its
         // follow-up date is the earliest close (issue 11: deadlines that mean what they say).
         Date due = p.kind() == PeriodKind.MINIMUM ? null : Date.from(Periods.endOfDay(end).toInstant());
@@ -126,6 +130,16 @@ public class StepPeriods implements TaskDates, StepDates {
         task.setDueDate(due);
         task.setFollowUpDate(followUp);
         repository.byTask(task.getId()).ifPresent(s -> repository.taskDates(s.id(), due, followUp));
+    }
+
+    /**
+     * The years without a holiday notice that dates counted from {@code start} to {@code end} (and the earliest close)
+     * depend on, comma-separated; null when none (issue 16: such dates are provisional, 暂定).
+     */
+    String provisionalYears(LocalDate start, LocalDate end, LocalDate earliest) {
+        LocalDate last = earliest != null && earliest.isAfter(end) ? earliest : end;
+        var years = periods.calendar().provisionalYears(start, last);
+        return years.isEmpty() ? null : years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** The follow-up date Tasklist shows: a deadline's reminder day, or a minimum's earliest close. */
@@ -171,8 +185,8 @@ public class StepPeriods implements TaskDates, StepDates {
         return repository.byTask(taskId).filter(StepPeriod::isOpen).map(s -> {
             StatutoryPeriod p = periods.period(s.periodCode());
             return p.kind() == PeriodKind.MINIMUM
-                    ? List.of(new StepDates.StepDate(StepDates.StepDate.EARLIEST_CLOSE, "最早可办结", s.earliestClose()))
-                    : List.of(new StepDates.StepDate(StepDates.StepDate.DEADLINE, "办理期限", s.endOn()));
+                    ? List.of(new StepDates.StepDate(StepDates.StepDate.EARLIEST_CLOSE, "最早可办结", s.earliestClose(), s.provisional()))
+                    : List.of(new StepDates.StepDate(StepDates.StepDate.DEADLINE, "办理期限", s.endOn(), s.provisional()));
         }).orElse(List.of());
     }
 
@@ -312,6 +326,7 @@ public class StepPeriods implements TaskDates, StepDates {
         LocalDate newEnd = periods.calendar().addWorkingDays(s.endOn(), days);
         LocalDate newEarliest = s.earliestClose() == null ? null : periods.calendar().addWorkingDays(s.earliestClose(), days);
         repository.moved(s.id(), newEnd, newEarliest, s.pausedDays() + days);
+        repository.provisional(s.id(), provisionalYears(s.startedOn(), newEnd, newEarliest));
         Decision d = decisions.get(s.decisionId());
         // Art. 42: materials are supplemented within LEGALITY_SUPPLEMENT (3 working days) of the request.
         String lateNote = null;
@@ -367,6 +382,7 @@ public class StepPeriods implements TaskDates, StepDates {
         LocalDate newEarliest = earliest == null ? null : periods.calendar().addWorkingDays(earliest, s.pausedDays());
         int moved = periods.calendar().workingDaysBetween(s.endOn(), newEnd);
         repository.restarted(s.id(), start, newEnd, newEarliest);
+        repository.provisional(s.id(), provisionalYears(start, newEnd, newEarliest));
         Date due = Date.from(Periods.endOfDay(newEnd).toInstant());
         Date followUp = followUp(p, newEnd, newEarliest);
         repository.taskDates(s.id(), due, followUp);
@@ -387,6 +403,81 @@ public class StepPeriods implements TaskDates, StepDates {
                 + "）自" + why + "之日（" + CN_DATE.format(start) + "）的次日起算：届满日由" + CN_DATE.format(s.endOn()) + "改为"
                 + CN_DATE.format(newEnd) + (newEarliest == null ? "" : "，最早可于" + CN_DATE.format(newEarliest) + "办结"));
         return repository.byTask(s.taskId());
+    }
+
+    // ---- issue 16: recomputed when the holiday notice of a provisional year is loaded -------------------
+
+    /**
+     * An administrator loaded the holiday notice of a year (the calendar already counts with it, in the same
+     * transaction): every open step whose dates were counted provisionally over that year is counted again from the
+     * day it counts from, its paused working days kept; the row, the task's due and follow-up dates and its reminder
+     * and escalation timers move; each step gets an audit entry (changed or confirmed) and a row of
+     * {@link DeadlineChanges}, shown to the step's group and mailed to it when the date moved.
+     */
+    @org.springframework.context.event.EventListener
+    @Transactional
+    public void onHolidayNoticeLoaded(cn.juece.calendar.HolidayNoticeLoaded loaded) {
+        for (StepPeriod s : repository.openProvisional()) {
+            if (s.provisionalYearList().contains(loaded.year())) {
+                recompute(s, loaded);
+            }
+        }
+    }
+
+    private void recompute(StepPeriod s, cn.juece.calendar.HolidayNoticeLoaded loaded) {
+        StatutoryPeriod p = periods.period(s.periodCode());
+        var calendar = periods.calendar();
+        LocalDate newEnd = calendar.addWorkingDays(periods.end(p, s.startedOn()), s.pausedDays());
+        LocalDate earliest = periods.earliestClose(p.code(), s.startedOn());
+        LocalDate newEarliest = earliest == null ? null : calendar.addWorkingDays(earliest, s.pausedDays());
+        String years = provisionalYears(s.startedOn(), newEnd, newEarliest);
+        Decision d = decisions.get(s.decisionId());
+        boolean minimum = p.kind() == PeriodKind.MINIMUM;
+        LocalDate shownBefore = minimum ? s.earliestClose() : s.endOn();
+        LocalDate shownAfter = minimum ? newEarliest : newEnd;
+        String what = "“" + s.taskName() + "”的" + (minimum ? "最早可办结日" : "办理期限");
+        boolean changed = !newEnd.equals(s.endOn()) || !Objects.equals(newEarliest, s.earliestClose());
+        String detail;
+        if (changed) {
+            int moved = calendar.workingDaysBetween(s.endOn(), newEnd);
+            repository.restarted(s.id(), s.startedOn(), newEnd, newEarliest);
+            Date due = minimum ? null : Date.from(Periods.endOfDay(newEnd).toInstant());
+            Date followUp = followUp(p, newEnd, newEarliest);
+            repository.taskDates(s.id(), due, followUp);
+            Task task = taskService.createTaskQuery().taskId(s.taskId()).singleResult();
+            if (task != null) {
+                TaskEdits.ours(() -> {
+                    taskService.setDueDate(task.getId(), due);
+                    taskService.setFollowUpDate(task.getId(), followUp);
+                });
+                Date reminder = Date.from(reminderDay(newEnd).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
+                Date escalation = Date.from(Periods.endOfDay(newEnd).toInstant());
+                for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
+                    if (!Objects.equals(job.getExecutionId(), task.getExecutionId()) || job.getDuedate() == null) {
+                        continue;
+                    }
+                    // the period's own timers (docs/deadlines.md): the reminder at 09:00, the escalation at 23:59:59
+                    var at = LocalDateTime.ofInstant(job.getDuedate().toInstant(), AppClock.ZONE).toLocalTime();
+                    Date to = at.equals(Periods.REMINDER_TIME) ? reminder : at.equals(Periods.END_OF_DAY) ? escalation
+                            : moved == 0 ? null : shift(job.getDuedate(), moved);
+                    if (to != null && !to.equals(job.getDuedate())) {
+                        managementService.setJobDuedate(job.getId(), to);
+                    }
+                }
+            }
+            detail = what + "按" + loaded.year() + "年节假日安排重新计算：由" + CN_DATE.format(shownBefore) + "改为"
+                    + CN_DATE.format(shownAfter) + "（" + p.nameZh() + "，" + p.article() + "，" + p.length() + unit(p)
+                    + "，自" + CN_DATE.format(s.startedOn()) + "次日起算"
+                    + (s.pausedDays() > 0 ? "，顺延暂停计算的" + s.pausedDays() + "个工作日" : "") + "）"
+                    + (years == null ? "" : "；仍涉及尚无节假日安排的" + years + "年，仍为暂定");
+        } else {
+            detail = what + CN_DATE.format(shownBefore) + "经按" + loaded.year() + "年节假日安排核对不变"
+                    + (years == null ? "，不再为暂定" : "；仍涉及尚无节假日安排的" + years + "年，仍为暂定");
+        }
+        repository.provisional(s.id(), years);
+        audit.record(loaded.actor(), d.id(), d.number(), AuditAction.PERIOD_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
+        changes.getObject().record(d, loaded.year(), DeadlineChanges.STEP, what, s.candidateGroup(), shownBefore, shownAfter,
+                changed, detail);
     }
 
     /** The same time of day, that many working days later. */
@@ -485,6 +576,11 @@ public class StepPeriods implements TaskDates, StepDates {
         return repository.forDecision(decisionId);
     }
 
+    /** What loaded holiday notices did to the decision's provisional deadlines (issue 16). */
+    public List<DeadlineChanges.DeadlineChange> changes(long decisionId) {
+        return changes.getObject().forDecision(decisionId);
+    }
+
     public List<PeriodPause> pauses(long decisionId) {
         return repository.pauses(decisionId);
     }
@@ -526,6 +622,8 @@ public class StepPeriods implements TaskDates, StepDates {
         m.put("state", s.state());
         m.put("remindedAt", s.remindedAt());
         m.put("escalatedAt", s.escalatedAt());
+        m.put("provisional", s.provisional());
+        m.put("provisionalYears", s.provisionalYearList());
         return m;
     }
 }

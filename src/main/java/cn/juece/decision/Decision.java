@@ -12,7 +12,16 @@ public record Decision(long id, String number, String organCode, String title, S
                        String leadUnit, List<String> coUnits, Stage stage, DecisionStatus status,
                        String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
+    /**
+     * The dossier may still be worked on: the procedure runs, or it has ended and awaits the archive (Art. 59:
+     * what is missing is supplied before filing). Once archived, the dossier is read-only.
+     */
     public boolean isOpen() {
-        return status == DecisionStatus.IN_PROGRESS;
+        return status != DecisionStatus.ARCHIVED;
+    }
+
+    /** The procedure has ended (however: out of scope, not launched, …, archived). */
+    public boolean ended() {
+        return status != DecisionStatus.IN_PROGRESS;
     }
 }

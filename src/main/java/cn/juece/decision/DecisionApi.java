@@ -50,7 +50,8 @@ class DecisionApi {
     List<DecisionJson> list() {
         List<Decision> list = access.visibleOf(decisions.list());
         var current = stages.current(list);
-        return list.stream().map(d -> DecisionJson.of(d, current.get(d.number()), directory)).toList();
+        return list.stream().map(d -> DecisionJson.of(d, current.get(d.number()), directory,
+                d.ended() ? decisions.ending(d.id()).orElse(null) : null)).toList();
     }
 
     @GetMapping("/{number}")
@@ -66,7 +67,7 @@ class DecisionApi {
     }
 
     private DecisionJson json(Decision d) {
-        return DecisionJson.of(d, stages.current(d), directory);
+        return DecisionJson.of(d, stages.current(d), directory, d.ended() ? decisions.ending(d.id()).orElse(null) : null);
     }
 
     record CategoryRequest(Art3Category category) {

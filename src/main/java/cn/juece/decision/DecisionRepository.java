@@ -67,9 +67,15 @@ public class DecisionRepository {
         jdbc.sql("INSERT INTO juece.stage_entry (decision_id, stage, entered_at) VALUES (?, ?, ?)").params(id, stage.name(), now).update();
     }
 
+    /**
+     * The decision's status; an ending is also kept as the procedure's end (how it ended, when), which the archive
+     * does not replace. A decision archived without a recorded ending (a process version before every ending passed
+     * through the archive) gets the archive as its end.
+     */
     void setStatus(long id, DecisionStatus status, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.decision SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), now, id).update();
-        if (status != DecisionStatus.IN_PROGRESS) {
+        boolean ended = jdbc.sql("SELECT COUNT(*) FROM juece.procedure_end WHERE decision_id = ?").param(id).query(Integer.class).single() > 0;
+        if (status != DecisionStatus.IN_PROGRESS && !ended) {
             jdbc.sql("INSERT INTO juece.procedure_end (decision_id, status, ended_at) VALUES (?, ?, ?)").params(id, status.name(), now).update();
         }
     }

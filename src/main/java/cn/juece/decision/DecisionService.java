@@ -194,8 +194,17 @@ public class DecisionService {
 
     static void requireOpen(Decision d) {
         if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项“" + d.title() + "”的程序已结束（" + d.status().label() + "），不能再修改。");
+            throw closed(d, "修改");
         }
+    }
+
+    /**
+     * The refusal of any change to an archived dossier (Art. 59): uploads, records and steps alike.
+     *
+     * @param what the act refused, e.g. "上传材料"
+     */
+    public static RuleViolation closed(Decision d, String what) {
+        return new RuleViolation("DECISION_CLOSED", "决策事项“" + d.title() + "”已归档（第五十九条），案卷已封存，不能再" + what + "。");
     }
 
     void enterStage(Decision d, Stage stage) {
@@ -221,8 +230,13 @@ public class DecisionService {
         return decisions.ending(decisionId);
     }
 
+    /**
+     * The procedure reached an ending (a milestone of the main process: out of scope, not launched, terminated,
+     * 不同意, stopped, completed), which is kept as its end; or the archive, which closes the dossier (Art. 59).
+     */
     void finish(Decision d, DecisionStatus status) {
         decisions.setStatus(d.id(), status, clock.now());
-        audit.record(d.id(), d.number(), AuditAction.PROCEDURE_ENDED, "决策程序结束：" + status.label());
+        audit.record(d.id(), d.number(), AuditAction.PROCEDURE_ENDED, "决策程序结束：" + status.label()
+                + (status.isEnding() ? "，转入归档（第五十九条）" : ""));
     }
 }

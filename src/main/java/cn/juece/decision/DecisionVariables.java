@@ -22,6 +22,8 @@ public final class DecisionVariables {
     public static final String CONSULTED_UNIT = "consultedUnit";
     /** Art. 41, 42: the co-unit of one countersignature task (multi-instance element variable). */
     public static final String COUNTERSIGN_UNIT = "countersignUnit";
+    /** Art. 53: the execution unit a per-unit execution belongs to (the multi-instance element variable). */
+    public static final String EXECUTION_UNIT = "executionUnit";
 
     private final VariableScope scope;
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the dossier's stage and status in step with the lifecycle process: attached (by the parse
- * listener, not by hand) to every call activity and end event of the main process.
+ * listener, not by hand) to every call activity, milestone (how the procedure ended) and end event of the main process.
  */
 @Component("stageTracker")
 public class StageTracker implements ExecutionListener {

@@ -62,6 +62,7 @@ class DemoSeeder implements ApplicationRunner {
     private final ProposalService proposals;
     private final DraftingService drafting;
     private final StepPeriods stepPeriods;
+    private final cn.juece.calendar.Periods periods;
     private final PublicCommentService comments;
     private final AssessorRegistry assessors;
     private final RiskRecords risk;
@@ -76,7 +77,9 @@ class DemoSeeder implements ApplicationRunner {
                org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetings, DecisionService decisions, MaterialService materials, ArrangementService arrangements, TaskActions tasks,
                HearingService hearings, EnterpriseConsultationService enterprises, ProposalService proposals,
                DraftingService drafting, StepPeriods stepPeriods, PublicCommentService comments, AssessorRegistry assessors,
-               RiskRecords risk, ExpertPool experts, ExpertReviewService reviews, ExpertLinkService expertLinks, Outbox outbox) {
+               RiskRecords risk, ExpertPool experts, ExpertReviewService reviews, ExpertLinkService expertLinks, Outbox outbox,
+               cn.juece.calendar.Periods periods) {
+        this.periods = periods;
         this.assessors = assessors;
         this.risk = risk;
         this.experts = experts;
@@ -97,6 +100,17 @@ class DemoSeeder implements ApplicationRunner {
         this.hearings = hearings;
     }
 
+    /**
+     * Two days past the earliest lawful end of a window opened today (Art. 20): 32 days on, or later when the 30th day
+     * falls on a rest day — in December, a holiday of a year without a notice counts too (issue 16).
+     */
+    private java.time.LocalDate demoWindowEnd() {
+        java.time.LocalDate today = java.time.LocalDate.now(cn.juece.support.AppClock.ZONE);
+        java.time.LocalDate minimum = periods.end("COMMENT_WINDOW", today).plusDays(2);
+        java.time.LocalDate usual = today.plusDays(32);
+        return minimum.isAfter(usual) ? minimum : usual;
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (!decisions.list().isEmpty()) {
@@ -113,7 +127,7 @@ class DemoSeeder implements ApplicationRunner {
         as("fgj_wang", () -> {
             var c = comments.publish(heating, new PublicCommentService.Notice(null,
                     "现将《城区集中供热价格调整方案（征求意见稿）》及起草说明全文公布，公开征求社会各界意见。请在截止日前通过本页提交意见，或来信寄至县发展和改革局价格股。",
-                    List.of("冠县发布微信公众号", "冠县融媒体中心"), null, java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).plusDays(32), null, null));
+                    List.of("冠县发布微信公众号", "冠县融媒体中心"), null, demoWindowEnd(), null, null));
             for (String text : List.of("建议对低保户、特困人员继续执行原价格，并提高补贴标准。", "供热质量不稳定，应先提高室温达标率再调价。",
                     "同意按成本监审结果调整，建议分两个采暖季逐步到位。")) {
                 var o = comments.submit(c.id(), new PublicCommentService.Submission(null, null, false, text, null, null), false);

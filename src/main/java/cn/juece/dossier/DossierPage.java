@@ -62,13 +62,15 @@ class DossierPage {
     private final AuditChains auditChains;
     private final DecisionAccess access;
     private final LaunchService launch;
+    private final cn.juece.archive.ArchivePackage archivePackage;
 
-    DossierPage(cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
+    DossierPage(cn.juece.archive.ArchivePackage archivePackage, cn.juece.decision.DecisionStages stages, DecisionService decisions, MaterialService materials, TaskActions tasks, AuditTrail audit,
                 ArrangementService arrangements, Directory directory, AppClock clock, EarlyStages earlyStages,
                 StepPeriods stepPeriods, DossierFacts facts, ArchiveService archive, AuditChains auditChains,
                 DecisionAccess access, LaunchService launch) {
         this.access = access;
         this.launch = launch;
+        this.archivePackage = archivePackage;
         this.facts = facts;
         this.archive = archive;
         this.stages = stages;
@@ -110,11 +112,18 @@ class DossierPage {
         model.addAttribute("early", earlyStages.view(d));
         model.addAttribute("periods", stepPeriods.forDecision(d.id()).stream().map(stepPeriods::describe).toList());
         model.addAttribute("pauses", stepPeriods.pauses(d.id()));
+        model.addAttribute("deadlineChanges", stepPeriods.changes(d.id()));
         model.addAttribute("deviations", stepPeriods.deviations(d.id()));
         model.addAttribute("pauseKinds", PauseKind.values());
         model.addAttribute("facts", facts.of(d));
         model.addAttribute("archive", archive.record(d.id()).orElse(null));
         model.addAttribute("can", actions(d, me, open, openStages));
+        model.addAttribute("mayRecordArchive", archive.mayRecord(directory.currentActor(), d));
+        // Art. 59: what this matter's path requires the archive to hold, and the package for the government office
+        model.addAttribute("archiveItems", d.ended() || d.stage() == Stage.ARCHIVE ? archive.completeness(d) : java.util.List.of());
+        model.addAttribute("mayExportArchive", archivePackage.mayExport(me, d));
+        model.addAttribute("ending", decisions.ending(d.id()).orElse(null));
+        model.addAttribute("executionEntered", decisions.stageEntries(d.id()).stream().anyMatch(e -> e.stage() == Stage.EXECUTION));
         return "dossier";
     }
 

@@ -59,8 +59,7 @@ public class MaterialService {
                                   String contentType, byte[] bytes, String note) {
         Decision d = access.visible(decisionNumber);
         if (!d.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED",
-                    "决策事项的程序已结束（" + d.status().label() + "），案卷已封存，不能再上传材料。");
+            throw cn.juece.decision.DecisionService.closed(d, "上传材料");
         }
         if (type == null) {
             throw RuleViolation.badRequest("MATERIAL_TYPE_REQUIRED", "请选择材料类别。");

@@ -28,18 +28,25 @@ public class EvaluationService implements FactSource {
     static final String RESOLVE_TASK = "evaluation-resolve";
 
     private final MaterialService materials;
+    private final EvaluationPlans plans;
+    private final EvaluationReports reports;
+    private final cn.juece.identity.Directory directory;
     private final StepFactTable<EvaluationDecision> evaluationDecisions;
     private final StepFactTable<Resolution> resolutions;
 
-    EvaluationService(JdbcClient jdbc, MaterialService materials) {
+    EvaluationService(JdbcClient jdbc, MaterialService materials, EvaluationPlans plans, EvaluationReports reports,
+                      cn.juece.identity.Directory directory) {
         this.materials = materials;
+        this.plans = plans;
+        this.reports = reports;
+        this.directory = directory;
         this.evaluationDecisions = new StepFactTable<>(jdbc, "evaluation_decision",
                 (rs, id, decisionId, step) -> new EvaluationDecision(id, decisionId, step));
         this.resolutions = new StepFactTable<>(jdbc, "evaluation_resolution", (rs, id, decisionId, step) ->
                 new Resolution(id, decisionId, step, rs.getObject("report_version_id", Long.class)), "report_version_id");
     }
 
-    /** Art. 56: EVALUATE or SKIP, the reason naming the unit that does the work. */
+    /** Art. 56: EVALUATE (with the evaluator named in {@link EvaluationPlans}) or SKIP, with the reason. */
     public record EvaluationDecision(long id, long decisionId, StepFact step) {
     }
 
@@ -68,7 +75,23 @@ public class EvaluationService implements FactSource {
     public List<DossierFact> facts(Decision d) {
         List<DossierFact> facts = new ArrayList<>();
         for (EvaluationDecision e : evaluationDecisions(d.id())) {
-            facts.add(DossierFact.of("EVALUATION_DECISION", "决定是否开展后评估", "第五十六条", Stage.EVALUATION.number(), e.step(), null));
+            var plan = plans.forStep(d.id(), e.step().taskId()).filter(p -> "EVALUATE".equals(e.step().outcome()));
+            facts.add(DossierFact.of("EVALUATION_DECISION", "决定是否开展后评估", "第五十六条", Stage.EVALUATION.number(), e.step(),
+                    plan.map(p -> "承担评估具体工作的单位：" + directory.unitName(p.evaluatorUnit())
+                            + (p.thirdParty() == null ? "" : "；受委托第三方：" + p.thirdParty())).orElse(null),
+                    "evaluatorUnit", plan.map(EvaluationPlans.Plan::evaluatorUnit).orElse(null),
+                    "thirdParty", plan.map(EvaluationPlans.Plan::thirdParty).orElse(null)));
+        }
+        for (EvaluationReports.Report r : reports.reports(d.id())) {
+            StringBuilder detail = new StringBuilder();
+            r.parts().forEach((part, text) -> detail.append(part.label()).append("：").append(text).append("；"));
+            detail.append("建议：").append(r.recommendation() == null ? "（未填）" : r.recommendation().label())
+                    .append(r.recommendationReason() == null ? "" : "（" + r.recommendationReason() + "）");
+            facts.add(new DossierFact("EVALUATION_REPORT", "决策后评估报告内容", "第五十六条、第五十七条", Stage.EVALUATION.number(),
+                    EvaluationPlans.CONDUCT_TASK, r.taskId(), null, r.recommendation() == null ? null : r.recommendation().name(),
+                    r.recommendation() == null ? null : r.recommendation().label(), null, detail.toString(),
+                    DossierFact.map("recommendation", r.recommendation() == null ? null : r.recommendation().name()),
+                    r.recordedBy(), null, r.recordedFor(), null, r.recordedAt()));
         }
         for (Resolution r : resolutions(d.id())) {
             facts.add(DossierFact.of("EVALUATION_RESOLUTION", "研究评估报告的决定", "第五十七条", Stage.EVALUATION.number(), r.step(),

@@ -7,12 +7,15 @@ import org.springframework.stereotype.Component;
 import cn.juece.workflow.StepCompletion;
 import cn.juece.workflow.StepCompletionHandler;
 
-/** Writes execution reports and the organ's changes to a decision in execution (Art. 53-55) as their steps close. */
+/**
+ * Writes the execution steps' closings (Art. 53-55) as facts, and does what they decide: the start of a run of
+ * execution, and a resumption after a suspension (the reports' dates move, their timers run again).
+ */
 @Component
 class ExecutionRecorder implements StepCompletionHandler {
 
-    private static final Set<String> TASKS = Set.of(ExecutionService.REPORT_TASK, ExecutionService.ADJUST_TASK,
-            ExecutionService.SUSPENDED_TASK);
+    private static final Set<String> TASKS = Set.of(ExecutionService.ASSIGN_TASK, ExecutionService.REPORT_TASK,
+            ExecutionService.ADJUST_TASK, ExecutionService.SUSPENDED_TASK);
 
     private final ExecutionService execution;
 

@@ -30,10 +30,13 @@ class CamundaSessionBridgeFilter extends OncePerRequestFilter {
     private static final String SESSION_ATTRIBUTE = "authenticatedUser";
 
     private final IdentityService identityService;
+    private final String engineName;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    CamundaSessionBridgeFilter(IdentityService identityService) {
+    /** @param engineName this application's engine ({@code camunda.bpm.process-engine-name}, "default" unless set) */
+    CamundaSessionBridgeFilter(IdentityService identityService, String engineName) {
         this.identityService = identityService;
+        this.engineName = engineName;
     }
 
     @Override
@@ -43,7 +46,7 @@ class CamundaSessionBridgeFilter extends OncePerRequestFilter {
         if (current == null || current instanceof AnonymousAuthenticationToken) {
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Authentications auths) {
-                Authentication camunda = auths.getAuthenticationForProcessEngine("default");
+                Authentication camunda = auths.getAuthenticationForProcessEngine(engineName);
                 if (camunda != null && camunda.getName() != null) {
                     var auth = UsernamePasswordAuthenticationToken.authenticated(camunda.getName(), null,
                             IdentityAuthenticationProvider.authorities(identityService, camunda.getName()));

@@ -39,6 +39,17 @@ public class OrganisationRepository {
                 .update();
     }
 
+    /** Writes a person anew or over their row: people of the LDAP directory, at each sign-in and sync (cn.juece.ldap). */
+    public void save(Person p) {
+        int updated = jdbc.sql("UPDATE juece.person SET name = ?, unit_code = ?, title = ?, roles = ?, portfolio = ? WHERE id = ?")
+                .params(p.name(), p.unitCode(), p.title(), String.join(",", p.roles().stream().map(Enum::name).toList()),
+                        String.join(",", p.portfolio()), p.id())
+                .update();
+        if (updated == 0) {
+            insert(p);
+        }
+    }
+
     public Optional<Organ> organ(String code) {
         return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM juece.organ WHERE code = ?")
                 .param(code)

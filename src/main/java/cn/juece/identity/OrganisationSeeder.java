@@ -106,18 +106,7 @@ class OrganisationSeeder implements ApplicationRunner {
             repository.insert(new Person(p.id(), p.name(), p.unit(), p.title(), p.roles(), p.portfolio()));
             user(p);
             member(p.id(), Groups.STAFF);
-            member(p.id(), Groups.unit(p.unit()));
-            for (Role role : p.roles()) {
-                switch (role) {
-                    case EXECUTIVE_HEAD -> member(p.id(), Groups.executiveHead(def.code()));
-                    case DECISION_ORGAN -> member(p.id(), Groups.decisionOrgan(def.code()));
-                    case MEMBER -> member(p.id(), Groups.members(def.code()));
-                    case HEAD -> member(p.id(), Groups.unitHead(p.unit()));
-                    case LEGAL -> member(p.id(), Groups.legalOffice(p.unit()));
-                    case ADMIN -> member(p.id(), Groups.ADMIN);
-                    case OPERATOR -> member(p.id(), Groups.OPERATOR);
-                }
-            }
+            Groups.of(def.code(), p.unit(), p.roles()).forEach(g -> member(p.id(), g));
         }
         seedOrganGrants(def);
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,21 +15,31 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.juece.portal.ClientAddress;
+import cn.juece.portal.PortalProperties;
+import cn.juece.support.AppClock;
 import cn.juece.web.ErrorPages;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,10 +55,58 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
 @EnableWebSecurity
 class SecurityConfig {
 
-    private final ObjectMapper json;
+    /**
+     * Our pages and the portal run scripts of this site only (no inline script, no eval; charts read their figures from
+     * data attributes or a JSON block); styles may be inline (style attributes, the charts' tooltips). The Camunda
+     * webapps send their own policy (with a nonce) and are left out of ours.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    SecurityConfig(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final SignInGuard guard;
+    private final AppClock clock;
+    private final ClientAddress proxies;
+
+    SecurityConfig(ObjectMapper json, SignInGuard guard, AppClock clock, PortalProperties portal) {
         this.json = json;
+        this.guard = guard;
+        this.clock = clock;
+        this.proxies = new ClientAddress(portal.rateLimit().trustedProxies());
+    }
+
+    /**
+     * The headers of every response: Content-Security-Policy (not on the webapps, which send their own),
+     * X-Frame-Options, X-Content-Type-Options, Referrer-Policy, Permissions-Policy, and HSTS when the request came over
+     * HTTPS — to this server or to a trusted proxy (juece.portal.rate-limit.trusted-proxies) that says so in
+     * X-Forwarded-Proto. Plain HTTP never gets HSTS (it would lock a county's intranet out of its own HTTP address).
+     */
+    private void headers(HeadersConfigurer<HttpSecurity> h, boolean sameOriginFrames) {
+        HeaderWriter hsts = (request, response) -> {
+            if (proxies.isSecure(request)) {
+                response.setHeader("Strict-Transport-Security", HSTS);
+            }
+        };
+        h.httpStrictTransportSecurity(t -> t.disable())
+                .addHeaderWriter(hsts)
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(antMatcher("/camunda/**")),
+                        (request, response) -> {
+                            // written when the response is committed, so its type is known: a PDF shown inline (the
+                            // generated documents) is drawn by the browser's own viewer, which object-src 'none' stops
+                            String type = response.getContentType();
+                            if (type == null || !type.startsWith("application/pdf")) {
+                                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                            }
+                        }))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"));
+        if (sameOriginFrames) {
+            h.frameOptions(f -> f.sameOrigin());
+        } else {
+            h.frameOptions(f -> f.deny());
+        }
     }
 
     /**
@@ -69,6 +127,7 @@ class SecurityConfig {
                 .requestCache(r -> r.disable())
                 .securityContext(sc -> sc.disable())
                 .anonymous(a -> a.disable())
+                .headers(h -> headers(h, false))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
                     if (request.getRequestURI().startsWith(request.getContextPath() + "/public/api/")) {
                         write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF_TOKEN_INVALID",
@@ -95,7 +154,7 @@ class SecurityConfig {
     /** /api and /engine-rest: HTTP Basic (or the signed-in session), JSON refusals, no login page. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProcessEngine engine) throws Exception {
         RequestMatcher basicAuth = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -104,14 +163,16 @@ class SecurityConfig {
                 .csrf(c -> c.ignoringRequestMatchers(basicAuth, antMatcher("/engine-rest/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-                .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
+                .headers(h -> headers(h, false))
+                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SessionRevocationFilter(guard, clock), CamundaSessionBridgeFilter.class);
         return http.build();
     }
 
     /** Our pages and the webapps. */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ProcessEngine engine) throws Exception {
         RequestMatcher logout = new OrRequestMatcher(
                 antMatcher(HttpMethod.POST, "/logout"),
                 antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
@@ -127,14 +188,15 @@ class SecurityConfig {
                         // filters); the SSO filters keep it in step with this chain.
                         .requestMatchers(antMatcher("/camunda/**")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed()).permitAll())
                 .logout(l -> l.logoutRequestMatcher(logout).logoutSuccessHandler(afterLogout())
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 // The webapps have their own CSRF protection (STACK-NOTES).
                 .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/**")))
                 .exceptionHandling(e -> e.accessDeniedHandler(pageDenied()))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-                .addFilterBefore(new CamundaSessionBridgeFilter(identityService), AnonymousAuthenticationFilter.class);
+                .headers(h -> headers(h, true))
+                .addFilterBefore(new CamundaSessionBridgeFilter(engine.getIdentityService(), engine.getName()), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SessionRevocationFilter(guard, clock), CamundaSessionBridgeFilter.class);
         return http.build();
     }
 
@@ -149,6 +211,16 @@ class SecurityConfig {
         return reg;
     }
 
+    /** The webapps' own login form under the same per-account lockout (before the webapps' filters, order 101). */
+    @Bean
+    FilterRegistrationBean<WebappLoginGuard> webappLoginGuard() {
+        var reg = new FilterRegistrationBean<>(new WebappLoginGuard(guard, json));
+        reg.setName("juece-webapp-login-guard");
+        reg.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        reg.setOrder(100);
+        return reg;
+    }
+
     /** The engine REST API acts as the signed-in person so that Camunda authorizations apply. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -160,9 +232,36 @@ class SecurityConfig {
         return reg;
     }
 
+    /**
+     * The login page says why: a wrong name or password ({@code ?error}), the LDAP directory out of reach
+     * ({@code ?unavailable}), a directory person without a unit here ({@code ?unassigned}), an account locked after
+     * repeated wrong passwords ({@code ?locked}).
+     */
+    private AuthenticationFailureHandler loginFailed() {
+        return (request, response, e) -> {
+            String why = e instanceof DirectorySignInException.Unavailable ? "unavailable"
+                    : e instanceof DirectorySignInException.NoUnit ? "unassigned"
+                    : e instanceof SignInGuard.Locked ? "locked" : "error";
+            response.sendRedirect(request.getContextPath() + "/login?" + why);
+        };
+    }
+
     private AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof DirectorySignInException.Unavailable) {
+                // Not the caller's fault and not for ever: the directory that checks the password does not answer.
+                write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "DIRECTORY_UNAVAILABLE", e.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"juece\"");
+            if (e instanceof DirectorySignInException.NoUnit) {
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "DIRECTORY_NO_UNIT", e.getMessage());
+                return;
+            }
+            if (e instanceof SignInGuard.Locked) {
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "ACCOUNT_LOCKED", e.getMessage());
+                return;
+            }
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
                     "请先登录，或在请求中提供 HTTP Basic 认证信息（用户名和密码）。");
         };

@@ -20,7 +20,8 @@ class ConsultationRepository {
 
     private static final String CONSULTATION = """
             SELECT id, decision_id, title, notice_text, channels, opens_on, closes_on, shortened_reason, shortened_approved_by,
-                   moderated, status, feedback_summary, feedback_published_at, published_by, published_at
+                   moderated, status, feedback_summary, feedback_published_at, published_by, published_at,
+                   provisional_years, published_closes_on
             FROM juece.public_consultation""";
     private static final String OPINION = """
             SELECT id, consultation_id, receipt, channel, author_name, contact, quotable, content, content_hash, same_as,
@@ -57,6 +58,24 @@ class ConsultationRepository {
 
     List<Consultation> ofDecision(long decisionId) {
         return jdbc.sql(CONSULTATION + " WHERE decision_id = ? ORDER BY id").param(decisionId)
+                .query(ConsultationRepository::consultation).list();
+    }
+
+    /** The years without a holiday notice the window's minimum was counted over (issue 16; null: none). */
+    void provisional(long id, String years) {
+        jdbc.sql("UPDATE juece.public_consultation SET provisional_years = ? WHERE id = ?").params(years, id).update();
+    }
+
+    /** Extends an open window's end (a loaded holiday notice moved its minimum), keeping the end first published. */
+    void extend(long id, LocalDate closesOn, String years) {
+        jdbc.sql("""
+                UPDATE juece.public_consultation SET published_closes_on = COALESCE(published_closes_on, closes_on),
+                       closes_on = ?, provisional_years = ? WHERE id = ?""").params(closesOn, years, id).update();
+    }
+
+    /** Open windows counted over a year without a holiday notice. */
+    List<Consultation> openProvisional() {
+        return jdbc.sql(CONSULTATION + " WHERE status = 'OPEN' AND provisional_years IS NOT NULL ORDER BY id")
                 .query(ConsultationRepository::consultation).list();
     }
 
@@ -170,7 +189,7 @@ class ConsultationRepository {
         return new Consultation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
                 rs.getBoolean(10), ConsultationStatus.valueOf(rs.getString(11)), rs.getString(12), time(rs, 13),
-                rs.getString(14), time(rs, 15));
+                rs.getString(14), time(rs, 15), rs.getString(16), rs.getObject(17, LocalDate.class));
     }
 
     private static Opinion opinion(ResultSet rs, int i) throws SQLException {

@@ -28,9 +28,10 @@ class ParticipationStepDates implements StepDates {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT closes_on FROM juece.public_consultation WHERE decision_id = ? AND status <> 'FEEDBACK_PUBLISHED'
+                SELECT closes_on, provisional_years, status FROM juece.public_consultation WHERE decision_id = ? AND status <> 'FEEDBACK_PUBLISHED'
                 ORDER BY closes_on DESC FETCH FIRST 1 ROWS ONLY""").param(decisionId)
-                .query(java.time.LocalDate.class).optional()
-                .map(d -> List.of(new StepDate(StepDate.WINDOW_END, "公开征求意见截止", d))).orElse(List.of());
+                .query((rs, i) -> new StepDate(StepDate.WINDOW_END, "公开征求意见截止", rs.getObject(1, java.time.LocalDate.class),
+                        rs.getString(2) != null && "OPEN".equals(rs.getString(3))))
+                .optional().map(List::of).orElse(List.of());
     }
 }

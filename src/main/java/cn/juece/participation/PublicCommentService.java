@@ -151,6 +151,15 @@ public class PublicCommentService {
                 "发布" + title + "，征求意见期限自" + CHINESE_DATE.format(opensOn) + "至" + CHINESE_DATE.format(n.closesOn())
                         + "24时，途径：政府网站、" + String.join("、", channels)
                         + (reason == null ? "" : "；缩短期限的理由：" + reason + "（经" + actor.name() + "批准）") + "（第二十条）");
+        if (reason == null) {
+            // issue 16: a minimum counted over a year without a holiday notice is provisional; the window may then be
+            // extended when the notice is loaded, never shortened (ProvisionalWindows)
+            LocalDate last = n.closesOn().isAfter(minimum) ? n.closesOn() : minimum;
+            var years = periods.calendar().provisionalYears(opensOn, last);
+            if (!years.isEmpty()) {
+                repository.provisional(id, years.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            }
+        }
         window.opened(d); // the window's timer on the participation map, in this transaction
         return repository.find(id).orElseThrow();
     }

@@ -48,6 +48,15 @@ public final class ClientAddress {
         return client;
     }
 
+    /**
+     * Whether the request came over HTTPS: to this server, or to a trusted proxy that says so in X-Forwarded-Proto
+     * (a forwarded header from anyone else is ignored). HSTS is sent only then (identity.SecurityConfig).
+     */
+    public boolean isSecure(HttpServletRequest request) {
+        return request.isSecure() || (isTrusted(request.getRemoteAddr())
+                && "https".equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Proto")).strip()));
+    }
+
     /** Whether the address (an IP literal) is one of the trusted proxies. */
     public boolean isTrusted(String address) {
         byte[] b = bytes(address);

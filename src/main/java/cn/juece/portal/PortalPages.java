@@ -180,18 +180,19 @@ class PortalPages {
     }
 
     /**
-     * Where the decision has been and how its procedure ended (from the stage rows), the archived one with its
-     * archive number (Art. 59).
+     * Where the decision has been and how its procedure ended (from the stage rows), then its archive (Art. 59): the
+     * trail ends with the day the dossier was filed and its archive number.
      */
     private List<TrailLine> trail(Decision d) {
         List<TrailLine> lines = new java.util.ArrayList<>();
         for (DecisionService.StageEntry e : decisions.stageEntries(d.id())) {
             lines.add(new TrailLine(e.enteredAt(), "进入第" + e.stage().number() + "阶段：" + e.stage().label()));
         }
-        decisions.ending(d.id()).ifPresent(end -> lines.add(new TrailLine(end.endedAt(), "决策程序结束："
-                + (end.status() == DecisionStatus.ARCHIVED
-                        ? archive.record(d.id()).map(a -> "已归档（档案号 " + a.archiveNumber() + "）").orElse(end.status().label())
-                        : end.status().label()))));
+        var filed = archive.record(d.id()).filter(ArchiveService.ArchiveRecord::filed);
+        decisions.ending(d.id())
+                .filter(end -> end.status() != DecisionStatus.ARCHIVED || filed.isEmpty())
+                .ifPresent(end -> lines.add(new TrailLine(end.endedAt(), "决策程序结束：" + end.status().label())));
+        filed.ifPresent(a -> lines.add(new TrailLine(a.filing().actedAt(), "已归档（档案号 " + a.archiveNumber() + "）")));
         return lines;
     }
 

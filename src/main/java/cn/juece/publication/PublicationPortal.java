@@ -1,6 +1,5 @@
 package cn.juece.publication;
 
-import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -36,8 +35,9 @@ class PublicationPortal {
     private final DocumentService documents;
     private final MaterialService materials;
     private final PublicCommentService comments;
+    private final PublicDecisionPage page;
 
-    PublicationPortal(PublicationService publications, PublicationRecords records, DecisionService decisions, MeetingService meetings,
+    PublicationPortal(PublicDecisionPage page, PublicationService publications, PublicationRecords records, DecisionService decisions, MeetingService meetings,
                       DocumentService documents, MaterialService materials, PublicCommentService comments) {
         this.publications = publications;
         this.records = records;
@@ -46,22 +46,12 @@ class PublicationPortal {
         this.documents = documents;
         this.materials = materials;
         this.comments = comments;
+        this.page = page;
     }
 
     @GetMapping("/public/decisions/{number}")
     String decision(@PathVariable String number, Model model) {
-        Decision d = published(number);
-        var publication = publications.publication(d.id()).orElseThrow();
-        model.addAttribute("d", d);
-        model.addAttribute("publication", publication);
-        model.addAttribute("issuance", publications.issuance(d.id()).orElse(null));
-        model.addAttribute("interpretations", publication.exempt() ? java.util.List.of() : records.interpretations(d.id()));
-        model.addAttribute("meeting", meetings.latestDecision(d.id()).orElse(null));
-        model.addAttribute("feedback", publications.feedback(d.id()).orElse(null));
-        model.addAttribute("notice", documents.latest(d.id(), DocumentKind.PUBLICATION_NOTICE).isPresent());
-        model.addAttribute("summary", documents.latest(d.id(), DocumentKind.ADOPTION_SUMMARY).isPresent());
-        model.addAttribute("consultations", comments.ofDecision(d.id()));
-        return "public/decision";
+        return page.fill(model, page.published(number));
     }
 
     /** The decision document as issued (the version in force when it was issued). */
@@ -95,10 +85,6 @@ class PublicationPortal {
     }
 
     private Decision published(String number) {
-        Optional<Decision> d = decisions.find(number);
-        if (d.isEmpty() || publications.publication(d.get().id()).isEmpty()) {
-            throw RuleViolation.notFound("DECISION_NOT_PUBLISHED", "未找到已公布的重大行政决策：" + number + "。");
-        }
-        return d.get();
+        return page.published(number);
     }
 }

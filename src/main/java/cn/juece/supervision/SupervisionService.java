@@ -73,14 +73,20 @@ public class SupervisionService {
     private final cn.juece.expert.ExpertReviewService experts;
     private final DecisionStages stages;
     private final org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetingRecords;
+    private final cn.juece.execution.ExecutionReports executionReports;
+    private final cn.juece.execution.ExecutionInspections executionInspections;
 
     SupervisionService(org.springframework.beans.factory.ObjectProvider<cn.juece.meeting.MeetingRecords> meetingRecords,
+                       cn.juece.execution.ExecutionReports executionReports,
+                       cn.juece.execution.ExecutionInspections executionInspections,
                        ParticipationDeviations participationDeviations, DecisionStages stages, DecisionService decisions, ArrangementService arrangements, Directory directory,
                        TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                        WorkingDayCalendar calendar, AppClock clock, StepPeriods stepPeriods, RiskService risk,
                        LegalityService legality, MeetingService meetings, ArchiveService archive,
                        cn.juece.expert.ExpertReviewService experts) {
         this.experts = experts;
+        this.executionReports = executionReports;
+        this.executionInspections = executionInspections;
         this.participationDeviations = participationDeviations;
         this.meetingRecords = meetingRecords;
         this.stages = stages;
@@ -106,8 +112,9 @@ public class SupervisionService {
         }
     }
 
+    /** @param provisional the date was counted over a year without a holiday notice (暂定, issue 16) */
     public record Step(String decisionNumber, String decisionTitle, String unitName, String step, String groups,
-                       OffsetDateTime created, OffsetDateTime due, String state) {
+                       OffsetDateTime created, OffsetDateTime due, String state, boolean provisional) {
     }
 
     public record NotPerformed(String decisionNumber, String decisionTitle, String unitName, String procedure,
@@ -134,6 +141,19 @@ public class SupervisionService {
                             String approver, OffsetDateTime approvedAt) {
     }
 
+    /**
+     * An execution unit's periodic report that is overdue or came late (Art. 53, 62): the unit, the period, its due
+     * day, whether and when it was escalated to the unit's head and the decision organ, and when it came.
+     */
+    public record LateReport(String decisionNumber, String decisionTitle, String unitName, int period, LocalDate dueOn,
+                             String state, OffsetDateTime escalatedAt, OffsetDateTime reportedAt) {
+    }
+
+    /** Supervision of a decision's execution (Art. 58): an inspection, investigation or notice, as recorded. */
+    public record ExecutionInspection(String decisionNumber, String decisionTitle, String kindLabel, String title,
+                                      LocalDate heldOn, String findings, String recordedByName) {
+    }
+
     /** A deadline that passed and was escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
     public record Escalated(String decisionNumber, String decisionTitle, String step, java.time.LocalDate lastDay,
                             OffsetDateTime escalatedAt) {
@@ -158,7 +178,8 @@ public class SupervisionService {
     public record Overview(Filter filter, OffsetDateTime asOf, Map<String, Long> byStage, Map<String, Long> byStatus,
                            List<UnitRow> byUnit, List<Step> openSteps, List<NotPerformed> notPerformed,
                            List<LateStep> lateSteps, List<Shortened> shortened, List<Deviation> deviations,
-                           List<Escalated> escalated,
+                           List<Escalated> escalated, List<LateReport> lateReports,
+                           List<ExecutionInspection> executionInspections,
                            List<String> lateSupplements, long overdue, long soonDue, Map<String, Long> riskLevels,
                            Map<String, Long> legalityConclusions, Map<String, Long> meetingResults,
                            List<DecisionOutcome> outcomes, Map<Integer, Long> meetingsWithInvitedByYear) {
@@ -240,8 +261,17 @@ public class SupervisionService {
                 deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
                         x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
         deviations.sort(Comparator.comparing(Deviation::approvedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        LocalDate today = now.toLocalDate();
+        List<LateReport> lateReports = executionReports.late().stream().filter(p -> byId.containsKey(p.decisionId()))
+                .map(p -> new LateReport(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(),
+                        directory.unitName(p.unitCode()), p.periodNo(), p.dueOn(), p.stateLabel(today), p.escalatedAt(), p.reportedAt()))
+                .toList();
+        List<ExecutionInspection> inspections = executionInspections.all().stream().filter(x -> byId.containsKey(x.decisionId()))
+                .map(x -> new ExecutionInspection(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.kind().label(),
+                        x.title(), x.heldOn(), x.findings(), directory.displayName(x.recordedBy())))
+                .toList();
         return new Overview(filter, now, byStage, byStatus, byUnit, steps, notPerformed, lateSteps(byNumber),
-                shortened, deviations, escalated, lateSupplements,
+                shortened, deviations, escalated, lateReports, inspections, lateSupplements,
                 steps.stream().filter(s -> "OVERDUE".equals(s.state())).count(),
                 steps.stream().filter(s -> "SOON".equals(s.state())).count(),
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),
@@ -326,12 +356,14 @@ public class SupervisionService {
                     .collect(Collectors.joining("、"));
             OffsetDateTime due = t.getDueDate() == null ? null : OffsetDateTime.ofInstant(t.getDueDate().toInstant(), AppClock.ZONE);
             // A minimum (e.g. legality review >= 7 working days) has no deadline: its date is the earliest close.
-            var minimum = stepPeriods.ofTask(t.getId()).map(StepPeriod::earliestClose).orElse(null);
+            var period = stepPeriods.ofTask(t.getId());
+            var minimum = period.map(StepPeriod::earliestClose).orElse(null);
+            boolean provisional = period.map(StepPeriod::provisional).orElse(false);
             String state = minimum != null ? (now.toLocalDate().isBefore(minimum) ? "MINIMUM_RUNNING" : "MAY_CLOSE")
                     : due == null ? "NONE" : due.isBefore(now) ? "OVERDUE"
                     : !due.toLocalDate().isAfter(soonLimit) ? "SOON" : "ON_TIME";
             result.add(new Step(d.number(), d.title(), directory.unitName(d.leadUnit()), t.getName(), groups,
-                    OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state));
+                    OffsetDateTime.ofInstant(t.getCreateTime().toInstant(), AppClock.ZONE), due, state, provisional));
         }
         result.sort(Comparator.comparing((Step s) -> s.due() == null ? OffsetDateTime.MAX : s.due())
                 .thenComparing(Step::created));
@@ -368,7 +400,7 @@ public class SupervisionService {
         for (Step s : o.openSteps()) {
             csv.row(java.util.Arrays.asList(s.decisionNumber(), s.decisionTitle(), s.unitName(), s.step(), s.groups(),
                     s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
-                    s.due() == null ? "" : s.due().toLocalDate().toString(), stateLabel(s.state())));
+                    s.due() == null ? "" : s.due().toLocalDate() + (s.provisional() ? "（暂定）" : ""), stateLabel(s.state())));
         }
         return csv.bytes();
     }

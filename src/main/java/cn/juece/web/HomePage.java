@@ -20,8 +20,10 @@ class HomePage {
     private final TaskActions tasks;
     private final Directory directory;
     private final AppClock clock;
+    private final cn.juece.deadline.DeadlineChanges deadlineChanges;
 
-    HomePage(TaskActions tasks, Directory directory, AppClock clock) {
+    HomePage(TaskActions tasks, Directory directory, AppClock clock, cn.juece.deadline.DeadlineChanges deadlineChanges) {
+        this.deadlineChanges = deadlineChanges;
         this.tasks = tasks;
         this.directory = directory;
         this.clock = clock;
@@ -43,6 +45,8 @@ class HomePage {
         model.addAttribute("decision", decision == null ? "" : decision.strip());
         model.addAttribute("stageChoices", Stage.values());
         model.addAttribute("now", clock.now());
+        // issue 16: deadlines of the person's units and roles that a loaded holiday notice moved
+        model.addAttribute("deadlineChanges", deadlineChanges.recentFor(directory.currentActor().groups()));
         return "home";
     }
 

@@ -21,8 +21,11 @@ public class Navigation {
     private final SupervisionService supervision;
     private final PublicProposalService proposals;
     private final AuthorizationService authorizations;
+    private final cn.juece.report.AnnualFiguresService annualFigures;
 
-    Navigation(SupervisionService supervision, PublicProposalService proposals, AuthorizationService authorizations) {
+    Navigation(SupervisionService supervision, PublicProposalService proposals, AuthorizationService authorizations,
+               cn.juece.report.AnnualFiguresService annualFigures) {
+        this.annualFigures = annualFigures;
         this.supervision = supervision;
         this.proposals = proposals;
         this.authorizations = authorizations;
@@ -37,16 +40,18 @@ public class Navigation {
      * @param mail        邮件发件箱: administrators
      * @param tasklist    任务列表: those Camunda lets into Tasklist
      * @param cockpit     流程监控: those Camunda lets into Cockpit (organ-wide roles and administrators)
+     * @param annualFigures 年度统计: the government office, the justice bureau, the decision organ, administrators
      */
-    public record Links(boolean proposals, boolean supervision, boolean mail, boolean tasklist, boolean cockpit) {
+    public record Links(boolean proposals, boolean supervision, boolean mail, boolean tasklist, boolean cockpit,
+                        boolean annualFigures) {
     }
 
     public Links of(Actor actor) {
         if (actor == null || actor.isSystem()) {
-            return new Links(false, false, false, false, false);
+            return new Links(false, false, false, false, false, false);
         }
         return new Links(proposals.mayHandle(actor), supervision.isSupervisor(actor), MailAdmin.mayAdminister(actor),
-                webapp(actor, "tasklist"), webapp(actor, "cockpit"));
+                webapp(actor, "tasklist"), webapp(actor, "cockpit"), annualFigures.mayRead(actor));
     }
 
     /** Camunda's own answer: the application ACCESS authorization the webapp checks when the person opens it. */

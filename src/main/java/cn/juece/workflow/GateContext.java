@@ -25,6 +25,7 @@ public final class GateContext {
     private final Supplier<List<Material>> materialsLoader;
     private final long roundStartsAfter;
     private final Function<MaterialType, List<String>> providers;
+    private final Step step;
     private List<Material> materials;
 
     /**
@@ -34,6 +35,17 @@ public final class GateContext {
      */
     public GateContext(Decision decision, String taskKey, String outcome, String reason, Supplier<List<Material>> materials,
                        long roundStartsAfter, Function<MaterialType, List<String>> providers) {
+        this(decision, null, taskKey, outcome, reason, materials, roundStartsAfter, providers);
+    }
+
+    /**
+     * @param step the step being completed (its task, round and, for a per-unit party, its unit), or null when a
+     *             gate is asked without one
+     */
+    public GateContext(Decision decision, Step step, String taskKey, String outcome, String reason,
+                       Supplier<List<Material>> materials, long roundStartsAfter,
+                       Function<MaterialType, List<String>> providers) {
+        this.step = step;
         this.decision = decision;
         this.taskKey = taskKey;
         this.outcome = outcome;
@@ -49,6 +61,21 @@ public final class GateContext {
 
     public String taskKey() {
         return taskKey;
+    }
+
+    /** The step being completed, or null. */
+    public Step step() {
+        return step;
+    }
+
+    /** The task of the step being completed, or null. */
+    public String taskId() {
+        return step == null ? null : step.taskId();
+    }
+
+    /** The one unit the step belongs to, for a per-unit party (a consulted unit, an execution unit), or null. */
+    public String subjectUnit() {
+        return step == null ? null : step.subjectUnit();
     }
 
     public String outcome() {

@@ -42,7 +42,7 @@ import cn.juece.decision.StageTracker;
 /**
  * Our engine plugin. (1) A parse listener attaches, to every user task, the preparation listener
  * (create), the rule check (complete), the holder check (assignment), the guard of its party and dates (update)
- * and the step's close on cancellation (delete), to the lifecycle's call activities and end events the stage
+ * and the step's close on cancellation (delete), to the lifecycle's call activities, milestones and end events the stage
  * tracker, and to the start of every process of a decision its label (number and title): rules on every path
  * without touching each .bpmn by hand. (2) After the engine is built it
  * deploys bpmn/ (processes and the task form) with short resource names, as a whole and only when it changed.
@@ -202,6 +202,14 @@ class JueceEnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (isLifecycle(activity)) {
+                activity.addListener(ExecutionListener.EVENTNAME_START, tracker);
+            }
+        }
+
+        /** The lifecycle's milestones: how the procedure ended, before the archive (Art. 59). */
+        @Override
+        public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
             if (isLifecycle(activity)) {
                 activity.addListener(ExecutionListener.EVENTNAME_START, tracker);
             }

@@ -13,8 +13,15 @@ public interface StepDates {
 
     List<StepDate> of(String taskId, String taskKey, long decisionId);
 
-    /** @param kind DEADLINE, EARLIEST_CLOSE or WINDOW_END; label its Chinese name */
-    record StepDate(String kind, String label, LocalDate date) {
+    /**
+     * @param kind DEADLINE, EARLIEST_CLOSE or WINDOW_END; label its Chinese name
+     * @param provisional counted over a year whose holiday notice is not loaded yet (暂定, issue 16)
+     */
+    record StepDate(String kind, String label, LocalDate date, boolean provisional) {
+
+        public StepDate(String kind, String label, LocalDate date) {
+            this(kind, label, date, false);
+        }
 
         public static final String DEADLINE = "DEADLINE";
         public static final String EARLIEST_CLOSE = "EARLIEST_CLOSE";

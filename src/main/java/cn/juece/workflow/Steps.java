@@ -151,10 +151,16 @@ public class Steps {
         repository.cancelled(taskId, clock.now());
     }
 
-    /** The variable naming the one unit of a per-unit party's step (a consulted unit, Art. 16; a co-unit, Art. 42). */
+    /**
+     * The variable naming the one unit of a per-unit party's step (a consulted unit, Art. 16; a co-unit, Art. 42; an
+     * execution unit, Art. 53).
+     */
     private static String subjectVariable(Responsible party) {
         if (party == Responsible.CONSULTED_UNIT) {
             return DecisionVariables.CONSULTED_UNIT;
+        }
+        if (party == Responsible.EXECUTION_UNIT) {
+            return DecisionVariables.EXECUTION_UNIT;
         }
         return party == Responsible.CO_UNIT ? DecisionVariables.COUNTERSIGN_UNIT : null;
     }

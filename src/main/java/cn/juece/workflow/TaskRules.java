@@ -45,7 +45,7 @@ public class TaskRules {
     public String checkCompletion(Decision decision, Step step, String assignee, Map<String, String> declaredOutcomes,
                                   String outcome, String reason, Actor actor) {
         if (!decision.isOpen()) {
-            throw new RuleViolation("DECISION_CLOSED", "决策事项的程序已结束（" + decision.status().label() + "）。");
+            throw cn.juece.decision.DecisionService.closed(decision, "办理“" + step.taskName() + "”");
         }
         String actedFor = mayAct(decision, step, assignee, actor);
         if (outcome == null || outcome.isBlank()) {
@@ -94,7 +94,7 @@ public class TaskRules {
     }
 
     GateContext context(Decision decision, Step step, String outcome, String reason) {
-        return new GateContext(decision, step.taskKey(), outcome, reason, () -> materials.materials(decision.id()),
+        return new GateContext(decision, step, step.taskKey(), outcome, reason, () -> materials.materials(decision.id()),
                 steps.roundStartsAfter(step), type -> materials.providers(decision, type));
     }
 

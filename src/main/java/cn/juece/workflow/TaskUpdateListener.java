@@ -52,8 +52,10 @@ class TaskUpdateListener implements TaskListener {
             throw new RuleViolation(HttpStatus.FORBIDDEN, "TASK_CANDIDATES_LOCKED", "“" + step.taskName()
                     + "”的办理单位由决策案卷确定（决策承办单位及其职责，第十二条），不能在任务中增加或删除办理组。");
         }
-        TaskDates source = dates.getIfAvailable();
-        TaskDates.Expected e = source == null ? new TaskDates.Expected(null, null) : source.expected(task.getId());
+        // each feature that sets a step's dates (the period mechanism, execution reports) answers for its own steps
+        TaskDates.Expected e = dates.orderedStream().map(s -> s.expected(task.getId()))
+                .filter(x -> x.due() != null || x.followUp() != null).findFirst()
+                .orElse(new TaskDates.Expected(null, null));
         if (!same(task.getDueDate(), e.due()) || !same(task.getFollowUpDate(), e.followUp())) {
             throw new RuleViolation(HttpStatus.FORBIDDEN, "TASK_DATES_LOCKED", "“" + step.taskName()
                     + "”的办理期限和跟进日期由法定期限计算，不能直接修改；依法不计入期限的时间请在决策案卷中记录暂停计算，"

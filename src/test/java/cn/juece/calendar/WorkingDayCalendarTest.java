@@ -200,14 +200,21 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void aYearWithoutDataCountsWeekendsOnlyAndIsReported() {
+    void aYearWithoutDataCountsTheRegulationsHolidaysAndIsReported() {
         assertFalse(calendar.hasDataFor(2027));
         assertEquals(Set.of(2027), calendar.yearsWithoutData(d("2026-12-01"), d("2027-02-01")));
+        assertEquals(Set.of(2027), calendar.provisionalYears(d("2026-12-01"), d("2027-02-01")));
         assertEquals(Set.of(), calendar.gapsSeen());
-        // Fri 2027-01-01 would be 元旦, but without data it is a working day, and the gap is remembered.
-        assertTrue(calendar.isWorkingDay(d("2027-01-01")));
-        assertEquals(d("2027-01-04"), calendar.addWorkingDays(d("2026-12-31"), 2));
+        // Fri 2027-01-01 is 元旦 by the regulation (issue 16): a rest day without a notice, and the gap is remembered.
+        assertFalse(calendar.isWorkingDay(d("2027-01-01")));
+        assertEquals("元旦", calendar.provisionalHoliday(d("2027-01-01")).orElseThrow());
+        assertEquals(d("2027-01-05"), calendar.addWorkingDays(d("2026-12-31"), 2));
         assertEquals(Set.of(2027), calendar.gapsSeen());
+        // 春节: 除夕 Fri 02-05 … 初三 Mon 02-08, Saturday and Sunday made up on 02-09 and 02-10; no make-up working day
+        assertEquals(d("2027-02-11"), calendar.workingDayOnOrAfter(d("2027-02-05")));
+        assertEquals("春节（补假）", calendar.provisionalHoliday(d("2027-02-10")).orElseThrow());
+        assertFalse(calendar.isWorkingDay(d("2027-02-20")), "a Saturday stays a rest day until a notice makes it a make-up day");
+        assertTrue(calendar.provisionalHoliday(d("2026-02-16")).isEmpty(), "2026 has its notice");
     }
 
     @Test
@@ -215,12 +222,14 @@ class WorkingDayCalendarTest {
         AtomicReference<List<HolidayYear>> data = new AtomicReference<>(TestCalendars.years().stream()
                 .filter(y -> y.year() != 2026).toList());
         WorkingDayCalendar c = new WorkingDayCalendar(data::get);
-        assertTrue(c.isWorkingDay(d("2026-02-16")));
+        // without the notice: the regulation's 春节 (除夕 02-16 … 初三 02-19), not the notice's 02-15 … 02-23
+        assertFalse(c.isWorkingDay(d("2026-02-16")));
+        assertTrue(c.isWorkingDay(d("2026-02-20")));
         assertEquals(Set.of(2026), c.gapsSeen());
         data.set(TestCalendars.years());
-        assertTrue(c.isWorkingDay(d("2026-02-16")), "cached until reloaded");
+        assertTrue(c.isWorkingDay(d("2026-02-20")), "cached until reloaded");
         c.reload();
-        assertFalse(c.isWorkingDay(d("2026-02-16")));
+        assertFalse(c.isWorkingDay(d("2026-02-20")));
         assertTrue(c.hasDataFor(2026));
         assertEquals(Set.of(), c.gapsSeen());
     }

@@ -65,15 +65,19 @@ class DossierFactsTest extends IntegrationTest {
         d.meeting(n, "APPROVED_IN_PRINCIPLE");                          // Art. 50
         d.complete(LEAD, n, "meeting-revise", "fgj", "REVISED", "已按会议意见修改第三条");
         d.publish(n);                                                   // Art. 52
-        // Art. 54, 55: a problem reported, execution suspended and resumed, then completed
-        d.complete(LEAD, n, "execution-report", "fgj", "PROBLEM", "部分线路客流不足");
-        d.complete(ORGAN, n, "execution-adjust", "gx-organ", "SUSPEND", "第五十五条：为公共利益暂停执行");
-        d.complete(ORGAN, n, "execution-suspended", "gx-organ", "RESUME", "线路调整完成，恢复执行");
-        d.execute(n);
+        // Art. 53-55: the work divided, a period reported, a problem reported and studied, execution suspended by the
+        // head and resumed by the organ at its meeting, losses limited, then the unit's task done
+        d.assignExecution(n, "QUARTERLY", LifecycleDriver.localToday().plusMonths(1), "fgj");
+        d.report(LEAD, n, "第一季度完成线路调整方案并公示", false);
+        d.incident(LEAD, n, "PROBLEM", "部分线路客流不足");
+        d.complete(ORGAN, n, "execution-adjust", "gx-organ", "CONTINUE", "第五十五条：问题可在执行中解决，继续执行");
+        d.suspend(n, "道路施工致两条线路无法运行，情况紧急");
+        d.measure(LEAD, n, "临时开通接驳公交，发布绕行公告");
+        d.decideOnExecution(n, "RESUME", "CIRCUMSTANCES_CHANGED", "道路施工已结束，线路恢复运行条件");
+        d.upload(LEAD, n, "EXECUTION_REPORT");
+        d.report(LEAD, n, "线网优化全部完成", true);
         // Art. 56, 57
-        d.complete(ORGAN, n, "evaluation-decide", "gx-organ", "EVALUATE", "由县发展和改革局开展后评估");
-        d.upload(LEAD, n, "EVALUATION_REPORT");
-        d.complete(LEAD, n, "evaluation-conduct", "fgj", "SUBMITTED", null);
+        d.evaluate(n, "CONTINUE");
         d.complete(ORGAN, n, "evaluation-resolve", "gx-organ", "CONTINUE", "县政府第20次常务会议研究，继续执行");
         d.archive(n);                                                   // Art. 59
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
@@ -138,18 +142,26 @@ class DossierFactsTest extends IntegrationTest {
         assertThat(publication.get(0).get("data").get("how").asText()).isEqualTo("县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
         assertFact(kind(facts, "FEEDBACK_PUBLICATION").get(0), "publication-feedback", 1, "PUBLISHED", "县政府网站决策公开专栏", LEAD, "fgj");
 
+        assertThat(kind(facts, "EXECUTION_UNIT").get(0).get("detail").asText()).startsWith("县发展和改革局：");
         var reports = kind(facts, "EXECUTION_REPORT");
         assertThat(reports).hasSize(2);
-        assertFact(reports.get(0), "execution-report", 1, "PROBLEM", "部分线路客流不足", LEAD, "fgj");
+        assertFact(reports.get(0), "execution-report", 1, "REPORTED", null, LEAD, "fgj");
         assertThat(reports.get(0).get("data").has("reportVersionId")).isFalse();
+        assertThat(reports.get(0).get("detail").asText()).contains("县发展和改革局第1期", "按期报告", "第一季度完成线路调整方案并公示");
         assertFact(reports.get(1), "execution-report", 2, "COMPLETED", null, LEAD, "fgj");
-        assertThat(reports.get(1).get("detail").asText()).isEqualTo("《决策执行情况报告》第1版");
+        assertThat(reports.get(1).get("detail").asText()).contains("线网优化全部完成", "《决策执行情况报告》第1版");
+        assertThat(kind(facts, "EXECUTION_INCIDENT").get(0).get("detail").asText()).isEqualTo("部分线路客流不足");
+        assertThat(kind(facts, "EXECUTION_SUSPENSION").get(0).get("actedBy").asText()).isEqualTo(HEAD);
+        assertThat(kind(facts, "EXECUTION_MEASURE").get(0).get("detail").asText()).isEqualTo("临时开通接驳公交，发布绕行公告");
         var changes = kind(facts, "EXECUTION_ADJUSTMENT");
         assertThat(changes).hasSize(2);
-        assertFact(changes.get(0), "execution-adjust", 1, "SUSPEND", "第五十五条：为公共利益暂停执行", ORGAN, "gx-organ");
-        assertFact(changes.get(1), "execution-suspended", 1, "RESUME", "线路调整完成，恢复执行", ORGAN, "gx-organ");
+        assertFact(changes.get(0), "execution-adjust", 1, "CONTINUE", "第五十五条：问题可在执行中解决，继续执行", ORGAN, "gx-organ");
+        assertFact(changes.get(1), "execution-suspended", 1, "RESUME", LifecycleDriver.MEETING + "研究决定恢复执行", ORGAN, "gx-organ");
+        assertThat(changes.get(1).get("detail").asText()).contains("客观情况发生重大变化", "道路施工已结束", LifecycleDriver.MEETING);
 
         assertFact(kind(facts, "EVALUATION_DECISION").get(0), "evaluation-decide", 1, "EVALUATE", "由县发展和改革局开展后评估", ORGAN, "gx-organ");
+        assertThat(kind(facts, "EVALUATION_DECISION").get(0).get("detail").asText()).isEqualTo("承担评估具体工作的单位：县发展和改革局");
+        assertThat(kind(facts, "EVALUATION_REPORT").get(0).get("detail").asText()).contains("决策实施的成本效益分析", "建议：继续执行");
         var resolution = kind(facts, "EVALUATION_RESOLUTION").get(0);
         assertFact(resolution, "evaluation-resolve", 1, "CONTINUE", "县政府第20次常务会议研究，继续执行", ORGAN, "gx-organ");
         assertThat(resolution.get("detail").asText()).isEqualTo("《决策后评估报告》第1版");
@@ -184,6 +196,7 @@ class DossierFactsTest extends IntegrationTest {
         d.review(n, "ILLEGAL", "超越县级人民政府的法定权限");           // Art. 45 (一)
         d.complete(ORGAN, n, "legality-disposition", "gx-organ", "TERMINATE", "县政府第16次常务会议决定终止");
         assertThat(d.status(n)).isEqualTo("TERMINATED");
+        assertThat(d.openTaskKeys(n)).containsExactly("archive-file");     // ended, then archived (Art. 59)
 
         JsonNode facts = d.as(LEAD).get("/api/decisions/" + n + "/facts").getBody();
         var conclusion = kind(facts, "LEGALITY_CONCLUSION").get(0);
@@ -243,7 +256,7 @@ class DossierFactsTest extends IntegrationTest {
             // the portal: the item's trail, the meeting's result, the publication; the list of published decisions
             String item = portal("/public/catalogue/2063/items/" + itemId);
             assertThat(item).contains(n, "进入第1阶段：决策事项建议研究论证", "进入第8阶段：集体讨论决定",
-                    "决策程序结束：已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
+                    "决策程序结束：决策执行完毕（第五十三条）", "已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
                     "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
             // Art. 36-40 on the portal: that a risk assessment was held and when, never the level or the finding
             assertThat(item).contains("已开展决策风险评估（第三十六条），评估完成于").doesNotContain("中风险", "风险可控");

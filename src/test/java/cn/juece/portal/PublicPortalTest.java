@@ -212,7 +212,7 @@ class PublicPortalTest extends IntegrationTest {
         // the item's trail grows with the decision: its comment notice (with the draft) and the meeting's result
         var d = driver();
         d.draft(number, true, false, false);
-        java.time.LocalDate closes = java.time.LocalDate.now(cn.juece.support.AppClock.ZONE).plusDays(31);
+        java.time.LocalDate closes = commentWindowEnd(31);
         long consultation = as(LifecycleDriver.LEAD).post("/api/decisions/" + number + "/consultations", Map.of("noticeText", "请提出意见",
                 "channels", java.util.List.of("冠县发布"), "closesOn", closes.toString())).getBody().get("id").asLong();
         assertThat(v.get("/public/catalogue/2047/items/" + itemId).body()).contains("决策草案征求意见", "征求意见中",

@@ -263,9 +263,19 @@ class BpmnMapTest {
         }
     }
 
-    /** The inner element belongs to the subprocess; then it must also be drawn entirely within it. */
+    /**
+     * The inner element belongs to the subprocess (directly, or through a subprocess nested in it); then it must also
+     * be drawn entirely within it.
+     */
     static boolean inside(BpmnShape inner, BpmnShape subProcess) {
-        if (inner.getBpmnElement().getParentElement() != subProcess.getBpmnElement()) {
+        boolean within = false;
+        for (ModelElementInstance p = inner.getBpmnElement().getParentElement(); p != null; p = p.getParentElement()) {
+            if (p == subProcess.getBpmnElement()) {
+                within = true;
+                break;
+            }
+        }
+        if (!within) {
             return false;
         }
         var i = inner.getBounds();
@@ -424,6 +434,8 @@ class BpmnMapTest {
             beans.put("countersign", new FakeCountersign());
             beans.put("catalogueService", new FakeCatalogueService());
             beans.put("periodTimers", new FakePeriodTimers());
+            beans.put("executionPlan", new FakeExecutionPlan());
+            beans.put("executionReports", new FakeExecutionReports());
             cfg.setBeans(beans);
             engine = cfg.buildProcessEngine();
             runtime = engine.getRuntimeService();
@@ -500,23 +512,31 @@ class BpmnMapTest {
                     "meeting-submit:SUBMITTED", "meeting-decide:APPROVED_IN_PRINCIPLE", "meeting-revise:REVISED",
                     "publication-party-report:ISSUED", "publication-publish:PUBLISHED",
                     "publication-feedback:PUBLISHED",
-                    "execution-report:PROBLEM", "execution-adjust:SUSPEND", "execution-suspended:RESUME",
-                    "execution-report:PROBLEM", "execution-adjust:CONTINUE", "execution-report:COMPLETED",
+                    "execution-assign:ASSIGNED", "execution-report:REPORTED", "execution-report:REPORTED",
+                    "!execution-suspend", "execution-suspended:RESUME",
+                    "!execution-review", "execution-adjust:CONTINUE",
+                    "!evaluation-request", "evaluation-decide:EVALUATE", "evaluation-conduct:SUBMITTED",
+                    "evaluation-resolve:CONTINUE",
+                    "execution-report:COMPLETED", "execution-report:COMPLETED",
                     "evaluation-decide:EVALUATE", "evaluation-conduct:SUBMITTED", "evaluation-resolve:CONTINUE",
                     "archive-file:ARCHIVED");
             assertEndedAt("GX-2026-0001", "end-archived");
+            assertVisited("GX-2026-0001", "decision-lifecycle", "ended-completed");
         }
 
         @Test
         void outOfScopeConfirmedByTheJusticeBureau() {
-            walk("GX-2026-0002", List.of(), "proposal-study:OUT_OF_SCOPE", "proposal-scope-confirm:CONFIRMED");
-            assertEndedAt("GX-2026-0002", "end-out-of-scope");
+            walk("GX-2026-0002", List.of(), "proposal-study:OUT_OF_SCOPE", "proposal-scope-confirm:CONFIRMED",
+                    "archive-file:ARCHIVED");
+            assertEndedAt("GX-2026-0002", "end-archived");
+            assertVisited("GX-2026-0002", "decision-lifecycle", "ended-out-of-scope");
         }
 
         @Test
         void notLaunched() {
-            walk("GX-2026-0003", List.of(), "proposal-study:IN_SCOPE", "launch-decide:DECLINE");
-            assertEndedAt("GX-2026-0003", "end-not-launched");
+            walk("GX-2026-0003", List.of(), "proposal-study:IN_SCOPE", "launch-decide:DECLINE", "archive-file:ARCHIVED");
+            assertEndedAt("GX-2026-0003", "end-archived");
+            assertVisited("GX-2026-0003", "decision-lifecycle", "ended-not-launched");
         }
 
         @Test
@@ -531,8 +551,10 @@ class BpmnMapTest {
                     "risk-assess:MEDIUM", "risk-finding:CONTROLLABLE",
                     "legality-submit:SUBMITTED", "legality-review:MISSING_PARTICIPATION",
                     "participation-conduct:COMPLETED",
-                    "legality-submit:SUBMITTED", "legality-review:ILLEGAL", "legality-disposition:TERMINATE");
-            assertEndedAt("GX-2026-0004", "end-terminated");
+                    "legality-submit:SUBMITTED", "legality-review:ILLEGAL", "legality-disposition:TERMINATE",
+                    "archive-file:ARCHIVED");
+            assertEndedAt("GX-2026-0004", "end-archived");
+            assertVisited("GX-2026-0004", "decision-lifecycle", "ended-terminated");
         }
 
         @Test
@@ -548,19 +570,20 @@ class BpmnMapTest {
             steps.addAll(List.of(toMeeting));
             steps.add("meeting-decide:APPROVED");
             steps.addAll(List.of(publish));
-            steps.addAll(List.of("execution-report:PROBLEM", "execution-adjust:MODIFY"));
+            steps.addAll(List.of("execution-assign:ASSIGNED", "!execution-review", "execution-adjust:MODIFY"));
             steps.addAll(List.of("drafting-draft:SUBMITTED", "drafting-initial-review:PASSED",
                     "drafting-arrangements:CONFIRMED", "expert-conduct:COMPLETED",
                     "legality-submit:SUBMITTED", "legality-review:PASSED", "meeting-submit:SUBMITTED",
                     "meeting-decide:APPROVED"));
             steps.addAll(List.of(publish));
-            steps.addAll(List.of("execution-report:COMPLETED", "evaluation-decide:EVALUATE",
-                    "evaluation-conduct:SUBMITTED", "evaluation-resolve:MODIFY"));
+            steps.addAll(List.of("execution-assign:ASSIGNED", "execution-report:COMPLETED", "execution-report:COMPLETED",
+                    "evaluation-decide:EVALUATE", "evaluation-conduct:SUBMITTED", "evaluation-resolve:MODIFY"));
             steps.addAll(List.of(toMeeting));
             steps.add("meeting-decide:REJECTED");
             steps.add("archive-file:ARCHIVED");
             walk("GX-2026-0005", List.of(none, expert, none), steps.toArray(String[]::new));
             assertEndedAt("GX-2026-0005", "end-archived");
+            assertVisited("GX-2026-0005", "decision-lifecycle", "ended-rejected");
         }
 
         @Test
@@ -573,22 +596,36 @@ class BpmnMapTest {
                 "publication-feedback:NOT_APPLICABLE"};
             boolean[] none = {false, false, false};
             List<String> a = new ArrayList<>(List.of(toExecution));
-            a.addAll(List.of("execution-report:PROBLEM", "execution-adjust:SUSPEND", "execution-suspended:STOP",
-                    "archive-file:ARCHIVED"));
+            a.addAll(List.of("execution-assign:ASSIGNED", "execution-report:REPORTED", "!execution-suspend",
+                    "execution-suspended:STOP", "archive-file:ARCHIVED"));
             walk("GX-2026-0006", List.of(none), a.toArray(String[]::new));
             assertEndedAt("GX-2026-0006", "end-archived");
             assertVisited("GX-2026-0006", "stage-execution", "end-stopped");
+            assertVisited("GX-2026-0006", "decision-lifecycle", "ended-stopped");
 
             List<String> b = new ArrayList<>(List.of(toExecution));
-            b.addAll(List.of("execution-report:PROBLEM", "execution-adjust:STOP", "archive-file:ARCHIVED"));
+            b.addAll(List.of("execution-assign:ASSIGNED", "!execution-review", "execution-adjust:STOP", "archive-file:ARCHIVED"));
             walk("GX-2026-0007", List.of(none), b.toArray(String[]::new));
             assertEndedAt("GX-2026-0007", "end-archived");
+            assertVisited("GX-2026-0007", "stage-execution", "end-review-stop");
 
             List<String> c = new ArrayList<>(List.of(toExecution));
-            c.addAll(List.of("execution-report:COMPLETED", "evaluation-decide:SKIP", "archive-file:ARCHIVED"));
+            c.addAll(List.of("execution-assign:ASSIGNED", "execution-report:COMPLETED", "execution-report:COMPLETED",
+                    "evaluation-decide:SKIP", "archive-file:ARCHIVED"));
             walk("GX-2026-0008", List.of(none), c.toArray(String[]::new));
             assertEndedAt("GX-2026-0008", "end-archived");
             assertVisited("GX-2026-0008", "stage-evaluation", "end-not-evaluated");
+            assertVisited("GX-2026-0008", "decision-lifecycle", "ended-completed");
+
+            // an evaluation decided during execution (Art. 56) whose resolution stops it (Art. 57)
+            List<String> e = new ArrayList<>(List.of(toExecution));
+            e.addAll(List.of("execution-assign:ASSIGNED", "execution-report:REPORTED", "!evaluation-request",
+                    "evaluation-decide:EVALUATE", "evaluation-conduct:SUBMITTED", "evaluation-resolve:STOP",
+                    "archive-file:ARCHIVED"));
+            walk("GX-2026-0009", List.of(none), e.toArray(String[]::new));
+            assertEndedAt("GX-2026-0009", "end-archived");
+            assertVisited("GX-2026-0009", "stage-execution", "end-evaluation-stop");
+            assertVisited("GX-2026-0009", "decision-lifecycle", "ended-stopped");
         }
 
         @Test
@@ -600,7 +637,8 @@ class BpmnMapTest {
                     "drafting-coordination:COORDINATED", "drafting-initial-review:RETURNED",
                     "drafting-draft:CONSULT", "drafting-consult:AGREE", "drafting-consult:AGREE",
                     "drafting-consult-summary:AGREED", "drafting-initial-review:PASSED", "drafting-arrangements:CONFIRMED",
-                    "legality-submit:SUBMITTED", "legality-review:ILLEGAL", "legality-disposition:TERMINATE");
+                    "legality-submit:SUBMITTED", "legality-review:ILLEGAL", "legality-disposition:TERMINATE",
+                    "archive-file:ARCHIVED");
             assertVisited("GX-2026-0901", "stage-drafting", "drafting-coordination");
         }
 
@@ -651,6 +689,11 @@ class BpmnMapTest {
             runtime.startProcessInstanceByKey("decision-lifecycle", businessKey,
                     Map.of("decisionId", (Object) ("id-" + businessKey)));
             for (String step : steps) {
+                if (step.startsWith("!")) {
+                    // a message the application correlates (a unit's report of a problem, the head's suspension, …)
+                    runtime.createMessageCorrelation(step.substring(1)).processInstanceBusinessKey(businessKey).correlate();
+                    continue;
+                }
                 String[] s = step.split(":");
                 List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list();
                 Task task = open.stream().filter(t -> s[0].equals(t.getTaskDefinitionKey())).findFirst()
@@ -725,6 +768,24 @@ class BpmnMapTest {
     /** Stands in for the legality stage's countersignature bean: no co-units. */
     public static class FakeCountersign {
         public List<String> units(DelegateExecution e) { return List.of(); }
+    }
+
+    /** Stands in for the execution plan bean: two execution units (Art. 53). */
+    public static class FakeExecutionPlan {
+        public List<String> units(DelegateExecution e) { return List.of("unit-a", "unit-b"); }
+    }
+
+    /** Stands in for the execution reports bean: report dates far in the future, listeners do nothing. */
+    public static class FakeExecutionReports {
+        public void schedule(DelegateExecution e) {
+            java.util.Date far = new java.util.Date(32503680000000L);
+            e.setVariableLocal("reportDueAt", far);
+            e.setVariableLocal("reportReminderAt", far);
+            e.setVariableLocal("reportOverdueAt", far);
+        }
+        public void opened(org.camunda.bpm.engine.delegate.DelegateTask t) { }
+        public void remind(org.camunda.bpm.engine.delegate.DelegateTask t) { }
+        public void overdue(org.camunda.bpm.engine.delegate.DelegateTask t) { }
     }
 
     /** Stands in for the drafting consultation bean: two units consulted, answers not recorded. */

@@ -141,7 +141,7 @@ class ProposalStageTest extends IntegrationTest {
         d.complete(JUSTICE, n, "proposal-scope-confirm", "sfj", "CONFIRMED", "同意，不适用本规定");
 
         assertThat(d.status(n)).isEqualTo("OUT_OF_SCOPE");
-        assertThat(d.openTaskKeys(n)).isEmpty();
+        assertThat(d.openTaskKeys(n)).containsExactly("archive-file");   // every ending is archived (Art. 59)
         assertThat(as(LEAD).get("/api/decisions/" + n + "/study").getBody().get("outOfScopeConfirmed").asBoolean()).isTrue();
         String page = new StaffBrowser(port, LEAD, PASSWORD).get("/decisions/" + n);
         assertThat(page).contains("不适用本规定（第三条）", "属于财政政策等宏观调控决策，不适用本规定", "司法行政部门已确认");

@@ -30,7 +30,7 @@ class CommentInBrowserTest extends BrowserTest {
         d.study(n);
         d.launch(n);
         d.draft(n, true, false, false);
-        LocalDate closes = LocalDate.now(AppClock.ZONE).plusDays(31);
+        LocalDate closes = commentWindowEnd(31);
         long id = d.as(LEAD).post("/api/decisions/" + n + "/consultations", Map.of("noticeText", "请于截止日前通过本页提出意见。",
                 "channels", List.of("冠县发布微信公众号"), "closesOn", closes.toString())).getBody().get("id").asLong();
 

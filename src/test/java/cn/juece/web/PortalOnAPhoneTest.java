@@ -35,7 +35,7 @@ class PortalOnAPhoneTest extends BrowserTest {
         long id = d.as(LEAD).post("/api/decisions/" + n + "/consultations", Map.of("noticeText",
                 "请于截止日前通过本页提出意见。\n一、改造范围：城区32条背街小巷。\n二、改造内容：路面、排水、照明、绿化。\n三、资金来源：县级财政和上级补助。"
                         + "\n四、实施时间：分两年实施。\n五、联系方式：县住建局城建股。",
-                "channels", List.of("冠县发布微信公众号", "冠县融媒体中心"), "closesOn", LocalDate.now(AppClock.ZONE).plusDays(31).toString()))
+                "channels", List.of("冠县发布微信公众号", "冠县融媒体中心"), "closesOn", commentWindowEnd(31).toString()))
                 .getBody().get("id").asLong();
         Screenshots.phone(browser);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Makes a PostgreSQL 15 server available on 127.0.0.1:5432 with the roles "juece" (owner) and "juece_app"
-# (the application's) and an empty database "juece_test" for the -Ppostgres test run. Idempotent (CI may
-# reuse a machine). Exits non-zero when PostgreSQL cannot be installed or started: with CI=true that fails
-# the run (DECISIONS.md 20).
+# (the application's), an empty database "juece_test" for the -Ppostgres test run and an empty database
+# "juece_ops_twonode" for the two-node test (-Ptwonode). Idempotent (CI may reuse a machine): both databases are
+# made afresh on every call. Exits non-zero when PostgreSQL cannot be installed or started: with CI=true that fails
+# the run (DECISIONS.md 20). (.ci/backup-restore.sh makes its own two databases, juece_ops_backup and
+# juece_ops_restore.)
 set -euo pipefail
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
@@ -30,6 +32,8 @@ runuser -u postgres -- pg_isready -h 127.0.0.1 -p 5432
 
 # Two roles (README, "Running on PostgreSQL"): juece owns the database and the schema juece and runs Flyway;
 # juece_app is the application's role, which may not UPDATE or DELETE audit entries (granted by migration V49).
+# The owner is a member of the application's role (README, "Backup and restore"): it reads Camunda's tables, which
+# belong to juece_app, for pg_dump, and gives them back to juece_app when pg_restore recreates them.
 runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q -d postgres <<'SQL'
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'juece') THEN
@@ -39,12 +43,15 @@ DO $$ BEGIN
     CREATE ROLE juece_app LOGIN PASSWORD 'juece_app';
   END IF;
 END $$;
-DROP DATABASE IF EXISTS juece_test;
-CREATE DATABASE juece_test OWNER juece ENCODING 'UTF8' TEMPLATE template0;
+GRANT juece_app TO juece;
 SQL
-# Camunda's engine, connected as the application's role, creates its tables in schema public: PostgreSQL 15
-# no longer lets every role CREATE there.
-runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q -d juece_test <<'SQL'
-GRANT USAGE, CREATE ON SCHEMA public TO juece_app;
-SQL
-echo "[postgres] ready: database juece_test (owner juece, application role juece_app) on 127.0.0.1:5432"
+for db in juece_test juece_ops_twonode; do
+  # WITH (FORCE): a JVM of an aborted earlier run may still hold a connection
+  runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q -d postgres \
+    -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
+    -c "CREATE DATABASE $db OWNER juece ENCODING 'UTF8' TEMPLATE template0"
+  # Camunda's engine, connected as the application's role, creates its tables in schema public: PostgreSQL 15
+  # no longer lets every role CREATE there.
+  runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q -d "$db" -c "GRANT USAGE, CREATE ON SCHEMA public TO juece_app"
+done
+echo "[postgres] ready: databases juece_test and juece_ops_twonode (owner juece, application role juece_app) on 127.0.0.1:5432"

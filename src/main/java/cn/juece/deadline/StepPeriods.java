@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +51,8 @@ import cn.juece.support.RuleViolation;
  */
 @Service
 public class StepPeriods implements TaskDates, StepDates {
+
+    private static final Logger log = LoggerFactory.getLogger(StepPeriods.class);
 
     public static final String PROPERTY = "period";
     /** The period of Art. 42 supplementing: a SUPPLEMENT pause longer than it is recorded as late. */
@@ -509,11 +513,12 @@ public class StepPeriods implements TaskDates, StepDates {
             Decision d = decisions.get(s.decisionId());
             StatutoryPeriod p = periods.period(s.periodCode());
             String due = CN_DATE.format(s.endOn());
-            outbox.toGroups(d.id(), "PERIOD_REMINDER", List.of(s.candidateGroup()),
+            int mails = outbox.toGroups(d.id(), "PERIOD_REMINDER", List.of(s.candidateGroup()),
                     "【期限提醒】" + s.taskName() + "应于" + due + "前办结（" + d.number() + "）",
                     "决策事项：" + d.title() + "（" + d.number() + "）\n环节：" + s.taskName() + "\n期限：" + p.nameZh() + "，"
                             + p.article() + "，" + p.length() + unit(p) + "，" + due + "届满。\n请在期限内办结。",
                     outbox.link("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+            log.info("Period reminder: {} ({}) ends {}, {} mails queued", s.taskName(), s.periodCode(), s.endOn(), mails);
             audit.record(Actor.system(), d.id(), d.number(), AuditAction.PERIOD_REMINDER,
                     "“" + s.taskName() + "”的" + p.nameZh() + "将于" + due + "届满，已提醒" + directory.groupName(s.candidateGroup()));
         });
@@ -528,12 +533,13 @@ public class StepPeriods implements TaskDates, StepDates {
             StatutoryPeriod p = periods.period(s.periodCode());
             String head = Groups.unitHead(s.candidateGroup());
             String justice = justiceGroup(d);
-            outbox.toGroups(d.id(), "PERIOD_ESCALATION", List.of(head, justice),
+            int mails = outbox.toGroups(d.id(), "PERIOD_ESCALATION", List.of(head, justice),
                     "【期限届满督办】" + s.taskName() + "已到期未办结（" + d.number() + "）",
                     "决策事项：" + d.title() + "（" + d.number() + "）\n环节：" + s.taskName() + "（办理单位："
                             + directory.groupName(s.candidateGroup()) + "）\n期限：" + p.nameZh() + "，" + p.article() + "，于"
                             + CN_DATE.format(s.endOn()) + "届满，尚未办结。\n依第六十条至第六十三条，请单位负责人督促办理，司法行政部门予以监督。",
                     outbox.link("/decisions/" + d.number() + "#periods"));
+            log.info("Period escalation: {} ({}) ended {}, {} mails queued", s.taskName(), s.periodCode(), s.endOn(), mails);
             audit.record(Actor.system(), d.id(), d.number(), AuditAction.PERIOD_ESCALATED,
                     "“" + s.taskName() + "”的" + p.nameZh() + "于" + CN_DATE.format(s.endOn()) + "届满未办结，已报"
                             + directory.groupName(head) + "和" + directory.groupName(justice));

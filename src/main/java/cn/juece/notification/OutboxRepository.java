@@ -34,13 +34,18 @@ class OutboxRepository {
                 .update();
     }
 
-    /** Pending rows due now, oldest first. */
+    /** Pending rows due now, oldest first, at most {@code limit} (the database stops there: a long backlog is not read whole). */
     List<Long> due(OffsetDateTime now, int limit) {
-        return jdbc.sql("SELECT id FROM juece.mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id")
-                .param(now).query(Long.class).list().stream().limit(limit).toList();
+        return jdbc.sql("SELECT id FROM juece.mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id FETCH FIRST "
+                        + Math.max(1, limit) + " ROWS ONLY")
+                .param(now).query(Long.class).list();
     }
 
-    /** Claims a pending row for sending; false when another worker has it or it is no longer pending. */
+    /**
+     * Claims a pending row for sending; false when another worker has it or it is no longer pending. Atomic on every
+     * node: the UPDATE's condition is checked again on the row's newest version after a concurrent claim commits (on
+     * PostgreSQL the second UPDATE waits for the first's row lock, then finds the row SENDING and changes nothing).
+     */
     boolean claim(long id, OffsetDateTime now) {
         return jdbc.sql("UPDATE juece.mail_outbox SET status = 'SENDING', next_attempt_at = ? WHERE id = ? AND status = 'PENDING'")
                 .params(now, id).update() == 1;

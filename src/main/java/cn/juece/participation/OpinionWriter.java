@@ -15,6 +15,8 @@ import cn.juece.audit.AuditTrail;
 import cn.juece.identity.Actor;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.GroupCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Writes one received opinion, already checked against the window and the limits, in the caller's
@@ -55,15 +57,27 @@ class OpinionWriter {
                 r.contentHash(), sameAs, r.postmarkDate(), r.submittedAt(), enteredBy, moderation, null, null, null, null);
     }
 
-    /** The public's opinions, committed in groups (see {@link GroupCommit}). */
+    /**
+     * The public's opinions, committed in groups (see {@link GroupCommit}). Each commit adds its rows to the counter
+     * {@code juece.comments.received} and one to {@code juece.intake.commits} (/actuator/prometheus: the intake rate
+     * and the rows per commit).
+     */
     @Configuration(proxyBeanMethods = false)
     static class Intake {
 
         @Bean
-        GroupCommit<Received, Opinion> opinionIntake(PlatformTransactionManager transactions, OpinionWriter writer,
+        GroupCommit<Received, Opinion> opinionIntake(PlatformTransactionManager transactions, OpinionWriter writer, MeterRegistry meters,
                                                      @Value("${juece.participation.intake.max-batch:256}") int maxBatch,
                                                      @Value("${juece.participation.intake.capacity:4096}") int capacity) {
-            return new GroupCommit<>("opinion-intake", new TransactionTemplate(transactions), maxBatch, capacity, writer::write);
+            Counter received = Counter.builder("juece.comments.received")
+                    .description("Public comments committed by the intake's group commit").register(meters);
+            Counter commits = Counter.builder("juece.intake.commits")
+                    .description("Commits of the comment intake's group commit").register(meters);
+            return new GroupCommit<>("opinion-intake", new TransactionTemplate(transactions), maxBatch, capacity, writer::write)
+                    .onCommitted(rows -> {
+                        received.increment(rows);
+                        commits.increment();
+                    });
         }
     }
 }

@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * The visitor's address: the connection's remote address, unless that is a trusted proxy, in which case
  * X-Forwarded-For is read from the right, skipping trusted proxies; the first untrusted entry is the client.
  * A forwarded header from anyone else is ignored (it could be forged). Trusted proxies are exact addresses
- * or CIDR ranges (10.0.0.0/8, fd00::/8).
+ * or CIDR ranges (10.0.0.0/8, fd00::/8). The same list decides whose X-Request-Id the log takes
+ * (monitoring.RequestLogContext).
  */
 public final class ClientAddress {
 
@@ -24,7 +25,7 @@ public final class ClientAddress {
         this.trusted = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Range::parse).toList();
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
@@ -56,7 +57,8 @@ public final class ClientAddress {
                 && "https".equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Proto")).strip()));
     }
 
-    private boolean isTrusted(String address) {
+    /** Whether the address (an IP literal) is one of the trusted proxies. */
+    public boolean isTrusted(String address) {
         byte[] b = bytes(address);
         return b != null && trusted.stream().anyMatch(r -> r.contains(b));
     }

@@ -1,8 +1,7 @@
 package cn.juece.portal;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.OffsetDateTime;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +18,15 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A per-client limit on the public portal's submissions (every POST under /public/), in a fixed window per
  * client address (juece.portal.rate-limit.*). Runs before Spring Security, so a flood is refused before any
- * other work. Counters live in this node's memory: behind a load balancer each node counts its share.
+ * other work. The windows live in the database ({@link SubmissionWindows}): behind a load balancer every node
+ * counts against the same budget, and a restart forgets nothing.
  */
 @Configuration
 class SubmissionRateLimit {
 
     @Bean
-    FilterRegistrationBean<Filter> portalRateLimit(PortalProperties properties, AppClock clock) {
-        var reg = new FilterRegistrationBean<>(new Filter(properties.rateLimit(), clock));
+    FilterRegistrationBean<Filter> portalRateLimit(PortalProperties properties, AppClock clock, SubmissionWindows windows) {
+        var reg = new FilterRegistrationBean<>(new Filter(properties.rateLimit(), clock, windows));
         reg.setName("juece-portal-rate-limit");
         reg.addUrlPatterns("/public/*");
         reg.setOrder(-110);
@@ -38,11 +38,12 @@ class SubmissionRateLimit {
         private final PortalProperties.RateLimit limit;
         private final AppClock clock;
         private final ClientAddress addresses;
-        private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+        private final SubmissionWindows windows;
 
-        Filter(PortalProperties.RateLimit limit, AppClock clock) {
+        Filter(PortalProperties.RateLimit limit, AppClock clock, SubmissionWindows windows) {
             this.limit = limit;
             this.clock = clock;
+            this.windows = windows;
             this.addresses = new ClientAddress(limit.trustedProxies());
         }
 
@@ -58,20 +59,11 @@ class SubmissionRateLimit {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String client = addresses.of(request);
-            long now = clock.now().toInstant().toEpochMilli();
-            long windowMillis = limit.window().toMillis();
-            if (windows.size() > 100_000) {
-                windows.entrySet().removeIf(e -> now - e.getValue()[0] >= windowMillis);
-            }
-            long[] w = windows.compute(client, (k, v) -> {
-                if (v == null || now - v[0] >= windowMillis || now < v[0]) {
-                    return new long[] {now, 1};
-                }
-                v[1]++;
-                return v;
-            });
-            if (w[1] > limit.maxSubmissions()) {
-                long retry = Math.max(1, (w[0] + windowMillis - now + 999) / 1000);
+            OffsetDateTime now = clock.now();
+            SubmissionWindows.Window w = windows.count(client, now);
+            if (w.submissions() > limit.maxSubmissions()) {
+                long endMillis = w.start().plus(limit.window()).toInstant().toEpochMilli();
+                long retry = Math.max(1, (endMillis - now.toInstant().toEpochMilli() + 999) / 1000);
                 response.setHeader("Retry-After", String.valueOf(retry));
                 // The portal's error page, or {code, message} for the JSON intake (ErrorPages).
                 request.setAttribute(ErrorPages.TITLE, "提交过于频繁");

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
     private final BlockingQueue<Pending<T, R>> queue;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
+    private volatile IntConsumer committed = rows -> { };
     private volatile boolean running;
     private volatile int inFlight;
     private Thread writer;
@@ -78,6 +80,15 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the " + name + " commit", e);
         }
+    }
+
+    /**
+     * Tells {@code listener} the number of rows of each commit, after the commit (a metrics counter: the intake rate).
+     * Runs on the writer's thread: it must be quick and must not throw.
+     */
+    public GroupCommit<T, R> onCommitted(IntConsumer listener) {
+        this.committed = listener;
+        return this;
     }
 
     /** Batches committed and rows written since start (for the benchmark and the log). */
@@ -142,6 +153,7 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
         }
         batches.incrementAndGet();
         rows.addAndGet(batch.size());
+        counted(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(results.get(i));
         }
@@ -152,9 +164,18 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
             R result = transactions.execute(status -> write.apply(p.item()));
             batches.incrementAndGet();
             rows.incrementAndGet();
+            counted(1);
             p.done().complete(result);
         } catch (RuntimeException | Error e) {
             p.done().completeExceptionally(e);
+        }
+    }
+
+    private void counted(int n) {
+        try {
+            committed.accept(n);
+        } catch (RuntimeException e) {
+            log.warn("{}: commit listener failed: {}", name, e.toString());
         }
     }
 

@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * endpoints gets 503 with a Chinese "starting" answer; {@code /actuator/health} says OUT_OF_SERVICE meanwhile.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after monitoring.RequestLogContext, so that a refusal is logged with its request id
 public class StartupGate extends OncePerRequestFilter {
 
     private volatile boolean ready;

@@ -32,7 +32,9 @@ import cn.juece.support.PageSession;
  * The audit trail proves itself (DECISIONS.md 26, Art. 60-63): each decision's acts form a hash chain; a row
  * changed or a last row deleted behind the application's back is found and named, by the endpoints, the
  * dossier page and the command; appends from concurrent transactions queue on the chain's head. Tampering
- * tests put the row back, so every chain of the suite's database stays intact.
+ * tests put the row back, so every chain of the suite's database stays intact. They tamper through
+ * {@link #owner()}: on PostgreSQL the application's role cannot change or delete an audit entry at all
+ * (PostgresAuditChainTest), so the change is made with the owner's rights, as an attacker would need them.
  */
 class AuditChainTest extends IntegrationTest {
 
@@ -91,8 +93,8 @@ class AuditChainTest extends IntegrationTest {
         Map<String, Object> second = jdbc.sql("SELECT id, detail FROM juece.audit_entry WHERE chain_key = ? AND chain_seq = 2")
                 .param(n).query().singleRow();
         long id = ((Number) second.get("ID")).longValue();
-        try {
-            jdbc.sql("UPDATE juece.audit_entry SET detail = ? WHERE id = ?").params("已被改写的记录", id).update();
+        try (var owner = owner()) {
+            owner.jdbc().sql("UPDATE juece.audit_entry SET detail = ? WHERE id = ?").params("已被改写的记录", id).update();
 
             JsonNode report = verify(n);
             assertThat(report.get("intact").asBoolean()).isFalse();
@@ -109,7 +111,9 @@ class AuditChainTest extends IntegrationTest {
             assertThat(cli.code()).isEqualTo(AuditChainCli.BROKEN);
             assertThat(cli.out()).contains("损坏\t" + n + "\t发现问题", "记录号" + id, "[HASH_MISMATCH]");
         } finally {
-            jdbc.sql("UPDATE juece.audit_entry SET detail = ? WHERE id = ?").params(second.get("DETAIL"), id).update();
+            try (var owner = owner()) {
+                owner.jdbc().sql("UPDATE juece.audit_entry SET detail = ? WHERE id = ?").params(second.get("DETAIL"), id).update();
+            }
         }
         assertThat(verify(n).get("intact").asBoolean()).isTrue();
     }
@@ -123,8 +127,8 @@ class AuditChainTest extends IntegrationTest {
                 SELECT * FROM juece.audit_entry WHERE chain_key = ?
                 ORDER BY chain_seq DESC FETCH FIRST 1 ROW ONLY""").param(n).query().singleRow();
         long seq = ((Number) last.get("CHAIN_SEQ")).longValue();
-        try {
-            jdbc.sql("DELETE FROM juece.audit_entry WHERE id = ?").param(last.get("ID")).update();
+        try (var owner = owner()) {
+            owner.jdbc().sql("DELETE FROM juece.audit_entry WHERE id = ?").param(last.get("ID")).update();
 
             JsonNode report = verify(n);
             assertThat(report.get("intact").asBoolean()).isFalse();
@@ -254,9 +258,9 @@ class AuditChainTest extends IntegrationTest {
     record Run(int code, String out) {
     }
 
-    /** The command, run in this JVM against the suite's in-memory database. */
-    private static Run cli() {
-        return run(new String[]{"jdbc:h2:mem:juece-test", "sa", ""});
+    /** The command, run in this JVM against the suite's database (H2 in memory, or PostgreSQL as the application's role). */
+    private Run cli() {
+        return run(databaseAsApplication());
     }
 
     private static Run run(String[] args) {

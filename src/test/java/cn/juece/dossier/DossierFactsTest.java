@@ -241,46 +241,60 @@ class DossierFactsTest extends IntegrationTest {
         d.skipEvaluation(n);
         d.archive(n);
 
-        // the audit text is changed behind the application's back (only this decision's entries)
-        int changed = jdbc.sql("UPDATE juece.audit_entry SET detail = 'x' WHERE decision_id = ?").param(idOf(n)).update();
-        assertThat(changed).isGreaterThan(20);
-        assertThat(d.auditDetails(n)).containsOnly("x");
+        // the audit text is changed behind the application's back (only this decision's entries; with the owner's
+        // rights, which PostgreSQL requires), and put back afterwards so the suite's chains stay intact
+        Map<Long, String> details = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, detail FROM juece.audit_entry WHERE decision_id = ? ORDER BY id").param(idOf(n))
+                .query((rs, i) -> details.put(rs.getLong(1), rs.getString(2))).list();
+        try (var owner = owner()) {
+            int changed = owner.jdbc().sql("UPDATE juece.audit_entry SET detail = 'x' WHERE decision_id = ?").param(idOf(n)).update();
+            assertThat(changed).isGreaterThan(20).isEqualTo(details.size());
+        }
+        try {
+            assertThat(d.auditDetails(n)).containsOnly("x");
 
-        // the portal: the item's trail, the meeting's result, the publication; the list of published decisions
-        String item = portal("/public/catalogue/2063/items/" + itemId);
-        assertThat(item).contains(n, "进入第1阶段：决策事项建议研究论证", "进入第8阶段：集体讨论决定",
-                "决策程序结束：决策执行完毕（第五十三条）", "已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
-                "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
-        // Art. 36-40 on the portal: that a risk assessment was held and when, never the level or the finding
-        assertThat(item).contains("已开展决策风险评估（第三十六条），评估完成于").doesNotContain("中风险", "风险可控");
-        String list = portal("/public/decisions");
-        assertThat(list).contains(n, "集体讨论决定：同意；公布途径：县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
+            // the portal: the item's trail, the meeting's result, the publication; the list of published decisions
+            String item = portal("/public/catalogue/2063/items/" + itemId);
+            assertThat(item).contains(n, "进入第1阶段：决策事项建议研究论证", "进入第8阶段：集体讨论决定",
+                    "决策程序结束：决策执行完毕（第五十三条）", "已归档（档案号 " + LifecycleDriver.archiveNumber(n) + "）",
+                    "集体讨论决定：", "同意（县政府第15次常务会议）", "决策公布：", "县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
+            // Art. 36-40 on the portal: that a risk assessment was held and when, never the level or the finding
+            assertThat(item).contains("已开展决策风险评估（第三十六条），评估完成于").doesNotContain("中风险", "风险可控");
+            String list = portal("/public/decisions");
+            assertThat(list).contains(n, "集体讨论决定：同意；公布途径：县政府公报（《冠县人民政府公报》2026年第6期）、县政府网站、政务新媒体（冠县发布）");
 
-        // supervision: the risk level and the meeting's decision, in the API and on the page
-        JsonNode overview = justice.get("/api/supervision?unit=fgj").getBody();
-        JsonNode row = null;
-        for (JsonNode x : overview.get("outcomes")) {
-            if (x.get("decisionNumber").asText().equals(n)) {
-                row = x;
+            // supervision: the risk level and the meeting's decision, in the API and on the page
+            JsonNode overview = justice.get("/api/supervision?unit=fgj").getBody();
+            JsonNode row = null;
+            for (JsonNode x : overview.get("outcomes")) {
+                if (x.get("decisionNumber").asText().equals(n)) {
+                    row = x;
+                }
+            }
+            assertThat(row).as("supervision's outcome row of " + n).isNotNull();
+            assertThat(row.get("riskLevel").asText()).isEqualTo("MEDIUM");
+            assertThat(row.get("riskLevelLabel").asText()).isEqualTo("中风险");
+            assertThat(row.get("riskRound").asInt()).isEqualTo(1);
+            assertThat(row.get("riskFinding").asText()).isEqualTo("风险可控");
+            assertThat(row.get("legalityConclusionLabel").asText()).isEqualTo("合法，通过审查");
+            assertThat(row.get("meetingResult").asText()).isEqualTo("APPROVED");
+            assertThat(row.get("meetingResultLabel").asText()).isEqualTo("同意");
+            assertThat(row.get("archiveNumber").asText()).isEqualTo(LifecycleDriver.archiveNumber(n));
+            assertThat(overview.get("riskLevels").get("中风险").asLong()).isPositive();
+            assertThat(overview.get("meetingResults").get("同意").asLong()).isPositive();
+            String supervision = new StaffBrowser(port, JUSTICE, PASSWORD).get("/supervision?unit=fgj");
+            assertThat(supervision).contains("风险等级：", "中风险（第1轮评估）", "合法，通过审查（第1轮审查）", LifecycleDriver.archiveNumber(n));
+
+            // the dossier
+            String dossier = new StaffBrowser(port, LEAD, PASSWORD).get("/decisions/" + n);
+            assertThat(dossier).contains("中风险", "少数车主可能有意见", "同意", "县政府第15次常务会议", LifecycleDriver.archiveNumber(n));
+        } finally {
+            try (var owner = owner()) {
+                details.forEach((id, detail) -> owner.jdbc().sql("UPDATE juece.audit_entry SET detail = ? WHERE id = ?")
+                        .params(detail, id).update());
             }
         }
-        assertThat(row).as("supervision's outcome row of " + n).isNotNull();
-        assertThat(row.get("riskLevel").asText()).isEqualTo("MEDIUM");
-        assertThat(row.get("riskLevelLabel").asText()).isEqualTo("中风险");
-        assertThat(row.get("riskRound").asInt()).isEqualTo(1);
-        assertThat(row.get("riskFinding").asText()).isEqualTo("风险可控");
-        assertThat(row.get("legalityConclusionLabel").asText()).isEqualTo("合法，通过审查");
-        assertThat(row.get("meetingResult").asText()).isEqualTo("APPROVED");
-        assertThat(row.get("meetingResultLabel").asText()).isEqualTo("同意");
-        assertThat(row.get("archiveNumber").asText()).isEqualTo(LifecycleDriver.archiveNumber(n));
-        assertThat(overview.get("riskLevels").get("中风险").asLong()).isPositive();
-        assertThat(overview.get("meetingResults").get("同意").asLong()).isPositive();
-        String supervision = new StaffBrowser(port, JUSTICE, PASSWORD).get("/supervision?unit=fgj");
-        assertThat(supervision).contains("风险等级：", "中风险（第1轮评估）", "合法，通过审查（第1轮审查）", LifecycleDriver.archiveNumber(n));
-
-        // the dossier
-        String dossier = new StaffBrowser(port, LEAD, PASSWORD).get("/decisions/" + n);
-        assertThat(dossier).contains("中风险", "少数车主可能有意见", "同意", "县政府第15次常务会议", LifecycleDriver.archiveNumber(n));
+        assertThat(as(JUSTICE).get("/api/decisions/" + n + "/audit/verify").getBody().get("intact").asBoolean()).isTrue();
     }
 
     /** Confirms, records the party committee's approval and publishes a compiled catalogue (Art. 4). */

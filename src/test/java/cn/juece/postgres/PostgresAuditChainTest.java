@@ -49,7 +49,7 @@ class PostgresAuditChainTest extends PostgresTest {
     @Test
     void theApplicationsRoleCannotUpdateOrDeleteAuditEntries() {
         var d = new LifecycleDriver(port, "Juece2026");
-        String n = d.create("城区停车收费标准调整（PostgreSQL 审计）");
+        String n = d.create("城区停车收费标准调整（PG 审计）");
         assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("juece_app");
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE juece.audit_entry SET detail = '改写' WHERE chain_key = ?").param(n).update())
@@ -86,7 +86,7 @@ class PostgresAuditChainTest extends PostgresTest {
     @Test
     void aChangeByTheOwnerIsFoundAndNamed() throws Exception {
         var d = new LifecycleDriver(port, "Juece2026");
-        String n = d.create("农贸市场摊位管理办法（PostgreSQL 审计）");
+        String n = d.create("农贸市场摊位管理办法（PG 审计）");
         d.recordStudy(n);
         try (Connection owner = ownerConnection()) {
             long id;

@@ -17,7 +17,7 @@ class PostgresLifecycleTest extends PostgresTest {
     @Test
     void aDecisionGoesFromProposalToTheArchiveOnPostgres() throws Exception {
         var d = new LifecycleDriver(port, "Juece2026");
-        String n = d.wholeLifecycle("城区集中供热价格调整方案（PostgreSQL）");
+        String n = d.wholeLifecycle("城区集中供热价格调整方案（PG 数据库）");
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
         assertThat(d.openTaskKeys(n)).isEmpty();
         assertThat(d.auditDetails(n)).contains("决策程序结束：已归档（第五十九条）");
@@ -41,7 +41,7 @@ class PostgresLifecycleTest extends PostgresTest {
     @Test
     void rulesRefuseAndUploadsKeepVersionsOnPostgres() {
         var d = new LifecycleDriver(port, "Juece2026");
-        String n = d.create("农村公路养护办法（PostgreSQL）");
+        String n = d.create("农村公路养护办法（PG 数据库）");
         var refused = d.as(LEAD).complete(d.task(n, "proposal-study").get("id").asText(), "IN_SCOPE", null);
         assertThat(refused.getBody().get("code").asText()).isEqualTo("DECISION_CATEGORY_MISSING");
         var v1 = d.as(LEAD).upload(n, "STUDY_REPORT", "报告.pdf", cn.juece.support.TestFiles.of(".pdf", "1"));

@@ -116,12 +116,13 @@ class StepRepository {
     /**
      * One page of the open steps offered to these groups or held by the person, by an indexed query on our own steps
      * (never loading every task): sorted by creation (oldest first) or by the period's day (deadline or earliest
-     * close, soonest first, steps without a period last), filtered by stage process and decision number.
+     * close, or else the due date the task carries, e.g. an execution report's day; soonest first, undated steps
+     * last), filtered by stage process and decision number.
      */
     List<WorkRow> workList(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber,
                            boolean byDue, int offset, int limit) {
         var q = jdbc.sql(workListSql(processKey, decisionNumber, false)
-                        + (byDue ? " ORDER BY COALESCE(p.end_on, p.earliest_close) ASC NULLS LAST, s.created_at ASC, s.id ASC"
+                        + (byDue ? " ORDER BY COALESCE(p.end_on, p.earliest_close, CAST(s.due_at AS DATE)) ASC NULLS LAST, s.created_at ASC, s.id ASC"
                                  : " ORDER BY s.created_at ASC, s.id ASC")
                         + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
                 .param("groups", groups.isEmpty() ? java.util.List.of("-") : groups).param("user", userId)

@@ -98,7 +98,7 @@ class ProvisionalCalendarTest extends IntegrationTest {
         String dossier = page(LifecycleDriver.LEAD, "/decisions/" + a);
         assertThat(dossier).contains("2027年1月8日", "暂定", "暂按《全国年节及纪念日放假办法》规定的节日");
         assertThat(page(LifecycleDriver.LEAD, "/")).contains("暂定");
-        JsonNode openSteps = as(LifecycleDriver.JUSTICE).get("/api/supervision").getBody().get("openSteps");
+        JsonNode openSteps = as(LifecycleDriver.JUSTICE).get("/api/supervision?decision=" + a).getBody().get("openSteps").get("items");
         JsonNode supervised = null;
         for (JsonNode s : openSteps) {
             if (s.get("decisionNumber").asText().equals(a)) {

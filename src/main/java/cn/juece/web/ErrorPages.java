@@ -39,6 +39,8 @@ public class ErrorPages implements ErrorController {
     public static final String MESSAGE = ErrorPages.class.getName() + ".message";
     public static final String CODE = ErrorPages.class.getName() + ".code";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorPages.class);
+
     private final Directory directory;
     private final Navigation navigation;
     private final PortalProperties portal;
@@ -54,6 +56,10 @@ public class ErrorPages implements ErrorController {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = statusAttribute instanceof Integer i ? i : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         String path = originalPath(request);
+        if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause) {
+            // a failure outside the handlers (a filter, a commit after the handler): the one place it can be logged
+            log.error("Server error on {} {}", request.getMethod(), path, cause);
+        }
         ApiError known = ApiError.forStatus(status, request.getMethod());
         String message = request.getAttribute(MESSAGE) instanceof String m ? m : null;
         String code = request.getAttribute(CODE) instanceof String c ? c : known.code();

@@ -52,8 +52,13 @@ public class Steps {
         UserTask element = (UserTask) task.getBpmnModelElementInstance();
         Responsible party = Responsible.ofExpression(element == null ? null : element.getCamundaCandidateGroups());
         String subject = subjectVariable(party) == null ? null : (String) task.getExecution().getVariable(subjectVariable(party));
-        return insert(d, task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+        Step step = insert(d, task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
                 task.getName(), party, subject, task.getAssignee());
+        if (task.getDueDate() != null) {
+            // a due date the BPMN gives at creation (an execution report's day): work lists and supervision sort by it
+            repository.dueAt(task.getId(), java.time.OffsetDateTime.ofInstant(task.getDueDate().toInstant(), cn.juece.support.AppClock.ZONE));
+        }
+        return step;
     }
 
     private Step insert(Decision d, String taskId, String processInstanceId, String processDefinitionId, String taskKey,

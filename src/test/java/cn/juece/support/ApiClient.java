@@ -18,6 +18,9 @@ public class ApiClient {
 
     public ApiClient(int port, String user, String password) {
         this.http = RestClient.builder()
+                // Java's own client, without a cookie store: each call signs in by HTTP Basic, as a program would (with
+                // httpclient5 on the test class path RestClient would otherwise pick it, and its cookies keep a session)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultHeaders(h -> h.setBasicAuth(user, password))
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })

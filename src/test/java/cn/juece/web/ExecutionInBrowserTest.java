@@ -49,7 +49,8 @@ class ExecutionInBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content-fgj")));
         browser.findElement(By.id("content-fgj")).sendKeys("已完成价格调整听证后的配套减免方案，低保户名单已核定");
         browser.findElement(By.cssSelector("#content-fgj ~ p button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/execution"));
+        // the address is /execution before and after the post: wait for the report itself
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "低保户名单已核定"));
         assertThat(browser.getPageSource()).contains("低保户名单已核定", "按期报告");
         signOut();
 

@@ -1,14 +1,11 @@
 package cn.juece.audit;
 
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,12 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ChainHeads {
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
-    private volatile Boolean postgres;
+    private final cn.juece.support.DatabaseKind databases;
 
-    ChainHeads(JdbcClient jdbc, DataSource dataSource) {
+    ChainHeads(JdbcClient jdbc, cn.juece.support.DatabaseKind databases) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.databases = databases;
     }
 
     /** A chain's head for the next append: locked for this transaction. */
@@ -111,7 +107,7 @@ class ChainHeads {
      * waits and fails on the key, which leaves the transaction usable.
      */
     private void create(String chain) {
-        if (isPostgres()) {
+        if (databases.isPostgres()) {
             jdbc.sql("INSERT INTO juece.audit_chain_head (chain_key, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT (chain_key) DO NOTHING")
                     .params(chain, AuditChainHash.GENESIS).update();
             return;
@@ -128,20 +124,6 @@ class ChainHeads {
         jdbc.sql("UPDATE juece.audit_chain_head SET last_seq = ?, last_hash = ? WHERE chain_key = ?")
                 .params(head.lastSeq, head.lastHash, head.chain).update();
         head.dirty = false;
-    }
-
-    private boolean isPostgres() {
-        if (postgres == null) {
-            Connection con = DataSourceUtils.getConnection(dataSource);
-            try {
-                postgres = con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                DataSourceUtils.releaseConnection(con, dataSource);
-            }
-        }
-        return postgres;
     }
 
     /** The heads one transaction holds, written before it commits and dropped when it ends. */

@@ -1,12 +1,8 @@
 package cn.juece.portal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 
-import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,21 +34,15 @@ class SubmissionWindows {
     private final Duration window;
     private final boolean postgres;
 
-    SubmissionWindows(JdbcClient jdbc, TransactionTemplate tx, AppClock clock, PortalProperties properties, DataSource dataSource) {
+    SubmissionWindows(JdbcClient jdbc, TransactionTemplate tx, AppClock clock, PortalProperties properties,
+                      cn.juece.support.DatabaseKind databases) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.window = properties.rateLimit().window();
-        this.postgres = isPostgres(dataSource);
+        this.postgres = databases.isPostgres();
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's product name", e);
-        }
-    }
 
     private void noSyncCommit() {
         if (postgres) {

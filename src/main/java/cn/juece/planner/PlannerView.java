@@ -78,7 +78,7 @@ public class PlannerView {
      * afterwards or when it cannot be computed (the dossier never fails for the planner's sake).
      */
     public Shown dossier(Decision d) {
-        if (!d.isOpen() || d.stage().number() > Stage.MEETING.number() || d.ended()) {
+        if (d.ended() || d.stage().number() > Stage.MEETING.number()) {
             return null;
         }
         try {
@@ -96,14 +96,18 @@ public class PlannerView {
 
     /**
      * The matters the person may see that slipped against their launch-time plan (issue 16): open, before the meeting,
-     * most slipped first.
+     * most slipped first. Each plan is computed on the spot (a handful of indexed queries), so the section covers the
+     * newest {@value #SLIP_LIMIT} such matters.
      */
+    static final int SLIP_LIMIT = 100;
+
     public List<SlipRow> slips() {
         List<Long> ids = jdbc.sql("""
                 SELECT b.decision_id FROM juece.plan_baseline b JOIN juece.decision d ON d.id = b.decision_id
-                WHERE d.stage IN ('LAUNCH', 'DRAFTING', 'PARTICIPATION', 'EXPERT', 'RISK', 'LEGALITY') ORDER BY b.decision_id DESC""")
+                WHERE d.status = 'IN_PROGRESS' AND d.stage IN ('LAUNCH', 'DRAFTING', 'PARTICIPATION', 'EXPERT', 'RISK', 'LEGALITY')
+                ORDER BY b.decision_id DESC""")
                 .query(Long.class).list();
-        List<Decision> list = access.visibleOf(ids.stream().limit(300).map(decisions::get).filter(Decision::isOpen).toList());
+        List<Decision> list = access.visibleOf(ids.stream().limit(SLIP_LIMIT).map(decisions::get).toList());
         return list.stream().map(d -> {
             try {
                 Plan p = planner.plan(d);

@@ -39,7 +39,7 @@ class PlannerApi {
     @Operation(summary = "最早合法决策日期（关键路径）",
             description = "meetingOn 最早可提请集体讨论决定的日期；provisional 是否暂定（涉及尚未公布节假日安排的年份）；segments 各环节"
                     + "（step、start、end 最早可办结日、minimum 最短期限、critical 是否在关键路径上、done 是否已完成（实际日期））；"
-                    + "withSupplement 如需补送合法性审查材料（第四十二条，3个工作日）后的日期；slip 与启动时计划相比推迟的工作日数及卡在哪个环节。"
+                    + "withSupplement 如需补送合法性审查材料（第四十二条，3个工作日）后的日期；slip 本次计算结果（含假设）与启动时计划相比推迟的工作日数（负数为提前）及卡在哪个环节。"
                     + "假设分析：start（起算日，如2024-09-20）、comment、hearing、expert、risk、supplement（true/false），不改变决策案卷。")
     Plan plan(@PathVariable String number, @RequestParam(required = false) String start, @RequestParam(required = false) String comment,
               @RequestParam(required = false) String hearing, @RequestParam(required = false) String expert,

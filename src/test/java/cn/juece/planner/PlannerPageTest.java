@@ -125,6 +125,9 @@ class PlannerPageTest extends IntegrationTest {
         String dossier = new StaffBrowser(port, READER, PASSWORD).get("/decisions/" + n);
         assertThat(dossier).contains("最早合法决策日期", "2024年10月31日", "id=\"plan-slip\"", "推迟", "草案拟定",
                 "/decisions/" + n + "/plan", "<svg");
+        // the planner page says the same; a what-if does not hide the recorded slip
+        assertThat(lead.get("/decisions/" + n + "/plan")).contains("推迟8个工作日", "卡在“草案拟定”");
+        assertThat(lead.get("/decisions/" + n + "/plan?hearing=true")).contains("推迟8个工作日", "按案卷记录计算，不含假设");
         // supervision: the matter among those that slipped, by how much and where
         String supervision = new StaffBrowser(port, JUSTICE, PASSWORD).get("/supervision");
         assertThat(supervision).contains("进度推迟的决策事项", n);

@@ -166,6 +166,40 @@ class PlannerPageTest extends IntegrationTest {
     }
 
     @Test
+    void theRunningLegalityReviewKeepsItsRecordedDatesAndAPauseTakenMovesTheDate() {
+        clock("2024-09-20T10:00");
+        var d = driver();
+        String n = d.create("城区停车收费标准调整（审查期间暂停）");
+        d.study(n);
+        d.launch(n);
+        d.draft(n, false, false, false);
+        clock("2024-09-27T10:00");
+        d.submitForLegality(n);
+        // RULES.md's example: a review started on Fri 09-27 counts Sun 09-29 (make-up), Mon 09-30, 10-08 … 10-11 and
+        // Sat 10-12 (make-up): its 7th working day, on which it may be completed and the meeting may sit.
+        JsonNode p = plan(READER, n, "");
+        JsonNode review = segment(p, "LEGALITY_REVIEW");
+        assertThat(review.get("start").asText()).isEqualTo("2024-09-27");
+        assertThat(review.get("end").asText()).isEqualTo("2024-10-12");
+        assertThat(p.get("meetingOn").asText()).isEqualTo("2024-10-12");
+        assertThat(p.get("segments").findValuesAsText("step")).doesNotContain("COMMENT_WINDOW", "EXPERT_RESEARCH", "RISK");
+        // Art. 42: materials supplemented 10-08 … 10-10, not counted: 10-09 and 10-10, so the review may close on Tue 10-15
+        clock("2024-10-10T16:00");
+        String taskId = d.task(n, "legality-review").get("id").asText();
+        var r = as(JUSTICE).post("/api/tasks/" + taskId + "/pauses", java.util.Map.of("kind", "SUPPLEMENT",
+                "start", "2024-10-08", "end", "2024-10-10", "reason", "要求补送部门会签意见（司法函〔2024〕12号）"));
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        JsonNode paused = plan(READER, n, "");
+        assertThat(paused.get("meetingOn").asText()).isEqualTo("2024-10-15");
+        assertThat(segment(paused, "LEGALITY_REVIEW").get("pausedDays").asInt()).isEqualTo(2);
+        // a further supplement request may still come (Art. 42): Wed 16, Thu 17, Fri 18
+        assertThat(paused.get("withSupplement").asText()).isEqualTo("2024-10-18");
+        // on Wed 10-16 the review could have closed but has not: the earliest meeting is today
+        clock("2024-10-16T09:00");
+        assertThat(plan(READER, n, "").get("meetingOn").asText()).isEqualTo("2024-10-16");
+    }
+
+    @Test
     void aDateInAYearWithoutAHolidayNoticeIsProvisionalOnTheDossier() {
         // December: a window opened now ends in 2027, whose notice is not loaded (config/holidays has none).
         clock("2026-12-02T09:00");

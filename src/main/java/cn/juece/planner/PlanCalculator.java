@@ -202,6 +202,12 @@ public class PlanCalculator {
                     "公告于召开之日" + notice.length() + "日前发布；听证会安排在工作日"));
             finish = max(finish, held);
         }
+        for (PlanFacts.Event e : f.events()) {
+            boolean done = e.done() || ended;
+            LocalDate end = done || !e.end().isBefore(today) ? e.end() : today;
+            segs.add(seg(e.step(), e.name(), B_PARTICIPATION, e.article(), e.start(), end, "无法定最短期限", done, 0, null));
+            finish = max(finish, end);
+        }
         if (ended) {
             segs.add(seg(PARTICIPATION, "公众参与", B_PARTICIPATION, "第十七条", stage.start(), stage.end(), "—", true, 0, "已完成"));
             finish = stage.end();

@@ -22,11 +22,25 @@ import java.time.LocalDate;
  * @param legalityStage  stage 7 entered / left
  * @param legalityStep   the legality review period (LEGALITY_REVIEW), if opened
  * @param meetingStage   stage 8 entered / left
+ * @param events         other dated participation acts the stage waits for: symposiums (Art. 21, the stage ends only
+ *                       once each is held) and questionnaires (Art. 17) with their days
  */
 public record PlanFacts(LocalDate today, Span drafting, boolean participation, boolean comment, boolean hearing,
                         boolean expert, boolean risk, Span participationStage, Span expertStage, Span riskStage,
                         Window window, HearingFact hearingHeld, Step expertStep, Span legalityStage, Step legalityStep,
-                        Span meetingStage) {
+                        Span meetingStage, java.util.List<Event> events) {
+
+    public PlanFacts(LocalDate today, Span drafting, boolean participation, boolean comment, boolean hearing,
+                     boolean expert, boolean risk, Span participationStage, Span expertStage, Span riskStage,
+                     Window window, HearingFact hearingHeld, Step expertStep, Span legalityStage, Step legalityStep,
+                     Span meetingStage) {
+        this(today, drafting, participation, comment, hearing, expert, risk, participationStage, expertStage, riskStage, window,
+                hearingHeld, expertStep, legalityStage, legalityStep, meetingStage, java.util.List.of());
+    }
+
+    /** A dated participation act: a symposium (held on {@code end}) or a questionnaire (open through {@code end}). */
+    public record Event(String step, String name, String article, LocalDate start, LocalDate end, boolean done) {
+    }
 
     /** A stage's entry and (null while it runs) its end. */
     public record Span(LocalDate start, LocalDate end) {

@@ -151,11 +151,25 @@ public class PlannerService {
                         ORDER BY id DESC""").param(d.id())
                 .query((rs, i) -> new PlanFacts.HearingFact(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         "REPORTED".equals(rs.getString(3)))).list().stream().findFirst().orElse(null);
+        List<PlanFacts.Event> events = new ArrayList<>();
+        // Art. 21: participation ends only once each symposium announced is held (ParticipationGates)
+        jdbc.sql("SELECT title, held_on, status, created_at FROM juece.symposium WHERE decision_id = ? AND status <> 'CANCELLED' ORDER BY id")
+                .param(d.id())
+                .query((rs, i) -> events.add(new PlanFacts.Event("SYMPOSIUM", "座谈会：" + rs.getString(1), "第二十一条",
+                        min(day(rs.getObject(4, OffsetDateTime.class)), rs.getObject(2, LocalDate.class)), rs.getObject(2, LocalDate.class),
+                        "HELD".equals(rs.getString(3))))).list();
+        jdbc.sql("SELECT title, opens_on, closes_on FROM juece.questionnaire WHERE decision_id = ? ORDER BY id").param(d.id())
+                .query((rs, i) -> {
+                    LocalDate closes = rs.getObject(3, LocalDate.class);
+                    return events.add(new PlanFacts.Event("QUESTIONNAIRE", "问卷调查：" + rs.getString(1), "第十七条",
+                            rs.getObject(2, LocalDate.class), closes.plusDays(1), closes.isBefore(today)));
+                }).list();
         boolean comment = window != null || participation;
         boolean hearingPlanned = hearing != null || Boolean.TRUE.equals(hearingRequired);
         return new PlanFacts(today, stages.get("drafting"), participation, comment, hearingPlanned, expert, risk,
                 stages.get("participation"), stages.get("expert"), stages.get("risk"), window, hearing,
-                step(d.id(), PlanCalculator.EXPERT), stages.get("legality"), step(d.id(), PlanCalculator.LEGALITY), stages.get("meeting"));
+                step(d.id(), PlanCalculator.EXPERT), stages.get("legality"), step(d.id(), PlanCalculator.LEGALITY), stages.get("meeting"),
+                List.copyOf(events));
     }
 
     /** The latest period of the step (its pauses already in its earliest close; its provisional mark). */
@@ -194,6 +208,10 @@ public class PlannerService {
             }
         }
         return result;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static LocalDate day(Date d) {

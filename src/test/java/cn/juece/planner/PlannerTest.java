@@ -122,6 +122,22 @@ class PlannerTest {
     }
 
     @Test
+    void aSymposiumAnnouncedAfterTheWindowHoldsParticipationUntilItIsHeld() {
+        // Participation began on 09-20 with the window through 10-21 (closing 10-22); a symposium is set for Fri 10-25
+        // (Art. 21: the stage ends only once it is held). The review counts from 10-25: Mon 28 (1), 29, 30, 31, Fri 11-01
+        // (5), Mon 04 (6), Tue 05 (7).
+        PlanFacts f = new PlanFacts(d("2024-10-08"), new PlanFacts.Span(d("2024-09-01"), d("2024-09-20")), true, true, false, false, false,
+                new PlanFacts.Span(d("2024-09-20"), null), null, null, new PlanFacts.Window(d("2024-09-20"), d("2024-10-21"), null), null,
+                null, null, null, null,
+                List.of(new PlanFacts.Event("SYMPOSIUM", "座谈会：停车收费", "第二十一条", d("2024-10-08"), d("2024-10-25"), false)));
+        Plan p = PLANNER.plan("n", f, PlanOptions.RECORDED);
+        assertThat(p.meetingOn()).isEqualTo(d("2024-11-05"));
+        assertThat(segment(p, "SYMPOSIUM").critical()).isTrue();
+        assertThat(segment(p, "COMMENT_WINDOW").critical()).isFalse();
+        assertThat(segment(p, "COMMENT_WINDOW").end()).isEqualTo(d("2024-10-22"));
+    }
+
+    @Test
     void aDateCountedOverAYearWithoutAHolidayNoticeIsProvisional() {
         // 2027's notice is not in config/holidays: a window opened on 2026-12-10 ends in 2027.
         assertThat(PERIODS.calendar().hasDataFor(2027)).isFalse();

@@ -46,13 +46,18 @@ class ExecutionMeetingRecordTest extends IntegrationTest {
         // a meeting that does not exist
         stop.put("meetingId", 987654321L);
         refused(decide(n, stop), 400, "EXECUTION_MEETING_NOT_FOUND", "会议记录中没有");
-        // a meeting of another organ (the test directory holds one organ: the row stands for the city's meeting)
+        // a meeting of another organ (the test directory holds one organ: a row stands for the city's meeting while it is asked)
         jdbc.sql("INSERT INTO juece.gov_meeting (organ_code, kind, name, meeting_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params("LC", "EXECUTIVE", "聊城市政府第9次常务会议（" + n + "）", LifecycleDriver.localToday(), "test", OffsetDateTime.now()).update();
         long otherOrgan = jdbc.sql("SELECT id FROM juece.gov_meeting WHERE name = ?").param("聊城市政府第9次常务会议（" + n + "）")
                 .query(Long.class).single();
         stop.put("meetingId", otherOrgan);
-        refused(decide(n, stop), 422, "EXECUTION_MEETING_OTHER_ORGAN", "不是本决策机关");
+        try {
+            refused(decide(n, stop), 422, "EXECUTION_MEETING_OTHER_ORGAN", "不是本决策机关");
+        } finally {
+            // the organ is not in the directory: the meetings pages of the shared test context would not find it
+            jdbc.sql("DELETE FROM juece.gov_meeting WHERE id = ?").param(otherOrgan).update();
+        }
         // a meeting not yet held, though the decision is on its agenda
         var future = as(OFFICE).post("/api/meetings", Map.of("kind", "EXECUTIVE", "name", "县政府第32次常务会议（" + n + "）",
                 "date", LifecycleDriver.localToday().plusDays(7).toString(), "place", "县政府三楼会议室"));

@@ -119,7 +119,13 @@ public class MeetingRecords {
     }
 
     public record Item(long id, long meetingId, long decisionId, int seq, String leadExplanation, String legalityExplanation,
-                       String headDecision, String headRemarks, String overrideReason, String decidedBy, OffsetDateTime decidedAt) {
+                       String headDecision, String headRemarks, String overrideReason, String decidedBy, OffsetDateTime decidedAt,
+                       String topic) {
+
+        /** On the decision in execution (to stop, modify or resume it, Art. 55, 57), not on its draft. */
+        public boolean execution() {
+            return EXECUTION_TOPIC.equals(topic);
+        }
     }
 
     public record MemberView(long id, long itemId, String personId, String personName, View view, String remarks) {
@@ -682,7 +688,7 @@ public class MeetingRecords {
         OffsetDateTime at = rs.getObject("decided_at", OffsetDateTime.class);
         return new Item(rs.getLong("id"), rs.getLong("meeting_id"), rs.getLong("decision_id"), rs.getInt("seq"), rs.getString("lead_explanation"),
                 rs.getString("legality_explanation"), rs.getString("head_decision"), rs.getString("head_remarks"), rs.getString("override_reason"),
-                rs.getString("decided_by"), at == null ? null : at.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime());
+                rs.getString("decided_by"), at == null ? null : at.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime(), rs.getString("topic"));
     }
 
     private static String text(String s, int max, String what) {

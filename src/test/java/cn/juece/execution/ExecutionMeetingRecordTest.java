@@ -72,6 +72,8 @@ class ExecutionMeetingRecordTest extends IntegrationTest {
         var item = as(OFFICE).post("/api/meetings/" + early + "/agenda", Map.of("decision", n));
         assertThat(item.getStatusCode().value()).as(String.valueOf(item.getBody())).isEqualTo(201);
         refused(decide(n, stop), 422, "EXECUTION_MEETING_NOT_RECORDED", "行政首长的决定", "第五十条");
+        assertThat(new cn.juece.support.PageSession(port).signIn(OFFICE, PASSWORD).get("/meetings/" + early).body())
+                .contains(n, "决策执行问题：停止执行、修改决策或者恢复执行（第五十五条）");
         // the meeting did not agree (不同意)
         stop.put("meetingId", d.executionMeeting(n, "REJECTED"));
         refused(decide(n, stop), 422, "EXECUTION_MEETING_REJECTED", "不同意");

@@ -521,8 +521,13 @@ public class LifecycleDriver {
 
     /** Schedules a meeting, puts the decision on its agenda and records the discussion: {meeting id, item id}. */
     public long[] discuss(String number, String outcome) {
-        long meeting = scheduleMeeting("县政府第" + number.substring(number.lastIndexOf('-') + 1) + "-" + MEETINGS.incrementAndGet()
+        return discuss(number, outcome, "县政府第" + number.substring(number.lastIndexOf('-') + 1) + "-" + MEETINGS.incrementAndGet()
                 + "次常务会议（" + System.nanoTime() % 100000 + "）");
+    }
+
+    /** The same at a meeting of this name. */
+    public long[] discuss(String number, String outcome, String meetingName) {
+        long meeting = scheduleMeeting(meetingName);
         var item = as(OFFICE).post("/api/meetings/" + meeting + "/agenda", Map.of("decision", number));
         assertThat(item.getStatusCode().value()).as(String.valueOf(item.getBody())).isEqualTo(201);
         long itemId = item.getBody().get("id").asLong();
@@ -636,16 +641,25 @@ public class LifecycleDriver {
         return r.getBody();
     }
 
-    /** The name of the meeting at which the driver's decision organ decides (Art. 55, 57). */
+    /**
+     * Art. 55, 57, 50: an executive meeting today that has the decision in execution on its agenda and its discussion
+     * recorded, the county head deciding as given (APPROVED: the meeting agrees to the stop, modification or
+     * resumption put to it); returns the meeting's id.
+     */
+    public long executionMeeting(String number, String headDecision) {
+        return discuss(number, headDecision, MEETING + "（" + number + "，" + MEETINGS.incrementAndGet() + "）")[0];
+    }
+
+    /** The name the driver's meetings deciding on a decision in execution begin with (Art. 55, 57). */
     public static final String MEETING = "县政府第18次常务会议";
 
     /**
      * Art. 55, 57: the decision organ's decision at its meeting (STOP, MODIFY, RESUME) on its open step, with the legal
-     * ground and the meeting recorded, closing the step.
+     * ground and the meeting of the meetings register recorded, closing the step.
      */
     public JsonNode decideOnExecution(String number, String kind, String groundKind, String ground) {
         var r = as(ORGAN).post("/api/decisions/" + number + "/execution/decisions", Map.of("kind", kind, "groundKind", groundKind,
-                "ground", ground, "meetingName", MEETING, "meetingOn", localToday().toString()));
+                "ground", ground, "meetingId", executionMeeting(number, "APPROVED")));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         return r.getBody();
     }

@@ -11,8 +11,15 @@ import cn.juece.decision.Decision;
  */
 public interface ArchiveDocuments {
 
-    /** A generated document: file name (no folders), its title for people, media type and content. */
-    record Document(String fileName, String title, String contentType, byte[] bytes) {
+    /**
+     * A generated document: file name (no folders), its title for people, media type and content; details: what the
+     * manifest says of it besides (kind, article, the dossier's material version it was stored as, when, by whom).
+     */
+    record Document(String fileName, String title, String contentType, byte[] bytes, java.util.Map<String, Object> details) {
+
+        public Document(String fileName, String title, String contentType, byte[] bytes) {
+            this(fileName, title, contentType, bytes, java.util.Map.of());
+        }
     }
 
     List<Document> documents(Decision decision);

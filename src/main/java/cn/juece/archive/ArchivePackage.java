@@ -160,6 +160,8 @@ public class ArchivePackage {
                     x.put("path", path);
                     x.put("contentType", doc.contentType());
                     x.put("sha256", ArchivePackageFormat.sha256(doc.bytes()));
+                    x.put("size", doc.bytes().length);
+                    doc.details().forEach(x::putIfAbsent);
                     documentList.add(x);
                 }
             }
@@ -285,7 +287,8 @@ public class ArchivePackage {
                 manifest.sha256  清单文件的 SHA-256（可用 sha256sum -c manifest.sha256 核对）
                 materials/       全部材料的全部版本（原文件）
                 audit/chain.jsonl 审计链：每行一条记录，含计算哈希所需的全部字段
-                documents/       系统生成的文书，如卷内文件目录（每一版材料的类型、依据、提供人和单位、时间、SHA-256）
+                documents/       系统生成的文书：卷内文件目录（每一版材料的类型、依据、提供人和单位、时间、SHA-256），
+                                 以及办理中生成的各份公文（合法性审查意见书、会议纪要、决策公布公告等）的 Word 版和 PDF 版
                 records/         决策事项及其程序结束方式、办理过程（每个环节由谁、代表哪个单位、何时、结果）、决策事实、执行和后评估记录
 
                 脱离系统校验（无需数据库）：

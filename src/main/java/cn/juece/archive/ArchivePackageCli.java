@@ -136,6 +136,15 @@ public final class ArchivePackageCli {
         }
         out.println("材料：" + manifest.path("materials").size() + "件、" + versions + "个版本");
 
+        // 3a. every generated document (the dossier's index, the official documents in Word and PDF) against its file
+        for (JsonNode doc : manifest.path("documents")) {
+            JsonNode file = listed.get(doc.path("path").asText());
+            if (file == null || !file.path("sha256").asText().equals(doc.path("sha256").asText())) {
+                problems.add("文书《" + doc.path("title").asText() + "》的 SHA-256 与其文件的登记不符：" + doc.path("path").asText());
+            }
+        }
+        out.println("文书：" + manifest.path("documents").size() + "份");
+
         // 4. the audit chain, recomputed up to the head recorded at export
         JsonNode chain = manifest.path("auditChain");
         byte[] lines = files.get(chain.path("file").asText(ArchivePackageFormat.AUDIT));

@@ -106,10 +106,11 @@ class ExecutionApi {
 
     @PostMapping("/decisions")
     @Operation(summary = "记录决策机关停止执行、修改决策或恢复执行的决定（第五十五条、第五十七条）",
-            description = "kind：STOP、MODIFY、RESUME；须有法定事由（groundKind、ground）和决策机关会议（meetingName、meetingOn）。"
+            description = "kind：STOP、MODIFY、RESUME；须有法定事由（groundKind、ground）和决策机关会议（meetingId：会议管理中本机关已召开、"
+                    + "已将该事项执行问题列入议题并记录行政首长决定的会议）。"
                     + "complete=true 同时办结决策机关的待办（taskId 缺省为当前待办）。")
     ExecutionDecisions.Record decide(@PathVariable String number, @RequestBody DecisionRequest r) {
-        return executionDecisions.record(number, r.taskId(), r.kind(), r.groundKind(), r.ground(), r.meetingName(), r.meetingOn(),
+        return executionDecisions.record(number, r.taskId(), r.kind(), r.groundKind(), r.ground(), r.meetingId(),
                 !Boolean.FALSE.equals(r.complete()));
     }
 
@@ -162,8 +163,7 @@ class ExecutionApi {
     record GroundRequest(String groundKind, String ground) {
     }
 
-    record DecisionRequest(String taskId, String kind, String groundKind, String ground, String meetingName, LocalDate meetingOn,
-                           Boolean complete) {
+    record DecisionRequest(String taskId, String kind, String groundKind, String ground, Long meetingId, Boolean complete) {
     }
 
     record MeasureRequest(String content) {

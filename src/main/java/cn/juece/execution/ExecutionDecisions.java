@@ -24,6 +24,7 @@ import cn.juece.calendar.Periods;
 import cn.juece.decision.Decision;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Groups;
+import cn.juece.meeting.MeetingRecords;
 import cn.juece.notification.Outbox;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
@@ -35,8 +36,9 @@ import cn.juece.workflow.TaskActions;
  * Art. 55, 57: no change or stop of a decision in execution without a legal ground and the decision organ's decision
  * at its meeting. The organ's steps that decide it (研究决定继续执行、停止执行或者修改决策; 中止执行期间的决定; 研究评估报告
  * 并决定) close with STOP, MODIFY or RESUME only once the decision is recorded for that step: the legal ground (the
- * Art. 54 situation, or the evaluation's conclusion, Art. 57) and the meeting (its name or number and date; the
- * meetings register will be referred to from here later). In an emergency the executive head — not a clerk — first
+ * Art. 54 situation, or the evaluation's conclusion, Art. 57) and the meeting of the meetings register
+ * (cn.juece.meeting) at which it was taken: of the decision's organ, held, with the decision on its agenda and the
+ * executive head's decision recorded (Art. 50). In an emergency the executive head — not a clerk — first
  * suspends execution (先决定中止执行): the units' report steps and their timers pause at once and the organ's follow-up
  * step opens. After a suspension, stop or modification the units record what they do to limit losses.
  */
@@ -66,12 +68,14 @@ public class ExecutionDecisions {
     private final AuditTrail audit;
     private final AppClock clock;
     private final Periods periods;
+    private final ObjectProvider<MeetingRecords> meetings;
+    private final cn.juece.identity.Directory directory;
     private final int minReason;
 
     ExecutionDecisions(JdbcClient jdbc, DecisionAccess access, Responsibilities responsibilities,
                        ExecutionPlan plans, ExecutionReports reports, ObjectProvider<TaskActions> tasks, RuntimeService runtime,
                        AsEngine asEngine, Outbox outbox, AuditTrail audit, AppClock clock, Periods periods,
-                       @Value("${juece.rules.substantive-reason-min-length:10}") int minReason) {
+                       ObjectProvider<MeetingRecords> meetings, cn.juece.identity.Directory directory, @Value("${juece.rules.substantive-reason-min-length:10}") int minReason) {
         this.jdbc = jdbc;
         this.access = access;
         this.responsibilities = responsibilities;
@@ -84,6 +88,8 @@ public class ExecutionDecisions {
         this.audit = audit;
         this.clock = clock;
         this.periods = periods;
+        this.meetings = meetings;
+        this.directory = directory;
         this.minReason = minReason;
     }
 
@@ -139,7 +145,7 @@ public class ExecutionDecisions {
     }
 
     /** One decision on the decision in execution, public with its ground (the portal shows it). */
-    public record Record(long id, long decisionId, Kind kind, Ground groundKind, String ground, String meetingName,
+    public record Record(long id, long decisionId, Kind kind, Ground groundKind, String ground, Long meetingId, String meetingName,
                          LocalDate meetingOn, String taskId, String decidedBy, String decidedFor, OffsetDateTime decidedAt) {
 
         public String meeting() {
@@ -167,7 +173,7 @@ public class ExecutionDecisions {
             throw new RuleViolation("EXECUTION_ALREADY_SUSPENDED", "该决策已中止执行，正待决策机关研究决定恢复、停止或者修改（第五十五条）。");
         }
         Ground g = requireGround(groundCode, ground);
-        long id = insert(d, Kind.SUSPEND, g, ground.strip(), null, null, null, actor, Groups.executiveHead(d.organCode()));
+        long id = insert(d, Kind.SUSPEND, g, ground.strip(), null, null, actor, Groups.executiveHead(d.organCode()));
         var pi = plans.stageInstance(d).orElseThrow();
         asEngine.run(() -> runtime.createMessageCorrelation(SUSPEND_MESSAGE).processInstanceId(pi.getId()).correlate());
         reports.suspendTimers(d);
@@ -189,11 +195,12 @@ public class ExecutionDecisions {
      * Art. 55, 57: records the organ's decision (STOP, MODIFY, or RESUME after a suspension) for its open step, with
      * the legal ground and the meeting; with {@code complete} the step closes with it at once.
      *
-     * @param taskId the organ's step (研究决定…, 中止执行期间…, 研究评估报告并决定); null: the one open
+     * @param taskId    the organ's step (研究决定…, 中止执行期间…, 研究评估报告并决定); null: the one open
+     * @param meetingId the meeting of the meetings register that decided ({@link #requireMeeting})
      */
     @Transactional
-    public Record record(String number, String taskId, String kindCode, String groundCode, String ground, String meetingName,
-                         LocalDate meetingOn, boolean complete) {
+    public Record record(String number, String taskId, String kindCode, String groundCode, String ground, Long meetingId,
+                         boolean complete) {
         Decision d = access.visible(number);
         Actor actor = access.require(d, "研究决定停止执行、修改决策或者恢复执行", "第五十五条", Responsible.DECISION_ORGAN);
         Kind kind = parseKind(kindCode);
@@ -203,26 +210,69 @@ public class ExecutionDecisions {
                     + (SUSPENDED_TASK.equals(step.taskKey()) ? "恢复执行、停止执行或者修改决策。" : "停止执行或者修改决策。"));
         }
         Ground g = requireGround(groundCode, ground);
-        String meeting = meetingName == null ? "" : meetingName.strip();
-        if (meeting.isEmpty() || meetingOn == null) {
-            throw RuleViolation.badRequest("EXECUTION_MEETING_REQUIRED", kind.label() + "须经决策机关会议研究决定（第五十五条、第五十七条：县政府常务会议或者全体会议）："
-                    + "请写明会议名称或届次（如“县政府第20次常务会议”）和会议日期。");
-        }
-        if (meeting.length() > 200) {
-            throw RuleViolation.badRequest("EXECUTION_MEETING_TOO_LONG", "会议名称不超过200字。");
-        }
-        if (meetingOn.isAfter(clock.today())) {
-            throw RuleViolation.badRequest("EXECUTION_MEETING_IN_FUTURE", "会议日期不能晚于今天：请在会议研究决定后记录。");
-        }
+        MeetingRecords.Meeting m = requireMeeting(d, kind, meetingId);
+        String meeting = m.name();
+        LocalDate meetingOn = m.date();
         String group = responsibilities.actingFor(actor, responsibilities.groups(d, List.of(Responsible.DECISION_ORGAN)));
-        long id = insert(d, kind, g, ground.strip(), meeting, meetingOn, step.taskId(), actor, group);
+        long id = insert(d, kind, g, ground.strip(), m, step.taskId(), actor, group);
         audit.record(actor, group, d.id(), d.number(), AuditAction.EXECUTION_DECISION_RECORDED, "决策机关" + meeting + "（" + meetingOn
-                + "）研究决定" + kind.label() + "（第五十五条" + (RESOLVE_TASK.equals(step.taskKey()) ? "、第五十七条" : "") + "）；法定事由："
+                + "，会议记录第" + m.id() + "号）研究决定" + kind.label() + "（第五十五条" + (RESOLVE_TASK.equals(step.taskKey()) ? "、第五十七条" : "") + "）；法定事由："
                 + g.label() + "（" + g.article() + "）；" + ground.strip(), null);
         if (complete) {
             tasks.getObject().complete(step.taskId(), kind.name(), meeting + "研究决定" + kind.label());
         }
         return byId(id).orElseThrow();
+    }
+
+    /**
+     * Art. 55, 57, 50: the meeting that decided: it exists, is a meeting of the decision's organ, has been held, has
+     * the decision in execution on its agenda, and its record has the executive head's decision on it, not 不同意.
+     */
+    MeetingRecords.Meeting requireMeeting(Decision d, Kind kind, Long meetingId) {
+        if (meetingId == null) {
+            throw RuleViolation.badRequest("EXECUTION_MEETING_REQUIRED", kind.label() + "须经决策机关会议研究决定（第五十五条、第五十七条：县政府常务会议或者全体会议）："
+                    + "请选择会议管理中已召开并记录研究决定的会议。");
+        }
+        MeetingRecords records = meetings.getObject();
+        MeetingRecords.Meeting m = records.find(meetingId).orElseThrow(() -> RuleViolation.badRequest("EXECUTION_MEETING_NOT_FOUND",
+                "会议记录中没有编号为" + meetingId + "的会议：请选择会议管理中已召开的常务会议或者全体会议。"));
+        if (!m.organCode().equals(d.organCode())) {
+            throw new RuleViolation("EXECUTION_MEETING_OTHER_ORGAN", m.name() + "不是本决策机关（" + directory.organ(d.organCode()).name() + "）的会议，不能据以"
+                    + kind.label() + "（第五十五条）。");
+        }
+        if (m.date().isAfter(clock.today())) {
+            throw new RuleViolation("EXECUTION_MEETING_NOT_HELD", m.name() + "定于" + m.date() + "召开，尚未召开：请在会议研究决定后记录" + kind.label() + "。");
+        }
+        MeetingRecords.Item item = records.executionItem(m.id(), d.id()).orElseThrow(() -> new RuleViolation("EXECUTION_MEETING_NOT_ON_AGENDA",
+                "《" + d.title() + "》的执行问题未列入" + m.name() + "的议题：请由政府办公室将其列入会议议题并记录研究情况（第四十八条、第五十条、第五十五条）。"));
+        if (item.headDecision() == null) {
+            throw new RuleViolation("EXECUTION_MEETING_NOT_RECORDED", m.name() + "对《" + d.title() + "》执行问题的研究尚未记录行政首长的决定"
+                    + "（第五十条）：请政府办公室先完成会议记录。");
+        }
+        if ("REJECTED".equals(item.headDecision())) {
+            throw new RuleViolation("EXECUTION_MEETING_REJECTED", m.name() + "对《" + d.title() + "》执行问题的研究，行政首长的决定为“不同意”"
+                    + "（第五十条），不能据以" + kind.label() + "。");
+        }
+        return m;
+    }
+
+    /** A meeting the organ's decision form offers: held, of the organ; ready when it decided on this decision in execution. */
+    public record MeetingChoice(long id, String label, boolean ready) {
+    }
+
+    /** The organ's held meetings, those that decided on this decision in execution first (Art. 50, 55). */
+    public List<MeetingChoice> meetingChoices(Decision d) {
+        MeetingRecords records = meetings.getObject();
+        List<MeetingChoice> ready = new java.util.ArrayList<>(), other = new java.util.ArrayList<>();
+        for (MeetingRecords.Meeting m : records.held(d.organCode())) {
+            var item = records.executionItem(m.id(), d.id());
+            String state = item.isEmpty() ? "未列入本事项执行问题" : item.get().headDecision() == null ? "本事项的研究尚未记录行政首长决定"
+                    : "行政首长决定：" + MeetingRecords.label(item.get().headDecision());
+            boolean ok = item.isPresent() && item.get().headDecision() != null && !"REJECTED".equals(item.get().headDecision());
+            (ok ? ready : other).add(new MeetingChoice(m.id(), m.name() + "（" + m.date() + "，" + state + "）", ok));
+        }
+        ready.addAll(other);
+        return ready;
     }
 
     /** The organ asks itself to study the execution (opens "研究决定继续执行、停止执行或者修改决策" if not open). */
@@ -363,14 +413,15 @@ public class ExecutionDecisions {
         }
     }
 
-    private long insert(Decision d, Kind kind, Ground g, String ground, String meeting, LocalDate meetingOn, String taskId,
+    private long insert(Decision d, Kind kind, Ground g, String ground, MeetingRecords.Meeting meeting, String taskId,
                         Actor actor, String decidedFor) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO juece.execution_decision (decision_id, kind, ground_kind, ground, meeting_name, meeting_on, task_id,
+                INSERT INTO juece.execution_decision (decision_id, kind, ground_kind, ground, meeting_id, meeting_name, meeting_on, task_id,
                                                       decided_by, decided_for, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(d.id(), kind.name(), g.name(), ground, meeting, meetingOn, taskId, actor.id(), decidedFor, clock.now())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), kind.name(), g.name(), ground, meeting == null ? null : meeting.id(), meeting == null ? null : meeting.name(),
+                        meeting == null ? null : meeting.date(), taskId, actor.id(), decidedFor, clock.now())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -380,7 +431,8 @@ public class ExecutionDecisions {
     public List<Record> records(long decisionId) {
         return jdbc.sql("SELECT * FROM juece.execution_decision WHERE decision_id = ? ORDER BY id").param(decisionId)
                 .query((rs, i) -> new Record(rs.getLong("id"), rs.getLong("decision_id"), Kind.valueOf(rs.getString("kind")),
-                        Ground.valueOf(rs.getString("ground_kind")), rs.getString("ground"), rs.getString("meeting_name"),
+                        Ground.valueOf(rs.getString("ground_kind")), rs.getString("ground"), rs.getObject("meeting_id", Long.class),
+                        rs.getString("meeting_name"),
                         rs.getObject("meeting_on", LocalDate.class), rs.getString("task_id"), rs.getString("decided_by"),
                         rs.getString("decided_for"), ExecutionReports.time(rs, "decided_at")))
                 .list();

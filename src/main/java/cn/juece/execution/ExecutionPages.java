@@ -100,6 +100,7 @@ class ExecutionPages {
         model.addAttribute("maySuspend", working && !suspended && me.groups().contains(Groups.executiveHead(d.organCode())));
         model.addAttribute("decidingSteps", organ && d.isOpen() ? open.stream()
                 .filter(s -> ExecutionDecisions.DECIDING_TASKS.contains(s.taskKey())).toList() : List.of());
+        model.addAttribute("meetingChoices", organ && d.isOpen() ? executionDecisions.meetingChoices(d) : List.of());
         model.addAttribute("mayMeasure", d.isOpen() && (organ || !myUnits.isEmpty()) && executionDecisions.latest(d.id()).isPresent());
         model.addAttribute("mayPublish", d.isOpen() && (organ || office));
         model.addAttribute("mayEnterFeedback", feedback.open(d) && (organ || office || !myUnits.isEmpty()));
@@ -165,9 +166,8 @@ class ExecutionPages {
     @PostMapping("/decisions/{number}/execution/decisions")
     String decide(@PathVariable String number, @RequestParam(required = false) String taskId, @RequestParam(required = false) String kind,
                   @RequestParam(required = false) String groundKind, @RequestParam(required = false) String ground,
-                  @RequestParam(required = false) String meetingName,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate meetingOn) {
-        executionDecisions.record(number, taskId, kind, groundKind, ground, meetingName, meetingOn, true);
+                  @RequestParam(required = false) Long meetingId) {
+        executionDecisions.record(number, taskId, kind, groundKind, ground, meetingId, true);
         return back(number, "decisions");
     }
 

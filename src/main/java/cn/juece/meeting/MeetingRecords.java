@@ -56,6 +56,10 @@ public class MeetingRecords {
     static final String DECIDE_TASK = MeetingService.DECIDE_TASK;
     static final String SUBMIT_TASK = "meeting-submit";
     public static final List<String> HEAD_DECISIONS = List.of("APPROVED", "APPROVED_IN_PRINCIPLE", "REJECTED");
+    /** An agenda item on a decision in execution (Art. 55, 57), not on a draft (gov_meeting_item.topic). */
+    public static final String EXECUTION_TOPIC = "EXECUTION";
+    /** The organ's execution steps that a meeting decides (研究决定继续执行、停止执行或者修改决策; 中止执行期间的决定; 研究评估报告并决定). */
+    static final String[] EXECUTION_TASKS = {"execution-adjust", "execution-suspended", "evaluation-resolve"};
 
     public enum Kind {
         EXECUTIVE("常务会议"), PLENARY("全体会议");
@@ -115,7 +119,13 @@ public class MeetingRecords {
     }
 
     public record Item(long id, long meetingId, long decisionId, int seq, String leadExplanation, String legalityExplanation,
-                       String headDecision, String headRemarks, String overrideReason, String decidedBy, OffsetDateTime decidedAt) {
+                       String headDecision, String headRemarks, String overrideReason, String decidedBy, OffsetDateTime decidedAt,
+                       String topic) {
+
+        /** On the decision in execution (to stop, modify or resume it, Art. 55, 57), not on its draft. */
+        public boolean execution() {
+            return EXECUTION_TOPIC.equals(topic);
+        }
     }
 
     public record MemberView(long id, long itemId, String personId, String personName, View view, String remarks) {
@@ -270,8 +280,13 @@ public class MeetingRecords {
         Meeting m = meeting(meetingId);
         Actor actor = requireOffice(m.organCode());
         Decision d = access.visible(decisionNumber);
+        if (d.isOpen() && taskService.createTaskQuery().processInstanceBusinessKey(d.number()).taskDefinitionKeyIn(EXECUTION_TASKS).count() > 0
+                && taskService.createTaskQuery().processInstanceBusinessKey(d.number()).taskDefinitionKey(DECIDE_TASK).count() == 0) {
+            return addExecutionItem(m, actor, d);
+        }
         if (!d.isOpen() || taskService.createTaskQuery().processInstanceBusinessKey(d.number()).taskDefinitionKey(DECIDE_TASK).count() == 0) {
-            throw new RuleViolation("MEETING_NOT_SUBMITTED", "《" + d.title() + "》尚未由承办单位提请集体讨论（第四十九条），不能列入会议议题。");
+            throw new RuleViolation("MEETING_NOT_SUBMITTED", "《" + d.title() + "》尚未由承办单位提请集体讨论（第四十九条），也没有决策执行中待决策机关研究决定的事项"
+                    + "（第五十五条、第五十七条），不能列入会议议题。");
         }
         if (itemOpenFor(d.id()).isPresent()) {
             throw new RuleViolation("MEETING_ALREADY_ON_AGENDA", "《" + d.title() + "》已列入" + meeting(itemOpenFor(d.id()).get().meetingId()).name() + "的议题。");
@@ -287,6 +302,26 @@ public class MeetingRecords {
         audit.record(actor, d.id(), d.number(), AuditAction.MEETING_RECORDED, "列入" + m.name() + "第" + seq + "项议题（" + DocumentService.cnDate(m.date())
                 + "，第四十八条、第四十九条）");
         return itemOpenFor(d.id()).orElseThrow();
+    }
+
+    /**
+     * Art. 55, 57: a decision in execution whose organ has to decide on it (to stop, modify, or resume after a
+     * suspension) goes on the agenda of a meeting of its organ; its record follows Art. 50 like any item.
+     */
+    private Item addExecutionItem(Meeting m, Actor actor, Decision d) {
+        if (!m.organCode().equals(d.organCode())) {
+            throw new RuleViolation("MEETING_OTHER_ORGAN", "《" + d.title() + "》由" + directory.organ(d.organCode()).name() + "决定，不能列入"
+                    + m.name() + "的议题。");
+        }
+        if (items(m.id()).stream().anyMatch(i -> i.decisionId() == d.id())) {
+            throw new RuleViolation("MEETING_ALREADY_ON_AGENDA", "《" + d.title() + "》已列入" + m.name() + "的议题。");
+        }
+        int seq = items(m.id()).size() + 1;
+        jdbc.sql("INSERT INTO juece.gov_meeting_item (meeting_id, decision_id, seq, added_by, added_at, topic) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(m.id(), d.id(), seq, actor.id(), clock.now(), EXECUTION_TOPIC).update();
+        audit.record(actor, d.id(), d.number(), AuditAction.MEETING_RECORDED, "列入" + m.name() + "第" + seq + "项议题（" + DocumentService.cnDate(m.date())
+                + "）：研究决策执行中的问题，决定停止执行、修改决策或者恢复执行（第五十五条、第五十七条）");
+        return executionItem(m.id(), d.id()).orElseThrow();
     }
 
     /**
@@ -559,8 +594,25 @@ public class MeetingRecords {
     public Optional<Item> itemOpenFor(long decisionId) {
         List<Long> closed = jdbc.sql("SELECT meeting_item_id FROM juece.meeting_decision WHERE decision_id = ? AND meeting_item_id IS NOT NULL")
                 .param(decisionId).query(Long.class).list();
-        return jdbc.sql("SELECT * FROM juece.gov_meeting_item WHERE decision_id = ? ORDER BY id DESC").param(decisionId).query(this::mapItem).list()
+        return jdbc.sql("SELECT * FROM juece.gov_meeting_item WHERE decision_id = ? AND topic IS NULL ORDER BY id DESC").param(decisionId).query(this::mapItem).list()
                 .stream().filter(i -> !closed.contains(i.id())).findFirst();
+    }
+
+    /** The meeting, if it exists. */
+    public Optional<Meeting> find(long id) {
+        return jdbc.sql("SELECT * FROM juece.gov_meeting WHERE id = ?").param(id).query(this::mapMeeting).optional();
+    }
+
+    /** The meeting's agenda item on the decision in execution (Art. 55, 57), if it has one. */
+    public Optional<Item> executionItem(long meetingId, long decisionId) {
+        return jdbc.sql("SELECT * FROM juece.gov_meeting_item WHERE meeting_id = ? AND decision_id = ? AND topic = ?")
+                .params(meetingId, decisionId, EXECUTION_TOPIC).query(this::mapItem).optional();
+    }
+
+    /** The organ's meetings held by today, newest first. */
+    public List<Meeting> held(String organCode) {
+        return jdbc.sql("SELECT * FROM juece.gov_meeting WHERE organ_code = ? AND meeting_date <= ? ORDER BY meeting_date DESC, id DESC")
+                .params(organCode, clock.today()).query(this::mapMeeting).list();
     }
 
     public List<Item> itemsOf(long decisionId) {
@@ -593,7 +645,7 @@ public class MeetingRecords {
         return actor.groups().contains(Groups.unit(directory.organ(organCode).officeUnit()));
     }
 
-    static String label(String headDecision) {
+    public static String label(String headDecision) {
         return headDecision == null ? "" : switch (headDecision) {
             case "APPROVED" -> "同意";
             case "APPROVED_IN_PRINCIPLE" -> "原则同意";
@@ -636,7 +688,7 @@ public class MeetingRecords {
         OffsetDateTime at = rs.getObject("decided_at", OffsetDateTime.class);
         return new Item(rs.getLong("id"), rs.getLong("meeting_id"), rs.getLong("decision_id"), rs.getInt("seq"), rs.getString("lead_explanation"),
                 rs.getString("legality_explanation"), rs.getString("head_decision"), rs.getString("head_remarks"), rs.getString("override_reason"),
-                rs.getString("decided_by"), at == null ? null : at.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime());
+                rs.getString("decided_by"), at == null ? null : at.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime(), rs.getString("topic"));
     }
 
     private static String text(String s, int max, String what) {

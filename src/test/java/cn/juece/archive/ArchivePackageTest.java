@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -189,8 +190,28 @@ class ArchivePackageTest extends IntegrationTest {
             assertThat(indexText).contains(mm.get("versions").get(0).get("sha256").asText());
         }
 
+        // Art. 59: the official documents generated on the way (legality review, meeting, publication), Word and PDF as
+        // stored, each listed with its kind and SHA-256, byte for byte the dossier's material version
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        int official = 0;
+        for (JsonNode doc : manifest.get("documents")) {
+            if (!doc.has("kind")) {
+                continue;
+            }
+            official++;
+            kinds.add(doc.get("kind").asText());
+            Path p = root.resolve(doc.get("path").asText());
+            byte[] bytes = Files.readAllBytes(p);
+            assertThat(ArchivePackageFormat.sha256(bytes)).as(doc.get("path").asText()).isEqualTo(doc.get("sha256").asText());
+            assertThat(new String(bytes, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo(doc.get("path").asText().endsWith(".pdf") ? "%PDF" : "PK\u0003\u0004");
+            assertThat(manifest.get("materials").findValues("sha256").stream().map(JsonNode::asText)).contains(doc.get("sha256").asText());
+        }
+        assertThat(kinds).contains("LEGALITY_OPINION", "MEETING_MINUTES", "ADOPTION_SUMMARY");
+        assertThat(official % 2).isZero();
+        assertThat(manifest.get("documents").toString()).contains("合法性审查意见书（PDF 版）", "意见收集采纳情况说明（Word 版）");
+
         // the offline command: the package verifies, from the folder and from the ZIP
-        assertThat(verify(root)).contains("校验结果：归档包完整").contains("审计链：完整");
+        assertThat(verify(root)).contains("校验结果：归档包完整").contains("审计链：完整").contains("文书：" + manifest.get("documents").size() + "份");
         assertThat(exitCode(root)).isZero();
         assertThat(exitCode(file)).isZero();
 
@@ -199,6 +220,18 @@ class ArchivePackageTest extends IntegrationTest {
         Files.writeString(index, indexText.replace("决策执行情况报告", "其他材料"), StandardCharsets.UTF_8);
         assertThat(verify(root)).contains("文件与清单登记的 SHA-256 不符（已被改动）：documents/卷内文件目录.csv");
         Files.write(index, indexBytes);
+        assertThat(exitCode(root)).isZero();
+        // a changed official document (the legality opinion's PDF) is named, and the package fails
+        Path opinion = root.resolve(StreamSupport.stream(manifest.get("documents").spliterator(), false)
+                .filter(x -> x.path("kind").asText().equals("LEGALITY_OPINION") && x.get("path").asText().endsWith(".pdf"))
+                .findFirst().orElseThrow().get("path").asText());
+        byte[] opinionBytes = Files.readAllBytes(opinion);
+        byte[] tampered = opinionBytes.clone();
+        tampered[tampered.length / 2] ^= 1;
+        Files.write(opinion, tampered);
+        assertThat(exitCode(root)).isEqualTo(1);
+        assertThat(verify(root)).contains("文件与清单登记的 SHA-256 不符（已被改动）：" + root.relativize(opinion).toString().replace('\\', '/'));
+        Files.write(opinion, opinionBytes);
         assertThat(exitCode(root)).isZero();
         // a changed material file is named
         Path material = Files.list(root.resolve("materials")).sorted().findFirst().orElseThrow();

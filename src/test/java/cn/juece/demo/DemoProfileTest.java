@@ -90,6 +90,21 @@ class DemoProfileTest {
         assertThat(catalogues.requests(catalogue)).isNotEmpty();
     }
 
+    /** Issue 14: a citizen finds a published decision on the portal's 决策公布 page, with its execution section. */
+    @Test
+    void aCitizenFindsAPublishedDecisionInExecutionWithItsUnitsAndPublishedProgress() throws Exception {
+        Decision waste = decisions.list().stream().filter(d -> d.title().equals("城区生活垃圾分类实施方案")).findFirst().orElseThrow();
+        assertThat(keys(waste)).contains("execution-report");
+        HttpClient http = HttpClient.newHttpClient();
+        String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/public/decisions")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(list).contains("城区生活垃圾分类实施方案", "集体讨论决定：同意").doesNotContain("尚无已公布的重大行政决策");
+        String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/public/decisions/" + waste.number())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("决策执行单位和任务（第五十三条）", "县住房和城乡建设局", "清泉街道办事处", "城区42个居民小区已配置分类收集容器",
+                "决策公布公告").doesNotContain("尚未公开执行进展", "决策机关尚未明确执行单位");
+    }
+
     private java.util.List<String> keys(Decision d) {
         return tasks.openTasks(d).stream().map(cn.juece.workflow.TaskView::taskKey).toList();
     }

@@ -73,7 +73,7 @@ class DossierFactsTest extends IntegrationTest {
         d.complete(ORGAN, n, "execution-adjust", "gx-organ", "CONTINUE", "第五十五条：问题可在执行中解决，继续执行");
         d.suspend(n, "道路施工致两条线路无法运行，情况紧急");
         d.measure(LEAD, n, "临时开通接驳公交，发布绕行公告");
-        d.decideOnExecution(n, "RESUME", "CIRCUMSTANCES_CHANGED", "道路施工已结束，线路恢复运行条件");
+        String resumedAt = d.decideOnExecution(n, "RESUME", "CIRCUMSTANCES_CHANGED", "道路施工已结束，线路恢复运行条件").get("meetingName").asText();
         d.upload(LEAD, n, "EXECUTION_REPORT");
         d.report(LEAD, n, "线网优化全部完成", true);
         // Art. 56, 57
@@ -156,7 +156,7 @@ class DossierFactsTest extends IntegrationTest {
         var changes = kind(facts, "EXECUTION_ADJUSTMENT");
         assertThat(changes).hasSize(2);
         assertFact(changes.get(0), "execution-adjust", 1, "CONTINUE", "第五十五条：问题可在执行中解决，继续执行", ORGAN, "gx-organ");
-        assertFact(changes.get(1), "execution-suspended", 1, "RESUME", LifecycleDriver.MEETING + "研究决定恢复执行", ORGAN, "gx-organ");
+        assertFact(changes.get(1), "execution-suspended", 1, "RESUME", resumedAt + "研究决定恢复执行", ORGAN, "gx-organ");
         assertThat(changes.get(1).get("detail").asText()).contains("客观情况发生重大变化", "道路施工已结束", LifecycleDriver.MEETING);
 
         assertFact(kind(facts, "EVALUATION_DECISION").get(0), "evaluation-decide", 1, "EVALUATE", "由县发展和改革局开展后评估", ORGAN, "gx-organ");

@@ -157,8 +157,8 @@ class ExecutionStageTest extends IntegrationTest {
         at(2025, 3, 24, 10, 0);                                            // five working days later
         // recorded on the page or /api, then closed in Tasklist (the engine REST), as a clerk of the organ would
         var recorded = d.as(ORGAN).post("/api/decisions/" + n + "/execution/decisions", Map.of("kind", "RESUME",
-                "groundKind", "CIRCUMSTANCES_CHANGED", "ground", "抢修已完成，具备恢复执行条件", "meetingName", MEETING,
-                "meetingOn", "2025-03-24", "complete", false));
+                "groundKind", "CIRCUMSTANCES_CHANGED", "ground", "抢修已完成，具备恢复执行条件",
+                "meetingId", d.executionMeeting(n, "APPROVED"), "complete", false));
         assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(200);
         var closed = d.as(ORGAN).send(org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + followUp + "/complete",
                 Map.of("variables", Map.of("outcome", Map.of("value", "RESUME"), "reason", Map.of("value", MEETING + "决定恢复执行"))));
@@ -192,7 +192,7 @@ class ExecutionStageTest extends IntegrationTest {
                 "非因法定事由并经法定程序", "第五十五条");
         // /api: no ground, then no meeting
         var noGround = d.as(ORGAN).post("/api/decisions/" + n + "/execution/decisions", Map.of("kind", "STOP",
-                "meetingName", MEETING, "meetingOn", LifecycleDriver.localToday().toString()));
+                "meetingId", 1));
         assertThat(noGround.getStatusCode().value()).isEqualTo(400);
         assertThat(noGround.getBody().get("code").asText()).isEqualTo("EXECUTION_GROUND_REQUIRED");
         var noMeeting = d.as(ORGAN).post("/api/decisions/" + n + "/execution/decisions", Map.of("kind", "STOP",
@@ -200,8 +200,7 @@ class ExecutionStageTest extends IntegrationTest {
         assertThat(noMeeting.getBody().get("code").asText()).isEqualTo("EXECUTION_MEETING_REQUIRED");
         assertThat(noMeeting.getBody().get("message").asText()).contains("会议", "第五十五条");
         var notOrgan = d.as(LEAD).post("/api/decisions/" + n + "/execution/decisions", Map.of("kind", "STOP",
-                "groundKind", "CIRCUMSTANCES_CHANGED", "ground", "上位法修订后原方案与之不符", "meetingName", MEETING,
-                "meetingOn", LifecycleDriver.localToday().toString()));
+                "groundKind", "CIRCUMSTANCES_CHANGED", "ground", "上位法修订后原方案与之不符", "meetingId", 1));
         assertThat(notOrgan.getStatusCode().value()).isEqualTo(403);
         assertThat(d.openTaskKeys(n)).contains("execution-adjust", "execution-report");
         // the page's form: the same refusal, shown on the page, nothing saved
@@ -210,7 +209,7 @@ class ExecutionStageTest extends IntegrationTest {
         String form = session.get(path).body();
         assertThat(form).contains("决策机关会议研究决定：研究决定继续执行、停止执行或者修改决策（第五十五条）");
         var posted = session.post(path + "/decisions", "taskId=" + adjust + "&kind=STOP&groundKind=CIRCUMSTANCES_CHANGED&ground="
-                + cn.juece.support.PageSession.enc("上位法修订后原方案与之不符") + "&meetingName=&meetingOn=&_csrf="
+                + cn.juece.support.PageSession.enc("上位法修订后原方案与之不符") + "&meetingId=&_csrf="
                 + cn.juece.support.PageSession.csrf(form), session.uri(path).toString());
         assertThat(posted.statusCode()).isEqualTo(302);
         assertThat(session.get(path).body()).contains("须经决策机关会议研究决定", "EXECUTION_MEETING_REQUIRED");

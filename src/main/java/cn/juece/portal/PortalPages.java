@@ -142,23 +142,26 @@ class PortalPages {
     }
 
     @GetMapping("/public/proposals/new")
-    String proposalForm(Model model) {
-        model.addAttribute("form", Map.of());
+    String proposalForm(@RequestParam(required = false) String organ, Model model) {
+        model.addAttribute("form", Map.of("organ", nz(organ)));
+        model.addAttribute("organChoices", directory.organs());
         return "public/proposal-form";
     }
 
     @PostMapping("/public/proposals")
     String submit(@RequestParam(required = false) String name, @RequestParam(required = false) String contact,
                   @RequestParam(required = false) String title, @RequestParam(required = false) String content,
-                  Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) String organ, Model model, HttpServletResponse response) {
         try {
-            model.addAttribute("p", proposals.submit(name, contact, title, content));
+            model.addAttribute("p", proposals.submit(name, contact, title, content, organ));
             return "public/proposal-receipt";
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e.chineseMessage());
             model.addAttribute("code", e.code());
-            model.addAttribute("form", Map.of("name", nz(name), "contact", nz(contact), "title", nz(title), "content", nz(content)));
+            model.addAttribute("form", Map.of("name", nz(name), "contact", nz(contact), "title", nz(title), "content", nz(content),
+                    "organ", nz(organ)));
+            model.addAttribute("organChoices", directory.organs());
             return "public/proposal-form";
         }
     }

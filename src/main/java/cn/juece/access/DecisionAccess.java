@@ -59,7 +59,12 @@ public class DecisionAccess {
      * (DECISIONS.md 23).
      */
     public boolean maySee(Actor actor, Decision d) {
-        if (!actor.isSystem() && !directory.organsOf(actor).contains(d.organCode())) {
+        return maySee(actor, d, actor.isSystem() ? null : directory.organsOf(actor));
+    }
+
+    /** As {@link #maySee(Actor, Decision)}, with the person's organs already known (null: every organ). */
+    private boolean maySee(Actor actor, Decision d, List<String> organs) {
+        if (organs != null && !organs.contains(d.organCode())) {
             return false;
         }
         return organWide(actor, d.organCode())
@@ -132,7 +137,8 @@ public class DecisionAccess {
     /** The decisions of this list the person acting now may see. */
     public List<Decision> visibleOf(List<Decision> list) {
         Actor actor = directory.currentActor();
-        return list.stream().filter(d -> maySee(actor, d)).toList();
+        List<String> organs = actor.isSystem() ? null : directory.organsOf(actor);
+        return list.stream().filter(d -> maySee(actor, d, organs)).toList();
     }
 
     /**

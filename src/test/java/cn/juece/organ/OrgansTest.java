@@ -74,7 +74,9 @@ class OrgansTest extends IntegrationTest {
         // each organ's counter: a GX registration in between does not take a QQ number, nor the other way round
         assertThat(seq(qq2)).isEqualTo(seq(qq1) + 1);
         assertThat(seq(gx2)).isEqualTo(seq(gx1) + 1);
-        assertThat(as("qq_dzb").get("/api/decisions/" + qq1).getBody().get("leadUnit").toString()).contains("qqcjb");
+        JsonNode township = as("qq_dzb").get("/api/decisions/" + qq1).getBody();
+        assertThat(township.get("leadUnit").toString()).contains("qqcjb");
+        assertThat(township.get("organ").asText()).isEqualTo("QQ");
     }
 
     @Test

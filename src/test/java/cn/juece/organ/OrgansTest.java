@@ -133,6 +133,12 @@ class OrgansTest extends IntegrationTest {
         assertThat(numbers("sfj_liu", "/api/decisions?size=200&organ=QQ")).contains(qq).doesNotContain(gx);
         assertThat(numbers("sfj_liu", "/api/decisions?size=200&organ=gx")).contains(gx).doesNotContain(qq);
         assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/decisions?organ=QQ&size=200")).contains(qq).doesNotContain(gx);
+        // the registration form offers the units of one's organs, grouped by organ for a person of two
+        String form = new StaffBrowser(port, "sfj_liu", PASSWORD).get("/decisions/new");
+        assertThat(form).contains("<optgroup label=\"清泉街道办事处\">", "清泉街道城市建设管理办公室", "县发展和改革局");
+        assertThat(new StaffBrowser(port, "fgj_wang", PASSWORD).get("/decisions/new")).contains("县发展和改革局")
+                .doesNotContain("清泉街道城市建设管理办公室", "optgroup");
+        assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/decisions")).contains("name=\"organ\"");
         // an organ not one's own is refused
         refused(as("bgs_chen").get("/api/decisions?organ=QQ"), 403, "ORGAN_NOT_YOURS", "清泉街道办事处");
         // the township head sees the county's matters only where his unit (qqjd) has a role
@@ -159,6 +165,9 @@ class OrgansTest extends IntegrationTest {
         List<String> county = new ArrayList<>();
         as("bgs_chen").get("/api/catalogues").getBody().forEach(c -> county.add(c.get("key").asText()));
         assertThat(county).contains("GX-2061-ML").noneMatch(k -> k.startsWith("QQ-"));
+        // the page lets a person of two organs choose whose catalogue to start
+        assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/catalogue")).contains("GX-2061-ML", "QQ-2061-ML", "name=\"organ\"");
+        assertThat(new StaffBrowser(port, "qq_sfs", PASSWORD).get("/catalogue")).contains("QQ-2061-ML").doesNotContain("GX-2061-ML");
     }
 
     @Test
@@ -172,7 +181,9 @@ class OrgansTest extends IntegrationTest {
         assertThat(stepNumbers("qq_sfs", "/api/supervision?size=200")).contains(qq).doesNotContain(gx);
         refused(as("qq_sfs").get("/api/supervision?organ=GX"), 403, "ORGAN_NOT_YOURS", "冠县人民政府");
         refused(as("bgs_chen").get("/api/supervision?organ=QQ"), 403, "ORGAN_NOT_YOURS", "清泉街道办事处");
-        assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/supervision?organ=QQ&size=200")).contains(qq).doesNotContain(gx);
+        assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/supervision?organ=QQ&size=200")).contains(qq, "name=\"organ\"")
+                .doesNotContain(gx);
+        assertThat(new StaffBrowser(port, "qq_sfs", PASSWORD).get("/supervision?size=200")).contains(qq).doesNotContain(gx, "name=\"organ\"");
     }
 
     List<String> stepNumbers(String user, String path) {

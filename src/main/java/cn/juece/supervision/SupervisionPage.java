@@ -1,7 +1,6 @@
 package cn.juece.supervision;
 
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;

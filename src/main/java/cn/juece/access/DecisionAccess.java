@@ -39,10 +39,17 @@ public class DecisionAccess {
         if (actor.isSystem()) {
             return true;
         }
+        return actor.inAnyGroup(List.of(Groups.ADMIN, Groups.OPERATOR)) || actor.inAnyGroup(organWideGroups(organCode));
+    }
+
+    /**
+     * The groups whose role covers every decision of the organ (Art. 64: of that organ only): its decision organ,
+     * executive head, members, justice bureau and office.
+     */
+    public List<String> organWideGroups(String organCode) {
         Organ organ = directory.organ(organCode);
-        return actor.inAnyGroup(List.of(Groups.ADMIN, Groups.OPERATOR, Groups.decisionOrgan(organCode),
-                Groups.executiveHead(organCode), Groups.members(organCode), Groups.unit(organ.justiceUnit()),
-                Groups.unit(organ.officeUnit())));
+        return List.of(Groups.decisionOrgan(organCode), Groups.executiveHead(organCode), Groups.members(organCode),
+                Groups.unit(organ.justiceUnit()), Groups.unit(organ.officeUnit()));
     }
 
     /** The units with a role in the decision (Art. 11, 12, 16, 36, 53, 56). */

@@ -76,10 +76,13 @@ public class CatalogueService {
     private final IdentityService identityService;
     private final AppClock clock;
     private final String defaultOrgan;
+    private final org.springframework.beans.factory.ObjectProvider<cn.juece.access.EngineGrants> grants;
 
     CatalogueService(CatalogueRepository repo, DecisionService decisions, Directory directory, AuditTrail audit,
                      RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-                     AppClock clock, @Value("${juece.default-organ}") String defaultOrgan) {
+                     AppClock clock, @Value("${juece.default-organ}") String defaultOrgan,
+                     org.springframework.beans.factory.ObjectProvider<cn.juece.access.EngineGrants> grants) {
+        this.grants = grants;
         this.repo = repo;
         this.decisions = decisions;
         this.directory = directory;
@@ -244,6 +247,7 @@ public class CatalogueService {
         vars.put(DecisionVariables.DECISION_TITLE, title(c));
         var instance = runtimeService.startProcessInstanceByKey(PROCESS, c.key(), vars);
         repo.setProcessInstance(id, instance.getId());
+        grants.getObject().grantOrganInstance(organ.code(), instance.getId());
         return get(id);
     }
 

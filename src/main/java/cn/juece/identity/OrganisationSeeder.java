@@ -172,9 +172,15 @@ class OrganisationSeeder implements ApplicationRunner {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             // No TASK READ or READ_TASK: Tasklist shows everyone their own groups' tasks only; supervisors
             // follow every decision in Cockpit (instances, history) and on the dossier pages.
-            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            if (properties.organs().size() > 1) {
+                // Art. 64: with several organs, an organ's supervisors read its own runs only, by the grants on each
+                // instance (access.EngineGrants), never every organ's by a standing grant
+                grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+            } else {
+                grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+                grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            }
             grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }

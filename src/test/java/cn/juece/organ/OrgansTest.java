@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,6 +142,19 @@ class OrgansTest extends IntegrationTest {
         assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/decisions")).contains("name=\"organ\"");
         // an organ not one's own is refused
         refused(as("bgs_chen").get("/api/decisions?organ=QQ"), 403, "ORGAN_NOT_YOURS", "清泉街道办事处");
+        // the engine REST (Cockpit, Tasklist): each organ's organ-wide roles read their own organ's runs only
+        String instances = "/engine-rest/process-instance?businessKey=";
+        String history = "/engine-rest/history/process-instance?processInstanceBusinessKey=";
+        for (String[] seen : List.of(new String[] {"qq_dzb", qq}, new String[] {"qq_sfs", qq}, new String[] {"bgs_chen", gx},
+                new String[] {"sfj_liu", qq}, new String[] {"sfj_liu", gx})) {
+            assertThat(as(seen[0]).send(HttpMethod.GET, instances + seen[1], null).getBody()).as(seen[0]).contains(seen[1]);
+            assertThat(as(seen[0]).send(HttpMethod.GET, history + seen[1], null).getBody()).as(seen[0]).contains(seen[1]);
+        }
+        for (String[] hidden : List.of(new String[] {"qq_dzb", gx}, new String[] {"qq_sfs", gx}, new String[] {"bgs_chen", qq},
+                new String[] {"xz_zhang", qq})) {
+            assertThat(as(hidden[0]).send(HttpMethod.GET, instances + hidden[1], null).getBody()).as(hidden[0]).isEqualTo("[]");
+            assertThat(as(hidden[0]).send(HttpMethod.GET, history + hidden[1], null).getBody()).as(hidden[0]).isEqualTo("[]");
+        }
         // the township head sees the county's matters only where his unit (qqjd) has a role
         assertThat(numbers("qqjd_head", "/api/decisions?size=200")).contains(qq).doesNotContain(gx);
     }
@@ -165,6 +179,12 @@ class OrgansTest extends IntegrationTest {
         List<String> county = new ArrayList<>();
         as("bgs_chen").get("/api/catalogues").getBody().forEach(c -> county.add(c.get("key").asText()));
         assertThat(county).contains("GX-2061-ML").noneMatch(k -> k.startsWith("QQ-"));
+        // each organ's catalogue run is read by that organ's supervisors only (engine REST, Cockpit)
+        String runs = "/engine-rest/process-instance?businessKey=";
+        assertThat(as("qq_dzb").send(HttpMethod.GET, runs + "QQ-2061-ML", null).getBody()).contains("QQ-2061-ML");
+        assertThat(as("qq_dzb").send(HttpMethod.GET, runs + "GX-2061-ML", null).getBody()).isEqualTo("[]");
+        assertThat(as("bgs_chen").send(HttpMethod.GET, runs + "GX-2061-ML", null).getBody()).contains("GX-2061-ML");
+        assertThat(as("bgs_chen").send(HttpMethod.GET, runs + "QQ-2061-ML", null).getBody()).isEqualTo("[]");
         // the page lets a person of two organs choose whose catalogue to start
         assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/catalogue")).contains("GX-2061-ML", "QQ-2061-ML", "name=\"organ\"");
         assertThat(new StaffBrowser(port, "qq_sfs", PASSWORD).get("/catalogue")).contains("QQ-2061-ML").doesNotContain("GX-2061-ML");

@@ -61,9 +61,14 @@ class ParticipationPortal {
 
     /** One page of the consultations, newest first (issue 17). */
     @GetMapping("/public/consultations")
-    String list(@RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+    String list(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                @RequestParam(required = false) String organ, Model model) {
         int[] b = cn.juece.support.Page.bounds(pageParam(page), pageParam(size));
-        var list = comments.recent(b[0], b[1]);
+        // Art. 64: the consultations on one organ's decisions (?organ=QQ) or on every organ's
+        String scope = cn.juece.portal.PortalOrgans.scope(directory, organ);
+        var list = comments.recent(scope, b[0], b[1]);
+        model.addAttribute("organ", scope == null ? "" : scope);
+        model.addAttribute("organChoices", directory.organs());
         model.addAttribute("list", list);
         Map<Consultation, Decision> items = new LinkedHashMap<>();
         Map<Long, String> statuses = new LinkedHashMap<>();

@@ -237,7 +237,12 @@ class OrgansTest extends IntegrationTest {
         // without an organ the county government's catalogue of that year is meant: none published
         assertThat(v.get("/public/catalogue/2064").statusCode()).isEqualTo(404);
         assertThat(v.get("/public?organ=XX").statusCode()).isEqualTo(404);
-        assertThat(v.get("/public/decisions?organ=QQ").statusCode()).isEqualTo(200);
+        for (String list : List.of("/public/decisions", "/public/consultations")) {
+            var scoped = v.get(list + "?organ=QQ");
+            assertThat(scoped.statusCode()).as(list).isEqualTo(200);
+            assertThat(scoped.body()).as(list).contains("<option value=\"QQ\" selected=\"selected\">清泉街道办事处</option>");
+            assertThat(v.get(list + "?organ=XX").statusCode()).as(list).isEqualTo(404);
+        }
     }
 
     /** An anonymous visitor of the portal, from its own address (its own rate-limit window). */

@@ -206,6 +206,27 @@ class OrgansTest extends IntegrationTest {
         assertThat(new StaffBrowser(port, "qq_sfs", PASSWORD).get("/supervision?size=200")).contains(qq).doesNotContain(gx, "name=\"organ\"");
     }
 
+    @Test
+    void eachOrganMeetsForItsOwnMatters() {
+        String gx = create("fgj_wang", matter("县城公厕改造方案", "fgj"));
+        // the township's office schedules its organ's meeting (no organ named: its own), with its own members
+        var scheduled = as("qq_dzb").post("/api/meetings", Map.of("kind", "EXECUTIVE", "name", "清泉街道办事处第" + NEXT.incrementAndGet()
+                + "次主任办公会议", "date", LocalDate.now(AppClock.ZONE).plusDays(3).toString(), "place", "街道办事处会议室"));
+        assertThat(scheduled.getStatusCode().value()).as(String.valueOf(scheduled.getBody())).isBetween(200, 201);
+        assertThat(scheduled.getBody().get("organCode").asText()).isEqualTo("QQ");
+        long meeting = scheduled.getBody().get("id").asLong();
+        var member = as("qq_dzb").post("/api/meetings/" + meeting + "/attendees", Map.of("category", "MEMBER", "personId", "xz_zhang"));
+        assertThat(member.getStatusCode().value()).isEqualTo(400);
+        assertThat(member.getBody().get("code").asText()).isEqualTo("NOT_A_MEMBER");
+        var head = as("qq_dzb").post("/api/meetings/" + meeting + "/attendees", Map.of("category", "MEMBER", "personId", "qqjd_head"));
+        assertThat(head.getStatusCode().value()).as(String.valueOf(head.getBody())).isBetween(200, 201);
+        // the county's matter cannot go on the township's agenda (it is not even known there), nor may the county's
+        // office arrange the township's meeting
+        refused(as("qq_dzb").post("/api/meetings/" + meeting + "/agenda", Map.of("decision", gx)), 404, "DECISION_NOT_FOUND", gx);
+        assertThat(as("bgs_chen").post("/api/meetings/" + meeting + "/attendees", Map.of("category", "MEMBER", "personId", "qqjd_head"))
+                .getStatusCode().value()).isIn(403, 404);
+    }
+
     List<String> stepNumbers(String user, String path) {
         var r = as(user).get(path);
         assertThat(r.getStatusCode().value()).as(path + " " + r.getBody()).isEqualTo(200);

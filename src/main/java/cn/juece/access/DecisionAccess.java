@@ -39,10 +39,17 @@ public class DecisionAccess {
         if (actor.isSystem()) {
             return true;
         }
+        return actor.inAnyGroup(List.of(Groups.ADMIN, Groups.OPERATOR)) || actor.inAnyGroup(organWideGroups(organCode));
+    }
+
+    /**
+     * The groups whose role covers every decision of the organ (Art. 64: of that organ only): its decision organ,
+     * executive head, members, justice bureau and office.
+     */
+    public List<String> organWideGroups(String organCode) {
         Organ organ = directory.organ(organCode);
-        return actor.inAnyGroup(List.of(Groups.ADMIN, Groups.OPERATOR, Groups.decisionOrgan(organCode),
-                Groups.executiveHead(organCode), Groups.members(organCode), Groups.unit(organ.justiceUnit()),
-                Groups.unit(organ.officeUnit())));
+        return List.of(Groups.decisionOrgan(organCode), Groups.executiveHead(organCode), Groups.members(organCode),
+                Groups.unit(organ.justiceUnit()), Groups.unit(organ.officeUnit()));
     }
 
     /** The units with a role in the decision (Art. 11, 12, 16, 36, 53, 56). */
@@ -54,7 +61,19 @@ public class DecisionAccess {
         return units;
     }
 
+    /**
+     * Staff see only their organs' matters (Art. 64), and within them what their role or their units' roles give them
+     * (DECISIONS.md 23).
+     */
     public boolean maySee(Actor actor, Decision d) {
+        return maySee(actor, d, actor.isSystem() ? null : directory.organsOf(actor));
+    }
+
+    /** As {@link #maySee(Actor, Decision)}, with the person's organs already known (null: every organ). */
+    private boolean maySee(Actor actor, Decision d, List<String> organs) {
+        if (organs != null && !organs.contains(d.organCode())) {
+            return false;
+        }
         return organWide(actor, d.organCode())
                 || involvedUnits(d).stream().map(Groups::unit).anyMatch(actor.groups()::contains);
     }
@@ -88,15 +107,45 @@ public class DecisionAccess {
                 responsibilities.contributedDecisionIdsSql());
     }
 
-    /** One page of the decisions the person acting now may see (issue 17). */
+    /**
+     * Which decisions of these organs the person may see (Art. 64): every decision of the organs where their role is
+     * organ-wide, and elsewhere those in which one of their units has a role.
+     */
+    public cn.juece.decision.DecisionRepository.Visibility visibility(Actor actor, java.util.Collection<String> organCodes) {
+        List<String> wide = organCodes.stream().filter(o -> organWide(actor, o)).toList();
+        if (wide.size() == organCodes.size()) {
+            return cn.juece.decision.DecisionRepository.Visibility.all();
+        }
+        return new cn.juece.decision.DecisionRepository.Visibility(new java.util.LinkedHashSet<>(actor.groups()),
+                responsibilities.contributedDecisionIdsSql(), wide);
+    }
+
+    /** One page of the decisions the person acting now may see, of all their organs (Art. 64; issue 17). */
     public cn.juece.support.Page<Decision> visiblePage(cn.juece.decision.Stage stage, String numberPrefix, String sort, int page, int size) {
-        return decisions.page(visibility(directory.currentActor(), decisions.defaultOrgan()), stage, numberPrefix, sort, page, size);
+        return visiblePage(null, stage, numberPrefix, sort, page, size);
+    }
+
+    /**
+     * One page of the decisions the person acting now may see, of one of their organs ({@code organ}, e.g. ?organ=QQ)
+     * or of all of them (null or blank). An organ not theirs is refused (Art. 64).
+     */
+    public cn.juece.support.Page<Decision> visiblePage(String organ, cn.juece.decision.Stage stage, String numberPrefix, String sort,
+                                                       int page, int size) {
+        Actor actor = directory.currentActor();
+        List<String> organs = organ == null || organ.isBlank() ? directory.organsOf(actor) : List.of(directory.organFor(actor, organ));
+        return decisions.page(organs, visibility(actor, organs), stage, numberPrefix, sort, page, size);
+    }
+
+    /** The organs the person acting now belongs to (Art. 64). */
+    public List<String> organs() {
+        return directory.organsOf(directory.currentActor());
     }
 
     /** The decisions of this list the person acting now may see. */
     public List<Decision> visibleOf(List<Decision> list) {
         Actor actor = directory.currentActor();
-        return list.stream().filter(d -> maySee(actor, d)).toList();
+        List<String> organs = actor.isSystem() ? null : directory.organsOf(actor);
+        return list.stream().filter(d -> maySee(actor, d, organs)).toList();
     }
 
     /**

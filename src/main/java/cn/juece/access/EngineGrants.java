@@ -23,8 +23,8 @@ import cn.juece.identity.Groups;
 /**
  * Keeps Camunda's authorizations on a decision's process instances in step with who may see it (DECISIONS.md 23):
  * the unit groups with a role in the decision read its instances and their history in the engine REST, Tasklist
- * and Cockpit; a unit that loses its role (Art. 12) loses them. Organ-wide roles read every instance by their
- * standing grants. Each decision process is granted when it starts (a parse listener on every decision process);
+ * and Cockpit; a unit that loses its role (Art. 12) loses them. Organ-wide roles of the decision's organ read its
+ * instances by these grants too (and, in an installation of one organ, every instance by their standing grants). Each decision process is granted when it starts (a parse listener on every decision process);
  * a change of units re-syncs every instance. In the act's transaction, as the engine itself.
  */
 @Service
@@ -71,9 +71,24 @@ public class EngineGrants {
         sync(decisions.get(decisionNumber));
     }
 
+    /**
+     * An organ's own process (its annual catalogue, Art. 4) starts: the organ-wide groups of that organ read it
+     * (Art. 64: with several organs no standing grant lets one organ's supervisors read another's runs).
+     */
+    public void grantOrganInstance(String organCode, String processInstanceId) {
+        asEngine(() -> {
+            Set<String> desired = new LinkedHashSet<>(access.organWideGroups(organCode));
+            grant(Resources.PROCESS_INSTANCE, processInstanceId, desired);
+            grant(Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, desired);
+        });
+    }
+
     private Set<String> desired(Decision d) {
         Set<String> desired = new LinkedHashSet<>();
         access.involvedUnits(d).forEach(u -> desired.add(Groups.unit(u)));
+        // Art. 64: the organ-wide roles of the decision's own organ (their standing grants cover every instance only
+        // where the installation serves one organ)
+        desired.addAll(access.organWideGroups(d.organCode()));
         return desired;
     }
 

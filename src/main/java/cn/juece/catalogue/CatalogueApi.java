@@ -40,15 +40,16 @@ class CatalogueApi {
     }
 
     @GetMapping
-    @Operation(summary = "本机关各年度目录")
+    @Operation(summary = "本人所属决策机关的各年度目录（第四条、第六十四条）")
     List<CatalogueJson.Summary> list() {
         return catalogues.list().stream().map(c -> CatalogueJson.summary(c, catalogues)).toList();
     }
 
     @PostMapping
-    @Operation(summary = "开始编制某年度目录（司法局）", description = "目录编号为 <机关>-<年份>-ML，即目录流程实例的业务键。")
+    @Operation(summary = "开始编制某年度目录（司法局）", description = "目录编号为 <机关>-<年份>-ML，即目录流程实例的业务键。"
+            + "organ：本人所属的决策机关代码（属于多个机关时填写，如 QQ；不填为本人单位所属机关，第六十四条）。")
     ResponseEntity<CatalogueJson> create(@RequestBody YearRequest request) {
-        Catalogue c = catalogues.create(request.year() == null ? 0 : request.year());
+        Catalogue c = catalogues.create(request.year() == null ? 0 : request.year(), request.organ());
         return ResponseEntity.created(URI.create("/api/catalogues/" + c.key())).body(CatalogueJson.of(c, catalogues, directory));
     }
 
@@ -142,7 +143,7 @@ class CatalogueApi {
                 .body(catalogues.csv(c).getBytes(StandardCharsets.UTF_8));
     }
 
-    record YearRequest(Integer year) {
+    record YearRequest(Integer year, String organ) {
     }
 
     record RemoveRequest(String reason, Long requestId) {

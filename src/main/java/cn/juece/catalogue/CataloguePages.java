@@ -36,16 +36,18 @@ class CataloguePages {
     String list(Model model) {
         model.addAttribute("catalogues", catalogues.list());
         model.addAttribute("service", catalogues);
+        // Art. 64: one who belongs to several organs names the organ whose catalogue they start
+        model.addAttribute("organChoices", directory.organsOf(directory.currentActor()).stream().map(directory::organ).toList());
         model.addAttribute("nextYear", clock.today().getYear() + 1);
         return "catalogues";
     }
 
     @PostMapping("/catalogue")
-    String create(@RequestParam(required = false) Integer year) {
+    String create(@RequestParam(required = false) Integer year, @RequestParam(required = false) String organ) {
         if (year == null) {
             throw RuleViolation.badRequest("CATALOGUE_YEAR_INVALID", "请填写年度。");
         }
-        return "redirect:/catalogue/" + catalogues.create(year).key();
+        return "redirect:/catalogue/" + catalogues.create(year, organ).key();
     }
 
     @GetMapping("/catalogue/{key}")

@@ -76,10 +76,13 @@ public class CatalogueService {
     private final IdentityService identityService;
     private final AppClock clock;
     private final String defaultOrgan;
+    private final org.springframework.beans.factory.ObjectProvider<cn.juece.access.EngineGrants> grants;
 
     CatalogueService(CatalogueRepository repo, DecisionService decisions, Directory directory, AuditTrail audit,
                      RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-                     AppClock clock, @Value("${juece.default-organ}") String defaultOrgan) {
+                     AppClock clock, @Value("${juece.default-organ}") String defaultOrgan,
+                     org.springframework.beans.factory.ObjectProvider<cn.juece.access.EngineGrants> grants) {
+        this.grants = grants;
         this.repo = repo;
         this.decisions = decisions;
         this.directory = directory;
@@ -97,12 +100,27 @@ public class CatalogueService {
         return defaultOrgan;
     }
 
+    /** The catalogues of the organs of the person acting now (Art. 4, 64), newest year first. */
     public List<Catalogue> list() {
-        return repo.list(defaultOrgan);
+        return directory.organsOf(directory.currentActor()).stream().flatMap(o -> repo.list(o).stream()).toList();
     }
 
+    /** The catalogues of one organ, or of every organ (null or blank), e.g. for the public portal (Art. 64). */
+    public List<Catalogue> listOf(String organ) {
+        if (organ == null || organ.isBlank()) {
+            return directory.organs().stream().flatMap(o -> repo.list(o.code()).stream()).toList();
+        }
+        return repo.list(directory.organ(organ.strip().toUpperCase(java.util.Locale.ROOT)).code());
+    }
+
+    /** The default organ's catalogue of the year. */
     public Optional<Catalogue> find(int year) {
         return repo.find(defaultOrgan, year);
+    }
+
+    /** The organ's catalogue of the year (Art. 4, 64). */
+    public Optional<Catalogue> find(String organ, int year) {
+        return repo.find(organ, year);
     }
 
     public Catalogue get(String key) {
@@ -201,7 +219,16 @@ public class CatalogueService {
     /** Art. 4: the justice bureau starts the year's catalogue; one per organ and year. */
     @Transactional
     public Catalogue create(int year) {
-        Organ organ = directory.organ(defaultOrgan);
+        return create(year, null);
+    }
+
+    /**
+     * Art. 4, 64: the justice bureau of an organ starts that organ's catalogue of the year: the named organ (one of
+     * the person's), or their own unit's organ.
+     */
+    @Transactional
+    public Catalogue create(int year, String organCode) {
+        Organ organ = directory.organ(directory.organFor(directory.currentActor(), organCode));
         Actor actor = requireJusticeBureau(organ);
         if (year < 2000 || year > 2100) {
             throw RuleViolation.badRequest("CATALOGUE_YEAR_INVALID", "年度不正确：" + year + "。");
@@ -220,6 +247,7 @@ public class CatalogueService {
         vars.put(DecisionVariables.DECISION_TITLE, title(c));
         var instance = runtimeService.startProcessInstanceByKey(PROCESS, c.key(), vars);
         repo.setProcessInstance(id, instance.getId());
+        grants.getObject().grantOrganInstance(organ.code(), instance.getId());
         return get(id);
     }
 

@@ -9,7 +9,8 @@ import cn.juece.identity.Directory;
 public record DecisionJson(String number, String title, String summary, Labelled category, Labelled source,
                            String sourceChannel, String proposer, Labelled leadUnit, List<Labelled> coUnits,
                            Labelled stage, List<Labelled> stages, Labelled status, Labelled outcome, OffsetDateTime endedAt,
-                           String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                           String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                           String organ) {
 
     public record Labelled(String code, String label) {
     }
@@ -17,6 +18,7 @@ public record DecisionJson(String number, String title, String summary, Labelled
     /**
      * @param stages the stages the decision is in now (4-6 run in parallel); {@code stage} is the last one entered
      * @param ending how and when the procedure ended (kept once archived: 不适用本规定, 不同意, 停止执行, …), or null
+     * (the record's {@code organ} is the deciding organ's code, Art. 64)
      */
     static DecisionJson of(Decision d, List<Stage> stages, Directory directory, DecisionService.Ending ending) {
         return new DecisionJson(d.number(), d.title(), d.summary(),
@@ -29,6 +31,6 @@ public record DecisionJson(String number, String title, String summary, Labelled
                 new Labelled(d.status().name(), d.status().label()),
                 ending == null ? null : new Labelled(ending.status().name(), ending.status().label()),
                 ending == null ? null : ending.endedAt(),
-                d.processInstanceId(), d.createdBy(), d.createdAt(), d.updatedAt());
+                d.processInstanceId(), d.createdBy(), d.createdAt(), d.updatedAt(), d.organCode());
     }
 }

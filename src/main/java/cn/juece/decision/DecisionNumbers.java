@@ -24,6 +24,12 @@ class DecisionNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String organCode, int year) {
+        return next(organCode, organCode, year);
+    }
+
+    /** The next number of the organ's counter for the year, headed by the organ's number prefix (Art. 64). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String next(String organCode, String prefix, int year) {
         if (increment(organCode, year) == 0) {
             // The year's first number (issue 17): registrations racing for it would collide on the counter's key.
             // Create the row at 0 so that exactly one insert wins and every racer then increments it under its row
@@ -45,7 +51,7 @@ class DecisionNumbers {
         }
         int value = jdbc.sql("SELECT last_value FROM juece.decision_counter WHERE organ_code = ? AND counter_year = ?")
                 .params(organCode, year).query(Integer.class).single();
-        return String.format("%s-%d-%04d", organCode, year, value);
+        return String.format("%s-%d-%04d", prefix, year, value);
     }
 
     private int increment(String organCode, int year) {

@@ -36,11 +36,13 @@ class DecisionPages {
     @GetMapping("/decisions")
     String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String stage,
-                @RequestParam(required = false) String decision, Model model) {
+                @RequestParam(required = false) String decision, @RequestParam(required = false) String organ, Model model) {
         int[] b = cn.juece.support.Page.bounds(page, size);
         String order = DecisionApi.sort(sort);
         Stage s = Stage.parseOrNull(stage);
-        var paged = access.visiblePage(s, decision, order, b[0], b[1]);
+        var paged = access.visiblePage(organ, s, decision, order, b[0], b[1]);
+        model.addAttribute("organChoices", access.organs().stream().map(directory::organ).toList());
+        model.addAttribute("organ", organ == null ? "" : organ.strip().toUpperCase(java.util.Locale.ROOT));
         List<Decision> list = paged.items();
         model.addAttribute("decisions", list);
         model.addAttribute("list", paged);
@@ -58,7 +60,11 @@ class DecisionPages {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new NewDecision("", "", null, null, "", "", "", List.of()));
         }
-        model.addAttribute("units", directory.units(decisions.defaultOrgan()));
+        // Art. 64: the units of the person's organs; the lead unit's organ is the matter's
+        var unitGroups = new java.util.LinkedHashMap<cn.juece.identity.Organ, List<cn.juece.identity.OrgUnit>>();
+        access.organs().forEach(o -> unitGroups.put(directory.organ(o), directory.units(o)));
+        model.addAttribute("unitGroups", unitGroups);
+        model.addAttribute("units", unitGroups.values().stream().flatMap(List::stream).toList());
         model.addAttribute("categories", Art3Category.values());
         model.addAttribute("sources", ProposalSource.values());
         return "decision-new";

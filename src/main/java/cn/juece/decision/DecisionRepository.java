@@ -53,17 +53,31 @@ public class DecisionRepository {
     }
 
     public List<Decision> list(String organCode, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
-                .param(organCode)
+        return list(organCode == null ? null : List.of(organCode), limit);
+    }
+
+    /** The newest decisions of these organs (all organs for null). */
+    public List<Decision> list(java.util.Collection<String> organs, int limit) {
+        if (organs == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                    .query(DecisionRepository::map).list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code IN (:organs) ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param("organs", organs.isEmpty() ? List.of("-") : organs)
                 .query(DecisionRepository::map).list();
     }
 
     /**
      * Who a paged list may show (issue 17): every decision of the organ ({@code units == null}), or those in which one of
      * these units is the lead or a co-unit, or has a role through another feature (each {@code idQueries} entry selects
-     * decision ids for {@code :units}).
+     * decision ids for {@code :units}); every decision of the {@code wideOrgans} (Art. 64: a person may see a whole organ
+     * and, in another organ, only the matters of their units).
      */
-    public record Visibility(java.util.Collection<String> units, List<String> idQueries) {
+    public record Visibility(java.util.Collection<String> units, List<String> idQueries, java.util.Collection<String> wideOrgans) {
+        public Visibility(java.util.Collection<String> units, List<String> idQueries) {
+            this(units, idQueries, List.of());
+        }
+
         public static Visibility all() {
             return new Visibility(null, List.of());
         }
@@ -74,7 +88,7 @@ public class DecisionRepository {
      * soonest day of an open step's period (decisions without one last); filtered by a current stage (the stage the
      * tracker last entered, or one with an open step, for the parallel stages 4-6) and a decision-number prefix.
      */
-    List<Decision> page(String organCode, Visibility v, Stage stage, String numberPrefix, boolean byDue, int offset, int limit) {
+    List<Decision> page(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix, boolean byDue, int offset, int limit) {
         var q = jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision d"
                 + where(v, stage, numberPrefix)
                 + (byDue ? " ORDER BY " + DUE + " ASC NULLS LAST, d.id DESC" : " ORDER BY d.id DESC")
@@ -83,7 +97,7 @@ public class DecisionRepository {
                 .query(DecisionRepository::map).list();
     }
 
-    long count(String organCode, Visibility v, Stage stage, String numberPrefix) {
+    long count(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix) {
         return bind(jdbc.sql("SELECT COUNT(*) FROM juece.decision d" + where(v, stage, numberPrefix)), organCode, v, stage, numberPrefix)
                 .query(Long.class).single();
     }
@@ -92,9 +106,12 @@ public class DecisionRepository {
     static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
 
     private static String where(Visibility v, Stage stage, String numberPrefix) {
-        StringBuilder w = new StringBuilder(" WHERE d.organ_code = :organ");
+        StringBuilder w = new StringBuilder(" WHERE d.organ_code IN (:organ)");
         if (v.units() != null) {
             w.append(" AND (d.lead_unit IN (:units)");
+            if (!v.wideOrgans().isEmpty()) {
+                w.append(" OR d.organ_code IN (:wideOrgans)");
+            }
             for (String q : v.idQueries()) {
                 w.append(" OR d.id IN (").append(q).append(')');
             }
@@ -112,9 +129,12 @@ public class DecisionRepository {
         return w.toString();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec q, String organCode, Visibility v, Stage stage, String numberPrefix) {
-        q = q.param("organ", organCode);
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec q, java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix) {
+        q = q.param("organ", organCode.isEmpty() ? List.of("-") : organCode);
         if (v.units() != null) {
+            if (!v.wideOrgans().isEmpty()) {
+                q = q.param("wideOrgans", v.wideOrgans());
+            }
             q = q.param("units", v.units().isEmpty() ? List.of("-") : v.units());
             int i = 0;
             for (String u : v.units()) {

@@ -59,11 +59,11 @@ public class DecisionService {
     /** Registers a proposal as a decision matter (Art. 11) and starts its procedure. */
     @Transactional
     public Decision create(NewDecision request) {
-        String organ = defaultOrgan;
-        validate(organ, request);
         var actor = directory.currentActor();
+        String organ = organOf(actor, request);
+        validate(organ, request);
         var now = clock.now();
-        String number = numbers.next(organ, now.getYear());
+        String number = numbers.next(organ, directory.organ(organ).prefix(), now.getYear());
         long id = decisions.insert(number, organ, request, actor.id(), now);
         String channel = channelOf(request);
         if (channel != null) {
@@ -79,6 +79,21 @@ public class DecisionService {
         return get(id);
     }
 
+    /**
+     * Art. 64: the organ a new matter belongs to. The named organ, which must be one of the person's; without one, the
+     * lead unit's organ, which must be one of theirs (a refusal names the organs they may register in).
+     */
+    private String organOf(cn.juece.identity.Actor actor, NewDecision r) {
+        if (r.organ() != null && !r.organ().isBlank()) {
+            return directory.organFor(actor, r.organ());
+        }
+        String organ = directory.unit(r.leadUnit()).organCode();
+        if (!directory.organsOf(actor).contains(organ)) {
+            throw directory.notYourOrgan(actor, organ);
+        }
+        return organ;
+    }
+
     private void validate(String organ, NewDecision r) {
         OrgUnit lead = directory.unit(r.leadUnit());
         if (!lead.organCode().equals(organ)) {
@@ -89,7 +104,12 @@ public class DecisionService {
                 throw RuleViolation.badRequest("CO_UNITS_INVALID",
                         "其他承办单位不能重复，也不能与牵头承办单位相同（第十二条）。");
             }
-            r.coUnits().forEach(directory::unit);
+            for (String code : r.coUnits()) {
+                OrgUnit co = directory.unit(code);
+                if (!co.organCode().equals(organ)) {
+                    throw RuleViolation.badRequest("UNIT_NOT_IN_ORGAN", "承办单位“" + co.name() + "”不属于本决策机关（第六十四条）。");
+                }
+            }
         }
         if (r.source().studiedByProposer() && (r.proposer() == null || r.proposer().isBlank())) {
             throw RuleViolation.badRequest("PROPOSER_REQUIRED",
@@ -176,8 +196,14 @@ public class DecisionService {
         return get(execution.getProcessBusinessKey());
     }
 
+    /** The newest decisions of every organ (the demo's and the supervision's raw list; callers scope it). */
     public List<Decision> list() {
-        return decisions.list(defaultOrgan, 500);
+        return decisions.list((String) null, 500);
+    }
+
+    /** The newest decisions of these organs (Art. 64). */
+    public List<Decision> list(java.util.Collection<String> organs) {
+        return decisions.list(organs, 500);
     }
 
     /**
@@ -186,10 +212,16 @@ public class DecisionService {
      */
     public cn.juece.support.Page<Decision> page(DecisionRepository.Visibility v, Stage stage, String numberPrefix, String sort,
                                                 int page, int size) {
+        return page(List.of(defaultOrgan), v, stage, numberPrefix, sort, page, size);
+    }
+
+    /** One page of these organs' decisions within this visibility (Art. 64; issue 17). */
+    public cn.juece.support.Page<Decision> page(java.util.Collection<String> organs, DecisionRepository.Visibility v, Stage stage,
+                                                String numberPrefix, String sort, int page, int size) {
         String prefix = numberPrefix == null || numberPrefix.isBlank() ? null : numberPrefix.strip();
-        long total = decisions.count(defaultOrgan, v, stage, prefix);
+        long total = decisions.count(organs, v, stage, prefix);
         List<Decision> items = (long) page * size >= total ? List.of()
-                : decisions.page(defaultOrgan, v, stage, prefix, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size);
+                : decisions.page(organs, v, stage, prefix, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size);
         return new cn.juece.support.Page<>(items, total, page, size);
     }
 

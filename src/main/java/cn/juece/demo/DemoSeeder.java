@@ -120,6 +120,15 @@ class DemoSeeder implements ApplicationRunner {
         // At the study of a township's own proposal (Art. 11 (二))
         create("qqjd_lin", "清泉街道农贸市场迁建方案", "qqjd", ProposalSource.LOWER_GOVERNMENT, "清泉街道办事处", null);
 
+        // Art. 64: 清泉街道 deciding its own matter as its own organ (numbers QQ-<year>-…): studied and launched by the
+        // township's decision organ (its 党政办公室 clerk), now being drafted by its urban construction office
+        String lanes = create("qq_cj", "清泉街道老旧街巷微改造实施方案", "qqcjb", ProposalSource.LEADER, "宋志刚（清泉街道办事处副主任）",
+                Art3Category.ART3_6);
+        as("qq_cj", () -> proposals.recordStudy(lanes, new ProposalService.StudyRequest("（演示）需要解决的主要问题", "（演示）理由和依据",
+                "（演示）初步方案", "（演示）必要性", "（演示）可行性")));
+        complete(lanes, "proposal-study", "qq_cj", MaterialType.STUDY_REPORT, "IN_SCOPE", "属于第三条所列决策事项");
+        complete(lanes, "launch-decide", "qq_dzb", null, "LAUNCH", "清泉街道办事处主任办公会议决定启动");
+
         // Heating prices: drafted, now in public participation, expert review and risk assessment in parallel
         String heating = create("fgj_wang", "城区集中供热价格调整方案", "fgj", ProposalSource.LEADER, "李明华（常务副县长）", Art3Category.ART3_1);
         studyAndLaunch(heating, "fgj_wang");

@@ -86,6 +86,54 @@ public class Directory {
         return organisation.organs();
     }
 
+    /**
+     * The organs a person belongs to (Art. 64): their unit's organ and any organ whose unit or organ-wide group they
+     * are in (config/organisation.yaml also-organs). Administrators, operators and the system belong to every organ.
+     */
+    public List<String> organsOf(Actor actor) {
+        if (actor.isSystem() || actor.groups().contains(Groups.ADMIN) || actor.groups().contains(Groups.OPERATOR)) {
+            return organs().stream().map(Organ::code).toList();
+        }
+        java.util.Set<String> codes = new java.util.TreeSet<>(organisation.organsOfGroups(actor.groups()));
+        if (actor.unitCode() != null) {
+            organisation.unit(actor.unitCode()).ifPresent(u -> codes.add(u.organCode()));
+        }
+        return List.copyOf(codes);
+    }
+
+    /**
+     * The organ the person acts in when a request names none: the named one, which must be theirs; or, when they
+     * belong to one organ only, that one; otherwise their unit's organ (Art. 64).
+     */
+    public String organFor(Actor actor, String requested) {
+        List<String> mine = organsOf(actor);
+        if (requested != null && !requested.isBlank()) {
+            String code = requested.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!mine.contains(code)) {
+                throw notYourOrgan(actor, code);
+            }
+            return code;
+        }
+        if (mine.size() == 1) {
+            return mine.get(0);
+        }
+        if (actor.unitCode() != null) {
+            var unit = organisation.unit(actor.unitCode());
+            if (unit.isPresent()) {
+                return unit.get().organCode();
+            }
+        }
+        return mine.isEmpty() ? organs().get(0).code() : mine.get(0);
+    }
+
+    /** The refusal of an act in an organ the person does not belong to (Art. 64). */
+    public RuleViolation notYourOrgan(Actor actor, String organCode) {
+        String name = organisation.organ(organCode).map(Organ::name).orElse(organCode);
+        return RuleViolation.forbidden("ORGAN_NOT_YOURS", "您（" + actor.name() + "）不属于决策机关“" + name
+                + "”，不能以其名义办理（第六十四条：各决策机关分别办理本机关的决策事项）。您所属的决策机关："
+                + String.join("、", organsOf(actor).stream().map(c -> organisation.organ(c).map(Organ::name).orElse(c)).toList()) + "。");
+    }
+
     public List<Person> people() {
         return organisation.people();
     }

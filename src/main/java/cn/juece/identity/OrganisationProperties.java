@@ -15,8 +15,9 @@ public record OrganisationProperties(List<OrganDef> organs) {
         organs = organs == null ? List.of() : organs;
     }
 
+    /** A deciding organ; {@code numberPrefix} heads its decision numbers (its code when absent). */
     public record OrganDef(String code, String name, String shortName, String officeUnit, String justiceUnit,
-                           List<UnitDef> units, List<PersonDef> people) {
+                           List<UnitDef> units, List<PersonDef> people, String numberPrefix) {
         public OrganDef {
             units = units == null ? List.of() : units;
             people = people == null ? List.of() : people;
@@ -27,10 +28,21 @@ public record OrganisationProperties(List<OrganDef> organs) {
     }
 
     public record PersonDef(String id, String name, String unit, String title, List<Role> roles,
-                            List<String> portfolio, String password) {
+                            List<String> portfolio, String password, List<MembershipDef> alsoOrgans) {
         public PersonDef {
             roles = roles == null ? List.of() : roles;
             portfolio = portfolio == null ? List.of() : portfolio;
+            alsoOrgans = alsoOrgans == null ? List.of() : alsoOrgans;
+        }
+    }
+
+    /**
+     * A person's membership of a further organ (Art. 64: e.g. the county justice bureau reviewing for a township):
+     * optionally a unit of that organ, whose group they join, and roles there.
+     */
+    public record MembershipDef(String organ, String unit, List<Role> roles) {
+        public MembershipDef {
+            roles = roles == null ? List.of() : roles;
         }
     }
 }

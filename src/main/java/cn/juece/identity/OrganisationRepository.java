@@ -22,8 +22,8 @@ public class OrganisationRepository {
     }
 
     void insert(Organ o) {
-        jdbc.sql("INSERT INTO juece.organ (code, name, short_name, office_unit, justice_unit) VALUES (?, ?, ?, ?, ?)")
-                .params(o.code(), o.name(), o.shortName(), o.officeUnit(), o.justiceUnit()).update();
+        jdbc.sql("INSERT INTO juece.organ (code, name, short_name, office_unit, justice_unit, number_prefix) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(o.code(), o.name(), o.shortName(), o.officeUnit(), o.justiceUnit(), o.numberPrefix()).update();
     }
 
     void insert(OrgUnit u) {
@@ -51,16 +51,37 @@ public class OrganisationRepository {
     }
 
     public Optional<Organ> organ(String code) {
-        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM juece.organ WHERE code = ?")
+        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit, number_prefix FROM juece.organ WHERE code = ?")
                 .param(code)
-                .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .optional();
     }
 
     public List<Organ> organs() {
-        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit FROM juece.organ ORDER BY code")
-                .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit, number_prefix FROM juece.organ ORDER BY code")
+                .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
+    }
+
+    /**
+     * The organs whose groups these are (Art. 64): the organs of the units among them and the organs whose organ-wide
+     * groups (decision organ, executive head, members) are among them. A person belongs to exactly these organs.
+     */
+    public List<String> organsOfGroups(java.util.Collection<String> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> lower = new java.util.HashSet<>();
+        groups.forEach(g -> lower.add(g.toLowerCase(java.util.Locale.ROOT)));
+        java.util.Set<String> organs = new java.util.TreeSet<>(jdbc.sql("SELECT DISTINCT organ_code FROM juece.org_unit WHERE code IN (:groups)")
+                .param("groups", groups).query(String.class).list());
+        for (Organ o : organs()) {
+            if (lower.contains(Groups.decisionOrgan(o.code())) || lower.contains(Groups.executiveHead(o.code()))
+                    || lower.contains(Groups.members(o.code()))) {
+                organs.add(o.code());
+            }
+        }
+        return List.copyOf(organs);
     }
 
     public Optional<OrgUnit> unit(String code) {

@@ -81,6 +81,7 @@ class OrganisationSeeder implements ApplicationRunner {
         }
         tx.executeWithoutResult(status -> {
             properties.organs().forEach(this::seedOrgan);
+            properties.organs().forEach(this::seedMemberships);
             seedAdminGrants();
             seedOperatorGrants();
             seedFilters();
@@ -89,13 +90,14 @@ class OrganisationSeeder implements ApplicationRunner {
     }
 
     private void seedOrgan(OrganDef def) {
-        repository.insert(new Organ(def.code(), def.name(), def.shortName(), def.officeUnit(), def.justiceUnit()));
+        repository.insert(new Organ(def.code(), def.name(), def.shortName(), def.officeUnit(), def.justiceUnit(),
+                def.numberPrefix() == null || def.numberPrefix().isBlank() ? null : def.numberPrefix().strip()));
         group(Groups.STAFF, "全体工作人员", "STAFF");
         group(Groups.ADMIN, "系统管理员", "SYSTEM");
         group(Groups.OPERATOR, Role.OPERATOR.label(), "SYSTEM");
         group(Groups.decisionOrgan(def.code()), def.name() + "（决策机关）", "DECISION_ORGAN");
         group(Groups.executiveHead(def.code()), def.shortName() + "行政首长", "EXECUTIVE_HEAD");
-        group(Groups.members(def.code()), def.shortName() + "人民政府组成人员", "MEMBERS");
+        group(Groups.members(def.code()), def.shortName() + (def.name().endsWith("人民政府") ? "人民政府组成人员" : "组成人员"), "MEMBERS");
         for (UnitDef u : def.units()) {
             repository.insert(new OrgUnit(u.code(), def.code(), u.name(), u.kind()));
             group(Groups.unit(u.code()), u.name(), "UNIT");
@@ -109,6 +111,25 @@ class OrganisationSeeder implements ApplicationRunner {
             Groups.of(def.code(), p.unit(), p.roles()).forEach(g -> member(p.id(), g));
         }
         seedOrganGrants(def);
+    }
+
+    /**
+     * Art. 64: a person's memberships of further organs (also-organs), once every organ's groups exist: the group of
+     * the unit named there and of the roles held there.
+     */
+    private void seedMemberships(OrganDef def) {
+        for (PersonDef p : def.people()) {
+            for (OrganisationProperties.MembershipDef m : p.alsoOrgans()) {
+                if (repository.organ(m.organ()).isEmpty()) {
+                    throw new IllegalStateException("config/organisation.yaml: " + p.id() + " also-organs names an unknown organ " + m.organ());
+                }
+                if (m.unit() != null && !repository.unit(m.unit()).map(u -> u.organCode().equals(m.organ())).orElse(false)) {
+                    throw new IllegalStateException("config/organisation.yaml: " + p.id() + " also-organs names unit " + m.unit()
+                            + ", which is not a unit of " + m.organ());
+                }
+                Groups.of(m.organ(), m.unit(), m.roles()).forEach(g -> member(p.id(), g));
+            }
+        }
     }
 
     private void user(PersonDef p) {
@@ -151,9 +172,15 @@ class OrganisationSeeder implements ApplicationRunner {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             // No TASK READ or READ_TASK: Tasklist shows everyone their own groups' tasks only; supervisors
             // follow every decision in Cockpit (instances, history) and on the dossier pages.
-            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            if (properties.organs().size() > 1) {
+                // Art. 64: with several organs, an organ's supervisors read its own runs only, by the grants on each
+                // instance (access.EngineGrants), never every organ's by a standing grant
+                grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+            } else {
+                grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+                grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            }
             grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }

@@ -212,7 +212,9 @@ public class MeetingRecords {
 
     @Transactional
     public Meeting schedule(String organCode, String kindCode, String name, LocalDate date, String place) {
-        String organ = organCode == null || organCode.isBlank() ? directory.organs().get(0).code() : organCode.strip();
+        // Art. 64: the named organ, or the office's own organ (the person's unit's organ)
+        String organ = organCode == null || organCode.isBlank() ? directory.organFor(directory.currentActor(), null)
+                : organCode.strip().toUpperCase(java.util.Locale.ROOT);
         Actor actor = requireOffice(organ);
         Kind kind;
         try {
@@ -280,6 +282,10 @@ public class MeetingRecords {
         Meeting m = meeting(meetingId);
         Actor actor = requireOffice(m.organCode());
         Decision d = access.visible(decisionNumber);
+        if (!d.organCode().equals(m.organCode())) {
+            throw RuleViolation.badRequest("MEETING_OTHER_ORGAN", "《" + d.title() + "》是" + directory.organ(d.organCode()).name()
+                    + "的决策事项，应由该机关的会议集体讨论决定，不能列入" + directory.organ(m.organCode()).name() + "的会议（第四十八条、第六十四条）。");
+        }
         if (d.isOpen() && taskService.createTaskQuery().processInstanceBusinessKey(d.number()).taskDefinitionKeyIn(EXECUTION_TASKS).count() > 0
                 && taskService.createTaskQuery().processInstanceBusinessKey(d.number()).taskDefinitionKey(DECIDE_TASK).count() == 0) {
             return addExecutionItem(m, actor, d);

@@ -185,6 +185,18 @@ class ConsultationRepository {
         return jdbc.sql("SELECT COUNT(*) FROM juece.public_consultation").query(Long.class).single();
     }
 
+    /** As {@link #page(int, int)}, the consultations on one organ's decisions (Art. 64). */
+    List<Consultation> page(String organCode, int offset, int limit) {
+        return jdbc.sql(CONSULTATION + " WHERE decision_id IN (SELECT d.id FROM juece.decision d WHERE d.organ_code = ?)"
+                        + " ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY").params(organCode, offset, limit)
+                .query(ConsultationRepository::consultation).list();
+    }
+
+    long count(String organCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM juece.public_consultation WHERE decision_id IN "
+                + "(SELECT d.id FROM juece.decision d WHERE d.organ_code = ?)").param(organCode).query(Long.class).single();
+    }
+
     void moderate(long id, Opinion.Moderation moderation, String reason) {
         jdbc.sql("UPDATE juece.opinion SET moderation = ?, moderation_reason = ? WHERE id = ?")
                 .params(moderation.name(), reason, id).update();

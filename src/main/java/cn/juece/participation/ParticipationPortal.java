@@ -43,10 +43,12 @@ class ParticipationPortal {
     private final QuestionnaireService questionnaires;
     private final PublicationService publications;
     private final MeetingService meetings;
+    private final cn.juece.identity.Directory directory;
 
     ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock,
                         HearingService hearings, QuestionnaireService questionnaires, PublicationService publications,
-                        MeetingService meetings) {
+                        MeetingService meetings, cn.juece.identity.Directory directory) {
+        this.directory = directory;
         this.publications = publications;
         this.meetings = meetings;
         this.hearings = hearings;
@@ -59,9 +61,14 @@ class ParticipationPortal {
 
     /** One page of the consultations, newest first (issue 17). */
     @GetMapping("/public/consultations")
-    String list(@RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+    String list(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                @RequestParam(required = false) String organ, Model model) {
         int[] b = cn.juece.support.Page.bounds(pageParam(page), pageParam(size));
-        var list = comments.recent(b[0], b[1]);
+        // Art. 64: the consultations on one organ's decisions (?organ=QQ) or on every organ's
+        String scope = cn.juece.portal.PortalOrgans.scope(directory, organ);
+        var list = comments.recent(scope, b[0], b[1]);
+        model.addAttribute("organ", scope == null ? "" : scope);
+        model.addAttribute("organChoices", directory.organs());
         model.addAttribute("list", list);
         Map<Consultation, Decision> items = new LinkedHashMap<>();
         Map<Long, String> statuses = new LinkedHashMap<>();
@@ -131,9 +138,14 @@ class ParticipationPortal {
      * feedback on the opinions of its consultations, read from the publication and meeting facts (DECISIONS.md 25).
      */
     @GetMapping("/public/decisions")
-    String published(@RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+    String published(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                     @RequestParam(required = false) String organ, Model model) {
         int[] b = cn.juece.support.Page.bounds(pageParam(page), pageParam(size));
-        var list = publications.published(b[0], b[1]);
+        // Art. 64: one organ's published decisions (?organ=QQ) or every organ's
+        String scope = cn.juece.portal.PortalOrgans.scope(directory, organ);
+        var list = publications.published(scope, b[0], b[1]);
+        model.addAttribute("organ", scope == null ? "" : scope);
+        model.addAttribute("organChoices", directory.organs());
         model.addAttribute("list", list);
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         var published = list.items();

@@ -470,6 +470,15 @@ public class PublicCommentService {
         return new cn.juece.support.Page<>((long) page * size >= total ? List.of() : repository.page(page * size, size), total, page, size);
     }
 
+    /** One page of the consultations on one organ's decisions, or on every organ's (null), newest first (Art. 64). */
+    public cn.juece.support.Page<Consultation> recent(String organCode, int page, int size) {
+        if (organCode == null) {
+            return recent(page, size);
+        }
+        long total = repository.count(organCode);
+        return new cn.juece.support.Page<>((long) page * size >= total ? List.of() : repository.page(organCode, page * size, size), total, page, size);
+    }
+
     public List<ConsultationRepository.Cluster> clusters(long consultationId) {
         return repository.clusters(consultationId);
     }

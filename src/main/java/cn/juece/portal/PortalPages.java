@@ -73,15 +73,19 @@ class PortalPages {
     }
 
     @GetMapping({"/public", "/public/"})
-    String index(Model model) {
-        model.addAttribute("catalogues", catalogues.list().stream().filter(Catalogue::published).toList());
+    String index(@RequestParam(required = false) String organ, Model model) {
+        // Art. 64: every organ's published catalogues, or one organ's (?organ=QQ)
+        String scope = PortalOrgans.scope(directory, organ);
+        model.addAttribute("catalogues", catalogues.listOf(scope).stream().filter(Catalogue::published).toList());
+        model.addAttribute("organ", scope == null ? "" : scope);
+        model.addAttribute("organChoices", directory.organs());
         model.addAttribute("titles", catalogues);
         return "public/index";
     }
 
     @GetMapping("/public/catalogue/{year}")
-    String catalogue(@PathVariable int year, Model model) {
-        Catalogue c = published(year);
+    String catalogue(@PathVariable int year, @RequestParam(required = false) String organ, Model model) {
+        Catalogue c = published(organ, year);
         model.addAttribute("c", c);
         model.addAttribute("title", catalogues.title(c));
         model.addAttribute("items", catalogues.items(c));
@@ -95,8 +99,8 @@ class PortalPages {
     }
 
     @GetMapping("/public/catalogue/{year}/items/{itemId}")
-    String item(@PathVariable int year, @PathVariable long itemId, Model model) {
-        Catalogue c = published(year);
+    String item(@PathVariable int year, @PathVariable long itemId, @RequestParam(required = false) String organ, Model model) {
+        Catalogue c = published(organ, year);
         CatalogueItem item = catalogues.item(c, itemId);
         model.addAttribute("c", c);
         model.addAttribute("title", catalogues.title(c));
@@ -128,8 +132,8 @@ class PortalPages {
     }
 
     @GetMapping("/public/catalogue/{year}/export.csv")
-    ResponseEntity<byte[]> export(@PathVariable int year) {
-        Catalogue c = published(year);
+    ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(required = false) String organ) {
+        Catalogue c = published(organ, year);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(catalogues.title(c) + ".csv", StandardCharsets.UTF_8).build().toString())
@@ -138,23 +142,26 @@ class PortalPages {
     }
 
     @GetMapping("/public/proposals/new")
-    String proposalForm(Model model) {
-        model.addAttribute("form", Map.of());
+    String proposalForm(@RequestParam(required = false) String organ, Model model) {
+        model.addAttribute("form", Map.of("organ", nz(organ)));
+        model.addAttribute("organChoices", directory.organs());
         return "public/proposal-form";
     }
 
     @PostMapping("/public/proposals")
     String submit(@RequestParam(required = false) String name, @RequestParam(required = false) String contact,
                   @RequestParam(required = false) String title, @RequestParam(required = false) String content,
-                  Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) String organ, Model model, HttpServletResponse response) {
         try {
-            model.addAttribute("p", proposals.submit(name, contact, title, content));
+            model.addAttribute("p", proposals.submit(name, contact, title, content, organ));
             return "public/proposal-receipt";
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e.chineseMessage());
             model.addAttribute("code", e.code());
-            model.addAttribute("form", Map.of("name", nz(name), "contact", nz(contact), "title", nz(title), "content", nz(content)));
+            model.addAttribute("form", Map.of("name", nz(name), "contact", nz(contact), "title", nz(title), "content", nz(content),
+                    "organ", nz(organ)));
+            model.addAttribute("organChoices", directory.organs());
             return "public/proposal-form";
         }
     }
@@ -196,9 +203,11 @@ class PortalPages {
         return lines;
     }
 
-    private Catalogue published(int year) {
-        return catalogues.find(year).filter(Catalogue::published).orElseThrow(() -> RuleViolation.notFound(
-                "CATALOGUE_NOT_PUBLISHED", year + "年度重大行政决策事项目录尚未公布。"));
+    /** The organ's published catalogue of the year: the default organ's when none is named (Art. 4, 64). */
+    private Catalogue published(String organ, int year) {
+        String scope = PortalOrgans.scope(directory, organ);
+        return (scope == null ? catalogues.find(year) : catalogues.find(scope, year)).filter(Catalogue::published)
+                .orElseThrow(() -> RuleViolation.notFound("CATALOGUE_NOT_PUBLISHED", year + "年度重大行政决策事项目录尚未公布。"));
     }
 
     private static String nz(String s) {

@@ -55,6 +55,13 @@ public class PublicProposalService {
     /** Stores a written proposal and returns it with its receipt number. */
     @Transactional
     public PublicProposal submit(String name, String contact, String title, String content) {
+        return submit(name, contact, title, content, null);
+    }
+
+    /** As {@link #submit(String, String, String, String)}, to one deciding organ (Art. 64; the default one when none). */
+    @Transactional
+    public PublicProposal submit(String name, String contact, String title, String content, String organ) {
+        String organCode = organ == null || organ.isBlank() ? defaultOrgan : PortalOrgans.scope(directory, organ);
         String n = strip(name);
         String c = strip(contact);
         String t = strip(title);
@@ -84,7 +91,7 @@ public class PublicProposalService {
         while (repo.receiptExists(receipt)) {
             receipt = receipts.next();
         }
-        long id = repo.insert(receipt, defaultOrgan, n, c, t, body, clock.now());
+        long id = repo.insert(receipt, organCode, n, c, t, body, clock.now());
         audit.record(PUBLIC, null, null, AuditAction.PUBLIC_PROPOSAL_RECEIVED,
                 "通过门户网站收到书面决策事项建议《" + t + "》，回执号 " + ReceiptNumbers.display(receipt) + "（第十一条）");
         return repo.byId(id).orElseThrow();
@@ -103,8 +110,16 @@ public class PublicProposalService {
      * organ that handles them (Art. 11) and administrators.
      */
     public List<PublicProposal> list() {
-        requireOrgan();
-        return repo.list(defaultOrgan, 500);
+        Actor actor = requireOrgan();
+        // Art. 64: the proposals to the organs whose decision organ the person acts for
+        return handledOrgans(actor).stream().flatMap(o -> repo.list(o, 500).stream())
+                .sorted(java.util.Comparator.comparingLong(PublicProposal::id).reversed()).limit(500).toList();
+    }
+
+    /** The organs whose public proposals the person handles: theirs as decision organ; administrators every organ. */
+    List<String> handledOrgans(Actor actor) {
+        return directory.organs().stream().map(cn.juece.identity.Organ::code)
+                .filter(o -> actor.groups().contains(Groups.decisionOrgan(o)) || actor.groups().contains(Groups.ADMIN)).toList();
     }
 
     public PublicProposal get(long id) {
@@ -115,9 +130,12 @@ public class PublicProposalService {
     @Transactional
     public Decision register(long id, String competentUnit) {
         PublicProposal p = requireOpen(id);
-        Actor actor = requireOrgan();
+        Actor actor = requireOrgan(p);
         if (competentUnit == null || competentUnit.isBlank()) {
             throw RuleViolation.badRequest("STUDY_UNIT_REQUIRED", "请选择研究论证的有关主管部门（第十一条第一项）。");
+        }
+        if (!directory.unit(competentUnit).organCode().equals(p.organCode())) {
+            throw RuleViolation.badRequest("UNIT_NOT_IN_ORGAN", "“" + directory.unitName(competentUnit) + "”不属于受理该建议的决策机关（第六十四条）。");
         }
         Decision d = decisions.create(DecisionRequests.of(p.title(), p.content(), ProposalSource.PUBLIC, CHANNEL,
                 p.proposerName(), competentUnit, List.of()));
@@ -131,7 +149,7 @@ public class PublicProposalService {
     @Transactional
     public void decline(long id, String reason) {
         PublicProposal p = requireOpen(id);
-        Actor actor = requireOrgan();
+        Actor actor = requireOrgan(p);
         String r = strip(reason);
         if (r.isEmpty()) {
             throw new RuleViolation("REASON_REQUIRED", "不予登记的，请写明理由；理由在回执查询中向建议人公开。");
@@ -151,7 +169,16 @@ public class PublicProposalService {
 
     /** Whether the person handles the public's proposals: the decision organ (Art. 11) and administrators. */
     public boolean mayHandle(Actor actor) {
-        return actor.groups().contains(Groups.decisionOrgan(defaultOrgan)) || actor.groups().contains(Groups.ADMIN);
+        return !handledOrgans(actor).isEmpty();
+    }
+
+    /** The person acting now, when they handle proposals to the organ this one was sent to (Art. 11, 64). */
+    private Actor requireOrgan(PublicProposal p) {
+        Actor actor = requireOrgan();
+        if (!handledOrgans(actor).contains(p.organCode())) {
+            throw directory.notYourOrgan(actor, p.organCode());
+        }
+        return actor;
     }
 
     private Actor requireOrgan() {

@@ -27,7 +27,9 @@ class StaffProposalPages {
     @GetMapping("/proposals")
     String list(Model model) {
         model.addAttribute("proposals", proposals.list());
-        model.addAttribute("units", directory.units(directory.organs().get(0).code()));
+        // Art. 64: the units of the organs whose proposals the person handles (a proposal's unit must be of its organ)
+        model.addAttribute("units", proposals.handledOrgans(directory.currentActor()).stream()
+                .flatMap(o -> directory.units(o).stream()).toList());
         model.addAttribute("service", proposals);
         return "proposals";
     }

@@ -133,6 +133,16 @@ public class PublicationService implements FactSource {
                 total, page, size);
     }
 
+    /** One page of the published decisions of one organ, or of all (null or blank), newest first (Art. 52, 64). */
+    public cn.juece.support.Page<Publication> published(String organCode, int page, int size) {
+        if (organCode == null || organCode.isBlank()) {
+            return published(page, size);
+        }
+        long total = publications.countDecisions(organCode);
+        return new cn.juece.support.Page<>((long) page * size >= total ? List.of() : publications.latestPerDecision(organCode, page * size, size),
+                total, page, size);
+    }
+
     public List<Publication> published() {
         Map<Long, Publication> latest = new LinkedHashMap<>();
         for (Publication p : publications.newestFirst(PORTAL_LIMIT)) {

@@ -86,9 +86,9 @@ public class AnnualFiguresService {
                 Groups.decisionOrgan(organ.code()), Groups.ADMIN));
     }
 
-    /** Whether the person may read the default organ's figures (for the menu). */
+    /** Whether the person may read some organ's figures (for the menu; Art. 64: each organ's readers its own). */
     public boolean mayRead(Actor actor) {
-        return mayRead(actor, decisions.defaultOrgan());
+        return directory.organs().stream().anyMatch(o -> mayRead(actor, o.code()));
     }
 
     public void requireReader(Actor actor, String organCode) {
@@ -98,10 +98,14 @@ public class AnnualFiguresService {
         }
     }
 
-    /** The organ asked for (the default one when none is given), refused when unknown. */
+    /**
+     * The organ asked for, refused when unknown; when none is given, the first organ the person acting now may read
+     * (Art. 64), or the default one.
+     */
     public String organ(String code) {
         if (code == null || code.isBlank()) {
-            return decisions.defaultOrgan();
+            Actor actor = directory.currentActor();
+            return directory.organsOf(actor).stream().filter(o -> mayRead(actor, o)).findFirst().orElse(decisions.defaultOrgan());
         }
         return directory.organs().stream().map(Organ::code).filter(c -> c.equalsIgnoreCase(code.strip())).findFirst()
                 .orElseThrow(() -> RuleViolation.badRequest("ORGAN_INVALID", "决策机关“" + code + "”不存在。"));

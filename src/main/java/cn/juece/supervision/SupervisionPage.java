@@ -1,6 +1,7 @@
 package cn.juece.supervision;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,14 +36,19 @@ class SupervisionPage {
     String page(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) String stage, @RequestParam(required = false) String decision,
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                @RequestParam(required = false) String sort, Model model) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String organ, Model model) {
         supervision.requireSupervisor(directory.currentActor());
         int[] b = cn.juece.support.Page.bounds(page, size);
         String order = cn.juece.support.Page.sort(sort);
         var s = cn.juece.decision.Stage.parseOrNull(stage);
-        var overview = supervision.overview(new SupervisionService.Filter(unit, year, s, decision), b[0], b[1], order);
+        var filter = new SupervisionService.Filter(unit, year, s, decision, organ);
+        var overview = supervision.overview(filter, b[0], b[1], order);
         model.addAttribute("o", overview);
-        model.addAttribute("units", directory.units(decisions.defaultOrgan()));
+        // Art. 64: one organ (?organ=QQ) or every organ the person supervises
+        List<String> organs = supervision.organs(filter);
+        model.addAttribute("units", organs.stream().flatMap(o -> directory.units(o).stream()).toList());
+        model.addAttribute("organChoices", supervision.supervisedOrgans(directory.currentActor()).stream().map(directory::organ).toList());
+        model.addAttribute("organ", organ == null || organ.isBlank() ? "" : organ.strip().toUpperCase(java.util.Locale.ROOT));
         model.addAttribute("unit", unit);
         model.addAttribute("year", year);
         model.addAttribute("stage", s);
@@ -54,8 +60,9 @@ class SupervisionPage {
 
     @GetMapping("/supervision/export.csv")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
-                                  @RequestParam(required = false) String stage, @RequestParam(required = false) String decision) {
-        return csv(supervision, directory, new SupervisionService.Filter(unit, year, cn.juece.decision.Stage.parseOrNull(stage), decision));
+                                  @RequestParam(required = false) String stage, @RequestParam(required = false) String decision,
+                                  @RequestParam(required = false) String organ) {
+        return csv(supervision, directory, new SupervisionService.Filter(unit, year, cn.juece.decision.Stage.parseOrNull(stage), decision, organ));
     }
 
     static ResponseEntity<byte[]> csv(SupervisionService supervision, Directory directory, SupervisionService.Filter filter) {

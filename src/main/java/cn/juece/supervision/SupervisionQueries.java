@@ -25,8 +25,8 @@ class SupervisionQueries {
         this.jdbc = jdbc;
     }
 
-    /** The selection: the organ, a lead unit, a registration year, a stage (its process), one decision number. */
-    record Selection(String organ, String unit, Integer year, Stage stage, String number) {
+    /** The selection: the organs (Art. 64), a lead unit, a registration year, a stage (its process), one decision number. */
+    record Selection(java.util.Collection<String> organs, String unit, Integer year, Stage stage, String number) {
     }
 
     /** An open step as supervision lists it. */
@@ -38,7 +38,7 @@ class SupervisionQueries {
     private static final String FROM_STEPS = """
              FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id
             LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN'
-            WHERE s.state = 'OPEN' AND d.organ_code = :organ""";
+            WHERE s.state = 'OPEN' AND d.organ_code IN (:organ)""";
 
     List<OpenStep> openSteps(Selection sel, boolean byDue, int offset, int limit) {
         String sql = "SELECT d.decision_number, d.title, d.lead_unit, s.task_name, s.responsible_group, s.created_at, "
@@ -76,7 +76,7 @@ class SupervisionQueries {
     /** Open decisions by lead unit. */
     Map<String, Long> openDecisionsByUnit(Selection sel) {
         Map<String, Long> result = new LinkedHashMap<>();
-        bind(jdbc.sql("SELECT d.lead_unit, COUNT(*) FROM juece.decision d WHERE d.organ_code = :organ AND d.status = 'IN_PROGRESS'"
+        bind(jdbc.sql("SELECT d.lead_unit, COUNT(*) FROM juece.decision d WHERE d.organ_code IN (:organ) AND d.status = 'IN_PROGRESS'"
                         + decisionFilter(sel) + " GROUP BY d.lead_unit"), sel)
                 .query((rs, i) -> result.put(rs.getString(1), rs.getLong(2))).list();
         return result;
@@ -85,7 +85,7 @@ class SupervisionQueries {
     /** Decisions by status. */
     Map<String, Long> byStatus(Selection sel) {
         Map<String, Long> result = new LinkedHashMap<>();
-        bind(jdbc.sql("SELECT d.status, COUNT(*) FROM juece.decision d WHERE d.organ_code = :organ" + decisionFilter(sel)
+        bind(jdbc.sql("SELECT d.status, COUNT(*) FROM juece.decision d WHERE d.organ_code IN (:organ)" + decisionFilter(sel)
                         + " GROUP BY d.status"), sel)
                 .query((rs, i) -> result.put(rs.getString(1), rs.getLong(2))).list();
         return result;
@@ -106,7 +106,7 @@ class SupervisionQueries {
                     }
                     return st;
                 }).list();
-        bind(jdbc.sql("SELECT d.stage, COUNT(*) FROM juece.decision d WHERE d.organ_code = :organ AND d.status = 'IN_PROGRESS'"
+        bind(jdbc.sql("SELECT d.stage, COUNT(*) FROM juece.decision d WHERE d.organ_code IN (:organ) AND d.status = 'IN_PROGRESS'"
                         + decisionFilter(sel) + " AND NOT EXISTS (SELECT 1 FROM juece.step s2 WHERE s2.decision_id = d.id AND s2.state = 'OPEN'"
                         + " AND s2.process_key LIKE 'stage-%') GROUP BY d.stage"), sel)
                 .query((rs, i) -> result.merge(Stage.valueOf(rs.getString(1)), rs.getLong(2), Long::sum)).list();
@@ -124,7 +124,7 @@ class SupervisionQueries {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec q, Selection sel) {
-        q = q.param("organ", sel.organ());
+        q = q.param("organ", sel.organs().isEmpty() ? java.util.List.of("-") : sel.organs());
         if (sel.unit() != null) {
             q = q.param("unit", sel.unit());
         }

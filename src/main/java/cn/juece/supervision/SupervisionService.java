@@ -108,9 +108,14 @@ public class SupervisionService {
     }
 
     /** The selection (issue 17 adds a stage and one decision number). */
-    public record Filter(String unit, Integer year, Stage stage, String decision) {
+    /** @param organ one deciding organ to supervise (Art. 64, e.g. QQ), or null for every organ the person supervises */
+    public record Filter(String unit, Integer year, Stage stage, String decision, String organ) {
         public Filter(String unit, Integer year) {
-            this(unit, year, null, null);
+            this(unit, year, null, null, null);
+        }
+
+        public Filter(String unit, Integer year, Stage stage, String decision) {
+            this(unit, year, stage, decision, null);
         }
 
         boolean accepts(Decision d) {
@@ -119,8 +124,8 @@ public class SupervisionService {
                     && (decision == null || decision.isBlank() || decision.strip().equals(d.number()));
         }
 
-        SupervisionQueries.Selection selection(String organ) {
-            return new SupervisionQueries.Selection(organ, unit == null || unit.isBlank() ? null : unit, year, stage,
+        SupervisionQueries.Selection selection(java.util.Collection<String> organs) {
+            return new SupervisionQueries.Selection(organs, unit == null || unit.isBlank() ? null : unit, year, stage,
                     decision == null || decision.isBlank() ? null : decision.strip());
         }
     }
@@ -200,11 +205,34 @@ public class SupervisionService {
 
     /** Whether the person supervises (Art. 8, 60-63): the justice bureau, office, decision organ, its head and members, administrators. */
     public boolean isSupervisor(Actor actor) {
-        Organ organ = directory.organ(decisions.defaultOrgan());
-        Set<String> supervisors = Set.of(Groups.unit(organ.justiceUnit()), Groups.unit(organ.officeUnit()),
-                Groups.decisionOrgan(organ.code()), Groups.executiveHead(organ.code()), Groups.members(organ.code()),
-                Groups.ADMIN);
-        return actor.inAnyGroup(supervisors);
+        return !supervisedOrgans(actor).isEmpty();
+    }
+
+    /**
+     * The organs the person supervises (Art. 8, 60-63, 64): those whose justice bureau, office, decision organ, head or
+     * members they belong to; administrators every organ.
+     */
+    public List<String> supervisedOrgans(Actor actor) {
+        return directory.organs().stream().filter(organ -> actor.isSystem() || actor.inAnyGroup(Set.of(
+                Groups.unit(organ.justiceUnit()), Groups.unit(organ.officeUnit()), Groups.decisionOrgan(organ.code()),
+                Groups.executiveHead(organ.code()), Groups.members(organ.code()), Groups.ADMIN))).map(Organ::code).toList();
+    }
+
+    /**
+     * The organs a supervision answer covers (Art. 64): the one the filter names, which the person must supervise
+     * (ORGAN_NOT_YOURS otherwise), or every organ they supervise.
+     */
+    public List<String> organs(Filter filter) {
+        Actor actor = directory.currentActor();
+        List<String> mine = supervisedOrgans(actor);
+        if (filter.organ() == null || filter.organ().isBlank()) {
+            return mine;
+        }
+        String code = filter.organ().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!mine.contains(code)) {
+            throw directory.notYourOrgan(actor, code);
+        }
+        return List.of(code);
     }
 
     /** Refuses anyone who does not supervise (Art. 8, 60-63). */
@@ -228,8 +256,9 @@ public class SupervisionService {
         OffsetDateTime now = clock.now();
         LocalDate soonLimit = calendar.addWorkingDays(now.toLocalDate(), SOON_WORKING_DAYS);
         OffsetDateTime soonEnd = soonLimit.plusDays(1).atStartOfDay(AppClock.ZONE).toOffsetDateTime();
-        var sel = filter.selection(decisions.defaultOrgan());
-        List<Decision> selected = decisions.list().stream().filter(filter::accepts).toList();
+        List<String> organs = organs(filter);
+        var sel = filter.selection(organs);
+        List<Decision> selected = decisions.list(organs).stream().filter(filter::accepts).toList();
         Map<String, Decision> byNumber = selected.stream().collect(Collectors.toMap(Decision::number, Function.identity()));
 
         // Stages 4-6 run in parallel (DECISIONS.md 3): a decision in several counts in each.
@@ -251,7 +280,7 @@ public class SupervisionService {
         var steps = new cn.juece.support.Page<>(items, total, page, size);
         Map<String, long[]> stepCounts = queries.stepsByUnit(sel, now, soonEnd);
         Map<String, Long> openByUnit = queries.openDecisionsByUnit(sel);
-        List<UnitRow> byUnit = directory.units(decisions.defaultOrgan()).stream()
+        List<UnitRow> byUnit = organs.stream().flatMap(o -> directory.units(o).stream())
                 .map(u -> {
                     long[] c = stepCounts.getOrDefault(u.code(), new long[3]);
                     return new UnitRow(u.code(), u.name(), openByUnit.getOrDefault(u.code(), 0L), c[0], c[1], c[2]);
@@ -405,7 +434,7 @@ public class SupervisionService {
         OffsetDateTime now = clock.now();
         LocalDate soonLimit = calendar.addWorkingDays(now.toLocalDate(), SOON_WORKING_DAYS);
         var csv = new cn.juece.support.Csv(List.of("决策编号", "决策事项", "承办单位", "待办环节", "办理单位/角色", "开始时间", "办理期限", "状态"));
-        for (Step s : queries.openSteps(filter.selection(decisions.defaultOrgan()), true, 0, -1).stream()
+        for (Step s : queries.openSteps(filter.selection(organs(filter)), true, 0, -1).stream()
                 .map(r -> step(r, now, soonLimit)).toList()) {
             csv.row(java.util.Arrays.asList(s.decisionNumber(), s.decisionTitle(), s.unitName(), s.step(), s.groups(),
                     s.created().toLocalDateTime().toString().replace('T', ' ').substring(0, 16),

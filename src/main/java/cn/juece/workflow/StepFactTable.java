@@ -86,6 +86,20 @@ public final class StepFactTable<T> {
                 .params(offset, limit).query((rs, i) -> map(rs)).list();
     }
 
+    /** As {@link #latestPerDecision(int, int)}, for the decisions of one organ (Art. 64: the portal scoped to an organ). */
+    public List<T> latestPerDecision(String organCode, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM " + table + " t WHERE t.id = (SELECT MAX(t2.id) FROM " + table
+                        + " t2 WHERE t2.decision_id = t.decision_id) AND t.decision_id IN (SELECT d.id FROM juece.decision d WHERE d.organ_code = ?)"
+                        + " ORDER BY t.id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+                .params(organCode, offset, limit).query((rs, i) -> map(rs)).list();
+    }
+
+    /** How many decisions of one organ have a row. */
+    public long countDecisions(String organCode) {
+        return jdbc.sql("SELECT COUNT(DISTINCT decision_id) FROM " + table
+                + " WHERE decision_id IN (SELECT d.id FROM juece.decision d WHERE d.organ_code = ?)").param(organCode).query(Long.class).single();
+    }
+
     /** How many decisions have a row. */
     public long countDecisions() {
         return jdbc.sql("SELECT COUNT(DISTINCT decision_id) FROM " + table).query(Long.class).single();

@@ -72,6 +72,11 @@ class DemoProfileTest {
         assertThat(keys(byTitle.get("老旧小区改造提升三年行动方案（2026—2028年）"))).contains("legality-review");
         assertThat(keys(byTitle.get("义务教育阶段学校布局调整规划"))).isNotEmpty().doesNotContain("meeting-submit");
         assertThat(byTitle.get("县级财政专项资金预算调整").status()).isEqualTo(DecisionStatus.OUT_OF_SCOPE);
+        // Art. 64: the township's own matter, numbered by its own organ and launched by its decision organ
+        Decision lanes = byTitle.get("清泉街道老旧街巷微改造实施方案");
+        assertThat(lanes.organCode()).isEqualTo("QQ");
+        assertThat(lanes.number()).isEqualTo("QQ-" + clock.today().getYear() + "-0001");
+        assertThat(keys(lanes)).isNotEmpty().doesNotContain("proposal-study", "launch-decide");
 
         // the heating decision's comment notice is open on the portal with its moderated comments, its timer set
         Decision heating = byTitle.get("城区集中供热价格调整方案");

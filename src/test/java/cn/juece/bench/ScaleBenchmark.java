@@ -220,8 +220,8 @@ class ScaleBenchmark {
                                                 created_at, updated_at) VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?)""");
                  PreparedStatement step = c.prepareStatement("""
                     INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, round_no, state,
-                                            created_at, responsible_group, process_definition_id, process_key)
-                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal')""");
+                                            created_at, responsible_group, process_definition_id, process_key, due_at, work_day)
+                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal', ?, ?)""");
                  PreparedStatement period = c.prepareStatement("""
                     INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on,
                                                    end_on, paused_days, state, due_at) VALUES (?, ?, 'proposal-study', ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")) {
@@ -244,8 +244,10 @@ class ScaleBenchmark {
                     step.setObject(6, at);
                     step.setString(7, group);
                     step.setString(8, pd);
-                    step.addBatch();
                     LocalDate end = today.plusDays((i * 7L) % 365 - 30);
+                    step.setObject(9, end.atTime(23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+                    step.setObject(10, end);   // V220: the day the work list sorts by
+                    step.addBatch();
                     period.setLong(1, id);
                     period.setString(2, "bench-task-" + i);
                     period.setString(3, taskName);

@@ -141,7 +141,10 @@ public class TaskActions {
     }
 
     /** How far past the page a long work list is counted (issue 17): beyond it the page says "at least" (tests lower it). */
-    static int countAhead = 1000;
+    static int countAhead = 200;
+
+    /** A deployed step's outcomes (its BPMN never changes), by process definition and task key. */
+    private final java.util.Map<String, Map<String, String>> outcomesByElement = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One page of the person's work list (issue 17): the open steps offered to their groups or held by them, from our
@@ -222,14 +225,16 @@ public class TaskActions {
                 dates.computeIfAbsent(task, t -> new java.util.ArrayList<>()).addAll(list)));
         java.util.Map<String, String> groupNames = new java.util.HashMap<>();
         return rows.stream().map(r -> {
-            FlowElement element = repositoryService.getBpmnModelInstance(r.processDefinitionId()).getModelElementById(r.taskKey());
+            Map<String, String> outcomes = outcomesByElement.computeIfAbsent(r.processDefinitionId() + "#" + r.taskKey(),
+                    k -> java.util.Collections.unmodifiableMap(TaskOutcomes.of(
+                            repositoryService.getBpmnModelInstance(r.processDefinitionId()).getModelElementById(r.taskKey()))));
             List<StepDates.StepDate> own = withTaskDue(dates.getOrDefault(r.taskId(), List.of()), r.dueAt());
             OffsetDateTime due = own.stream().filter(x -> x.kind().equals(StepDates.StepDate.DEADLINE)).findFirst()
                     .map(x -> cn.juece.calendar.Periods.endOfDay(x.date()).toOffsetDateTime()).orElse(null);
             List<String> groups = r.responsibleGroup() == null ? List.of() : List.of(r.responsibleGroup());
             return new TaskView(r.taskId(), r.taskKey(), r.taskName(), r.decisionNumber(), r.decisionTitle(), r.processKey(),
                     groups, groups.stream().map(g -> groupNames.computeIfAbsent(g, directory::groupName)).toList(), r.assignee(),
-                    r.createdAt(), due, TaskOutcomes.of(element), own);
+                    r.createdAt(), due, outcomes, own);
         }).toList();
     }
 

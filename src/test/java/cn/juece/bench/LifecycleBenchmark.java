@@ -223,6 +223,8 @@ class LifecycleBenchmark extends IntegrationTest {
         beans.put("commentWindow", new CommentWindow());
         beans.put("countersign", new Units());
         beans.put("consultation", new Units());
+        beans.put("executionPlan", new Units());
+        beans.put("executionReports", new Reports());
         beans.put("procedureArrangementDelegate", (JavaDelegate) e -> {
             e.setVariable("participationRequired", true);
             e.setVariable("expertReviewRequired", true);
@@ -315,7 +317,20 @@ class LifecycleBenchmark extends IntegrationTest {
         public void close(Object e) { }
     }
 
-    /** One consulted or countersigning unit. */
+    /** Execution reports: one period, due far in the future (its timers never fire); the listeners do nothing. */
+    public static class Reports {
+        public void schedule(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+            Date far = new Date(4102444800000L);
+            e.setVariable("reportDueAt", far);
+            e.setVariable("reportReminderAt", far);
+            e.setVariable("reportOverdueAt", far);
+        }
+        public void opened(Object task) { }
+        public void remind(Object task) { }
+        public void overdue(Object task) { }
+    }
+
+    /** One consulted, countersigning or executing unit. */
     public static class Units {
         public List<String> units(Object e) { return List.of("bench"); }
     }

@@ -141,14 +141,26 @@ class ScaleBenchmark {
     void registrationGrowth() throws Exception {
         List<String[]> rows = new ArrayList<>();
         System.out.println("H2 file growth per registration: measuring three settings, " + REGISTRATIONS + " registrations each");
-        rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
-        rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
-        rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
+        // -Dbench.growth=now,retention picks rows (before, delay, now, retention; default: all)
+        List<String> pick = List.of(System.getProperty("bench.growth", "before,delay,now,retention").split(","));
+        if (pick.contains("before")) {
+            rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
+        }
+        if (pick.contains("delay")) {
+            rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
+        }
+        if (pick.contains("now")) {
+            rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
+        }
+        if (pick.contains("retention")) {
+            rows.add(grow("as now + RETENTION_TIME=5000", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=5000",
+                    "--juece.h2.checkpoint-on-write=true"));
+        }
         System.out.println();
         System.out.println("H2 file growth, " + REGISTRATIONS + " decisions registered through POST /api/decisions (one client)");
-        System.out.println("| setting | registrations/s | growth per decision while running (kB) | file after shutdown (MB) |");
-        System.out.println("|---|---|---|---|");
-        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s |%n", (Object[]) r));
+        System.out.println("| setting | registrations/s | growth per decision while running (kB) | file after shutdown (MB) | file (MB) every 50 registrations |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) r));
         System.out.println();
     }
 
@@ -157,6 +169,7 @@ class ScaleBenchmark {
         Path file = dir.resolve("juece.mv.db");
         double perDecision;
         double rate;
+        StringBuilder steps = new StringBuilder();
         try (BenchApp app = BenchApp.start("jdbc:h2:file:" + dir.resolve("juece") + options, args)) {
             var d = new LifecycleDriver(app.port, PASSWORD);
             d.create("预热");
@@ -165,13 +178,17 @@ class ScaleBenchmark {
             long t0 = System.nanoTime();
             for (int i = 0; i < REGISTRATIONS; i++) {
                 d.create("基准测试：登记增长" + i);
+                if (i % 50 == 49) {
+                    steps.append(steps.isEmpty() ? "" : ", ").append(String.format("%.1f", Files.size(file) / 1e6));
+                }
             }
             rate = REGISTRATIONS / ((System.nanoTime() - t0) / 1e9);
             Thread.sleep(1500);   // the background writer's last write
             perDecision = (Files.size(file) - start) / 1024.0 / REGISTRATIONS;
         }
-        String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6)};
-        System.out.printf("| %s | %s | %s | %s |%n", (Object[]) row);
+        String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6),
+                steps.toString()};
+        System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) row);
         return row;
     }
 

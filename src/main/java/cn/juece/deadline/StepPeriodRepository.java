@@ -66,13 +66,20 @@ class StepPeriodRepository {
         return t == null ? null : java.util.Date.from(t.toInstant());
     }
 
+    /**
+     * Maps by the result's own column names (JdbcClient.query(StepPeriod.class) first asks H2 for each camelCase name,
+     * an exception per column and row: most of a work-list page's time, issue 17).
+     */
+    private static final org.springframework.jdbc.core.DataClassRowMapper<StepPeriod> BY_COLUMN =
+            new org.springframework.jdbc.core.DataClassRowMapper<>(StepPeriod.class);
+
     /** The open periods of these tasks (a work-list page, issue 17). */
     List<StepPeriod> openByTasks(java.util.Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id IN (:ids) AND state = 'OPEN'").param("ids", taskIds)
-                .query(StepPeriod.class).list();
+                .query(BY_COLUMN).list();
     }
 
     Optional<StepPeriod> byTask(String taskId) {

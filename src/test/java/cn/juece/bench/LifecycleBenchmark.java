@@ -74,6 +74,8 @@ class LifecycleBenchmark extends IntegrationTest {
     void lifecycles() throws Exception {
         // Juece, 1 thread with the profiler, then 4 threads
         Profiler profiler = new Profiler();
+        // one warm-up lifecycle (class loading, the document fonts, the engine's caches), as the bare engine gets three
+        run(1, 1, i -> lifecycle("基准测试：预热" + i), null);
         Result ours1 = run(1, LIFECYCLES, i -> lifecycle("基准测试：完整决策（单线程" + i + "）"), profiler);
         Result ours4 = run(4, LIFECYCLES * 2, i -> lifecycle("基准测试：完整决策（四线程" + i + "）"), null);
         ClockUtil.reset();
@@ -105,37 +107,9 @@ class LifecycleBenchmark extends IntegrationTest {
                     ours4.perSecond() / ours1.perSecond(), bare4.perSecond() / bare1.perSecond());
             System.out.println();
             profiler.print(ours1.millisPerStep());
-            tableSizes(ours1.lifecycles + ours4.lifecycles);
         } finally {
             bare.close();
         }
-    }
-
-    /**
-     * Where the database's space goes (issue 17): the largest tables by H2's DISK_SPACE_USED (their pages, indexes
-     * included), per Juece lifecycle of this run (the context's other rows are few).
-     */
-    private void tableSizes(int lifecycles) {
-        List<Object[]> sizes = new java.util.ArrayList<>();
-        for (String[] t : jdbc.sql("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
-                        + " AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'")
-                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list()) {
-            try {
-                Long bytes = jdbc.sql("SELECT DISK_SPACE_USED(?)").param("\"" + t[0] + "\".\"" + t[1] + "\"").query(Long.class).single();
-                sizes.add(new Object[]{t[0] + "." + t[1], bytes});
-            } catch (RuntimeException e) {
-                // not an H2 table
-            }
-        }
-        sizes.sort((a, b) -> Long.compare((Long) b[1], (Long) a[1]));
-        long total = sizes.stream().mapToLong(x -> (Long) x[1]).sum();
-        System.out.printf("Database pages per Juece lifecycle (H2 DISK_SPACE_USED over %d lifecycles): %.1f kB in all; largest tables:%n",
-                lifecycles, total / 1024.0 / lifecycles);
-        System.out.println("| table | kB per lifecycle | share |");
-        System.out.println("|---|---|---|");
-        sizes.stream().limit(15).forEach(x -> System.out.printf("| %s | %.1f | %.1f %% |%n", x[0], (Long) x[1] / 1024.0 / lifecycles,
-                100.0 * (Long) x[1] / total));
-        System.out.println();
     }
 
     /**

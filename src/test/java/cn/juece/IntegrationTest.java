@@ -32,7 +32,7 @@ import cn.juece.support.ApiClient;
 @Tag("integration")
 @ActiveProfiles(resolver = TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=${juece.test.db.url:jdbc:h2:mem:juece-test;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.url=${juece.test.db.url:jdbc:h2:mem:juece-test;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64}",
         "spring.datasource.username=${juece.test.db.user:sa}",
         "spring.datasource.password=${juece.test.db.password:}",
         "spring.datasource.hikari.maximum-pool-size=8",

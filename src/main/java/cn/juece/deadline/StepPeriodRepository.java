@@ -17,8 +17,11 @@ class StepPeriodRepository {
 
     private final JdbcClient jdbc;
 
-    StepPeriodRepository(JdbcClient jdbc) {
+    private final cn.juece.workflow.WorkDays workDays;
+
+    StepPeriodRepository(JdbcClient jdbc, cn.juece.workflow.WorkDays workDays) {
         this.jdbc = jdbc;
+        this.workDays = workDays;
     }
 
     void open(long decisionId, String taskId, String taskKey, String taskName, String group, String code,
@@ -28,6 +31,7 @@ class StepPeriodRepository {
                                                started_on, end_on, earliest_close, paused_days, state, provisional_years)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")
                 .params(decisionId, taskId, taskKey, taskName, group, code, start, end, earliest, provisionalYears).update();
+        workDays.refresh(taskId);
     }
 
     /** The years without a notice the step's dates now depend on (null: none). */
@@ -62,6 +66,22 @@ class StepPeriodRepository {
         return t == null ? null : java.util.Date.from(t.toInstant());
     }
 
+    /**
+     * Maps by the result's own column names (JdbcClient.query(StepPeriod.class) first asks H2 for each camelCase name,
+     * an exception per column and row: most of a work-list page's time, issue 17).
+     */
+    private static final org.springframework.jdbc.core.DataClassRowMapper<StepPeriod> BY_COLUMN =
+            new org.springframework.jdbc.core.DataClassRowMapper<>(StepPeriod.class);
+
+    /** The open periods of these tasks (a work-list page, issue 17). */
+    List<StepPeriod> openByTasks(java.util.Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id IN (:ids) AND state = 'OPEN'").param("ids", taskIds)
+                .query(BY_COLUMN).list();
+    }
+
     Optional<StepPeriod> byTask(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id = ?").param(taskId)
                 .query(StepPeriod.class).optional();
@@ -80,17 +100,20 @@ class StepPeriodRepository {
     void closeStep(long decisionId, String taskKey, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.step_period SET state = 'CLOSED', closed_at = ? WHERE decision_id = ? AND task_key = ? AND state = 'OPEN'")
                 .params(now, decisionId, taskKey).update();
+        workDays.refresh(decisionId, taskKey);
     }
 
     /** The period counted again from another day (the paused days it had are kept in the new dates). */
     void restarted(long id, LocalDate start, LocalDate end, LocalDate earliest) {
         jdbc.sql("UPDATE juece.step_period SET started_on = ?, end_on = ?, earliest_close = ? WHERE id = ?")
                 .params(start, end, earliest, id).update();
+        workDays.refreshPeriod(id);
     }
 
     void moved(long id, LocalDate end, LocalDate earliest, int pausedDays) {
         jdbc.sql("UPDATE juece.step_period SET end_on = ?, earliest_close = ?, paused_days = ? WHERE id = ?")
                 .params(end, earliest, pausedDays, id).update();
+        workDays.refreshPeriod(id);
     }
 
     /** Marks the reminder as sent; false if it already was (a timer fires once, this makes sure). */

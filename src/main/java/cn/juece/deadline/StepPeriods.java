@@ -182,12 +182,22 @@ public class StepPeriods implements TaskDates, StepDates {
     /** The step's deadline (办理期限) or, for a minimum, its earliest close (最早可办结). */
     @Override
     public List<StepDates.StepDate> of(String taskId, String taskKey, long decisionId) {
-        return repository.byTask(taskId).filter(StepPeriod::isOpen).map(s -> {
-            StatutoryPeriod p = periods.period(s.periodCode());
-            return p.kind() == PeriodKind.MINIMUM
-                    ? List.of(new StepDates.StepDate(StepDates.StepDate.EARLIEST_CLOSE, "最早可办结", s.earliestClose(), s.provisional()))
-                    : List.of(new StepDates.StepDate(StepDates.StepDate.DEADLINE, "办理期限", s.endOn(), s.provisional()));
-        }).orElse(List.of());
+        return repository.byTask(taskId).filter(StepPeriod::isOpen).map(this::dates).orElse(List.of());
+    }
+
+    /** A work-list page's dates in one query (issue 17). */
+    @Override
+    public java.util.Map<String, List<StepDates.StepDate>> ofAll(List<StepDates.Of> steps) {
+        java.util.Map<String, List<StepDates.StepDate>> all = new java.util.HashMap<>();
+        repository.openByTasks(steps.stream().map(StepDates.Of::taskId).toList()).forEach(s -> all.put(s.taskId(), dates(s)));
+        return all;
+    }
+
+    private List<StepDates.StepDate> dates(StepPeriod s) {
+        StatutoryPeriod p = periods.period(s.periodCode());
+        return p.kind() == PeriodKind.MINIMUM
+                ? List.of(new StepDates.StepDate(StepDates.StepDate.EARLIEST_CLOSE, "最早可办结", s.earliestClose(), s.provisional()))
+                : List.of(new StepDates.StepDate(StepDates.StepDate.DEADLINE, "办理期限", s.endOn(), s.provisional()));
     }
 
     // ---- the gate: a minimum holds the step ----------------------------------------------------------

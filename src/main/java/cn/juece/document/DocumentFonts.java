@@ -53,6 +53,53 @@ public class DocumentFonts {
         return songPath;
     }
 
+    /** The two faces a PDF is written with, parsed once and reused (issue 17), one writer at a time. */
+    record Faces(FontHolder song, FontHolder kai) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try (song; kai) {
+                // both closed
+            }
+        }
+    }
+
+    /** Parsed faces not in use now (a font is read lazily from its file, so one writer holds a pair at a time). */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Faces> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int KEEP = 4;
+
+    /**
+     * A pair of parsed faces for one PDF (issue 17: opening the collection files and parsing the faces for every
+     * document was most of a generated letter's cost): an idle pair, or one parsed now. Give it back with
+     * {@link #giveBack} when the PDF is saved, or close it when writing failed.
+     */
+    Faces borrow() {
+        Faces f = idle.pollFirst();
+        return f != null ? f : new Faces(song(), kai());
+    }
+
+    void giveBack(Faces f) {
+        if (idle.size() < KEEP) {
+            idle.addFirst(f);
+        } else {
+            closeQuietly(f);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void closeAll() {
+        for (Faces f; (f = idle.pollFirst()) != null; ) {
+            closeQuietly(f);
+        }
+    }
+
+    private static void closeQuietly(Faces f) {
+        try {
+            f.close();
+        } catch (Exception ignored) {
+            // a font file handle: nothing to do
+        }
+    }
+
     /** A loaded font and what must stay open while the PDF is written. */
     record FontHolder(TrueTypeFont font, AutoCloseable source) implements AutoCloseable {
         @Override

@@ -50,21 +50,33 @@ class PdfWriter {
     }
 
     byte[] write(OfficialDocument doc) {
-        try (DocumentFonts.FontHolder song = fonts.song(); DocumentFonts.FontHolder kai = fonts.kai();
-             PDDocument pdf = new PDDocument()) {
-            PDFont songFont = PDType0Font.load(pdf, song.font(), true);
-            PDFont kaiFont = PDType0Font.load(pdf, kai.font(), true);
+        DocumentFonts.Faces faces = fonts.borrow();
+        boolean done = false;
+        try (PDDocument pdf = new PDDocument()) {
+            PDFont songFont = PDType0Font.load(pdf, faces.song().font(), true);
+            PDFont kaiFont = PDType0Font.load(pdf, faces.kai().font(), true);
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(doc.title());
             info.setCreator("Juece 重大行政决策程序管理系统");
             new Layout(pdf, songFont, kaiFont).write(doc);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
+            done = true;
             return out.toByteArray();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("PDF generation failed", e);
+        } finally {
+            if (done) {
+                fonts.giveBack(faces);
+            } else {
+                try {
+                    faces.close();
+                } catch (Exception ignored) {
+                    // the failed writer's font files
+                }
+            }
         }
     }
 

@@ -3,8 +3,16 @@ package cn.juece.support;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list (issue 17): its items, the total, and which page of what size it is (0-based). */
-public record Page<T>(List<T> items, long total, int page, int size) {
+/**
+ * One page of a list (issue 17): its items, the total, and which page of what size it is (0-based). When
+ * {@code totalAtLeast} is set the list was counted only up to {@code total} rows (a long work list is not counted to
+ * its end: there are at least that many, and more than this page).
+ */
+public record Page<T>(List<T> items, long total, int page, int size, boolean totalAtLeast) {
+
+    public Page(List<T> items, long total, int page, int size) {
+        this(items, total, page, size, false);
+    }
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
@@ -30,7 +38,7 @@ public record Page<T>(List<T> items, long total, int page, int size) {
     }
 
     public <R> Page<R> map(Function<T, R> f) {
-        return new Page<>(items.stream().map(f).toList(), total, page, size);
+        return new Page<>(items.stream().map(f).toList(), total, page, size, totalAtLeast);
     }
 
     /** A page number and size from a request, refused when out of range (never a page of every row). */

@@ -13,6 +13,25 @@ public interface StepDates {
 
     List<StepDate> of(String taskId, String taskKey, long decisionId);
 
+    /** A step asked about in {@link #ofAll}. */
+    record Of(String taskId, String taskKey, long decisionId) {
+    }
+
+    /**
+     * The dates of several steps (a work-list page, issue 17), by task id; steps without dates may be left out. A
+     * feature that reads a table for every step answers the page in one query.
+     */
+    default java.util.Map<String, List<StepDate>> ofAll(List<Of> steps) {
+        java.util.Map<String, List<StepDate>> all = new java.util.HashMap<>();
+        for (Of s : steps) {
+            List<StepDate> dates = of(s.taskId(), s.taskKey(), s.decisionId());
+            if (!dates.isEmpty()) {
+                all.put(s.taskId(), dates);
+            }
+        }
+        return all;
+    }
+
     /**
      * @param kind DEADLINE, EARLIEST_CLOSE or WINDOW_END; label its Chinese name
      * @param provisional counted over a year whose holiday notice is not loaded yet (暂定, issue 16)

@@ -22,9 +22,11 @@ class StepRepository {
             process_definition_id, process_key""";
 
     private final JdbcClient jdbc;
+    private final WorkDays workDays;
 
-    StepRepository(JdbcClient jdbc) {
+    StepRepository(JdbcClient jdbc, WorkDays workDays) {
         this.jdbc = jdbc;
+        this.workDays = workDays;
     }
 
     void insert(long decisionId, String taskId, String processInstanceId, String processDefinitionId, String processKey,
@@ -37,11 +39,13 @@ class StepRepository {
                 .params(decisionId, taskId, processInstanceId, processDefinitionId, processKey, taskKey, taskName,
                         party == null ? null : party.name(), subjectUnit, responsibleGroup, round, assignee, createdAt)
                 .update();
+        workDays.refresh(taskId);
     }
 
     /** The due date the step's task carries now (issue 17: supervision sorts and counts by it). */
     void dueAt(String taskId, OffsetDateTime due) {
         jdbc.sql("UPDATE juece.step SET due_at = ? WHERE task_id = ?").params(due, taskId).update();
+        workDays.refresh(taskId);
     }
 
     /** The group the step is offered to changed with the dossier (Art. 12): the work lists follow. */
@@ -107,62 +111,114 @@ class StepRepository {
                 .params(at, taskId).update();
     }
 
-    /** A row of a work list: the open step, its decision, and its period's days (issue 17). */
+    /**
+     * A row of a work list: the open step, its decision, its period's days and the due date its task carries
+     * (issue 17).
+     */
     record WorkRow(long stepId, String taskId, String taskKey, String taskName, String processDefinitionId, String processKey,
                    String responsibleGroup, String assignee, OffsetDateTime createdAt, int round, String decisionNumber,
-                   String decisionTitle, java.time.LocalDate endOn, java.time.LocalDate earliestClose) {
+                   String decisionTitle, java.time.LocalDate endOn, java.time.LocalDate earliestClose, long decisionId,
+                   OffsetDateTime dueAt) {
+    }
+
+    /** Where an open step stands in a work list: its day (V220 work_day), creation and id. */
+    record WorkKey(long id, java.time.LocalDate day, OffsetDateTime createdAt) {
     }
 
     /**
-     * One page of the open steps offered to these groups or held by the person, by an indexed query on our own steps
-     * (never loading every task): sorted by creation (oldest first) or by the period's day (deadline or earliest
-     * close, or else the due date the task carries, e.g. an execution report's day; soonest first, undated steps
-     * last), filtered by stage process and decision number.
+     * The first {@code limit} open steps offered to one group, in work-list order (by the day, or by creation), with
+     * a stage's process or not: read in the order of one index (V220) and stopped after {@code limit} rows. The
+     * ORDER BY names the index's leading columns, fixed by the WHERE, so that H2 reads the index in order instead
+     * of sorting every open step of the group.
      */
-    List<WorkRow> workList(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber,
-                           boolean byDue, int offset, int limit) {
-        var q = jdbc.sql(workListSql(processKey, decisionNumber, false)
-                        + (byDue ? " ORDER BY COALESCE(p.end_on, p.earliest_close, CAST(s.due_at AS DATE)) ASC NULLS LAST, s.created_at ASC, s.id ASC"
-                                 : " ORDER BY s.created_at ASC, s.id ASC")
-                        + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
-                .param("groups", groups.isEmpty() ? java.util.List.of("-") : groups).param("user", userId)
-                .param("offset", offset).param("limit", limit);
+    List<WorkKey> groupKeys(String group, String processKey, boolean byDue, int limit) {
+        String order = "s.responsible_group, s.state" + (processKey == null ? "" : ", s.process_key")
+                + (byDue ? ", s.work_day" : "") + ", s.created_at, s.id";
+        var q = jdbc.sql("SELECT s.id, s.work_day, s.created_at FROM juece.step s WHERE s.responsible_group = :group AND s.state = 'OPEN'"
+                        + (processKey == null ? "" : " AND s.process_key = :processKey")
+                        + " ORDER BY " + order + " FETCH FIRST :limit ROWS ONLY")
+                .param("group", group).param("limit", limit);
         if (processKey != null) {
             q = q.param("processKey", processKey);
         }
-        if (decisionNumber != null) {
-            q = q.param("number", decisionNumber);
-        }
-        return q.query((rs, i) -> new WorkRow(rs.getLong("id"), rs.getString("task_id"), rs.getString("task_key"),
-                rs.getString("task_name"), rs.getString("process_definition_id"), rs.getString("process_key"),
-                rs.getString("responsible_group"), rs.getString("assignee"), time(rs, "created_at"), rs.getInt("round_no"),
-                rs.getString("decision_number"), rs.getString("title"), rs.getObject("end_on", java.time.LocalDate.class),
-                rs.getObject("earliest_close", java.time.LocalDate.class))).list();
+        return q.query((rs, i) -> new WorkKey(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class), time(rs, "created_at"))).list();
     }
 
-    long countWorkList(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber) {
-        var q = jdbc.sql(workListSql(processKey, decisionNumber, true))
-                .param("groups", groups.isEmpty() ? java.util.List.of("-") : groups).param("user", userId);
+    /** The open steps the person holds that are not offered to any of their groups (few: all of them). */
+    List<WorkKey> heldKeys(String userId, java.util.Collection<String> groups, String processKey, int limit) {
+        var q = jdbc.sql("SELECT s.id, s.work_day, s.created_at FROM juece.step s WHERE s.assignee = :user AND s.state = 'OPEN'"
+                        + " AND (s.responsible_group IS NULL OR s.responsible_group NOT IN (:groups))"
+                        + (processKey == null ? "" : " AND s.process_key = :processKey")
+                        + " ORDER BY s.created_at, s.id FETCH FIRST :limit ROWS ONLY")
+                .param("user", userId).param("groups", groups.isEmpty() ? List.of("-") : groups).param("limit", limit);
         if (processKey != null) {
             q = q.param("processKey", processKey);
         }
-        if (decisionNumber != null) {
-            q = q.param("number", decisionNumber);
+        return q.query((rs, i) -> new WorkKey(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class), time(rs, "created_at"))).list();
+    }
+
+    /** How many open steps the group has, counted no further than {@code cap} (index only). */
+    long countGroup(String group, String processKey, long cap) {
+        var q = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM juece.step s WHERE s.responsible_group = :group AND s.state = 'OPEN'"
+                        + (processKey == null ? "" : " AND s.process_key = :processKey") + " FETCH FIRST :cap ROWS ONLY) c")
+                .param("group", group).param("cap", cap);
+        if (processKey != null) {
+            q = q.param("processKey", processKey);
         }
         return q.query(Long.class).single();
     }
 
-    private static String workListSql(String processKey, String decisionNumber, boolean count) {
-        return "SELECT " + (count ? "COUNT(*)" : """
-                s.id, s.task_id, s.task_key, s.task_name, s.process_definition_id, s.process_key, s.responsible_group, s.assignee,
-                s.created_at, s.round_no, d.decision_number, d.title, p.end_on, p.earliest_close""")
-                + """
-                 FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id
-                LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN'
-                WHERE s.state = 'OPEN' AND (s.responsible_group IN (:groups) OR s.assignee = :user)"""
-                + (processKey == null ? "" : " AND s.process_key = :processKey")
-                + (decisionNumber == null ? "" : " AND d.decision_number = :number");
+    /** The work-list rows of these steps (one page), in no particular order. */
+    List<WorkRow> workRows(java.util.Collection<Long> stepIds) {
+        if (stepIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(WORK_ROW + " WHERE s.id IN (:ids)").param("ids", stepIds).query(StepRepository::workRow).list();
     }
+
+    private static final String WORK_ROW = """
+            SELECT s.id, s.task_id, s.task_key, s.task_name, s.process_definition_id, s.process_key, s.responsible_group, s.assignee,
+                   s.created_at, s.round_no, s.due_at, d.id AS decision_id, d.decision_number, d.title, p.end_on, p.earliest_close
+              FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id
+              LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN'""";
+
+    private static WorkRow workRow(ResultSet rs, int i) throws SQLException {
+        return new WorkRow(rs.getLong("id"), rs.getString("task_id"), rs.getString("task_key"),
+                rs.getString("task_name"), rs.getString("process_definition_id"), rs.getString("process_key"),
+                rs.getString("responsible_group"), rs.getString("assignee"), time(rs, "created_at"), rs.getInt("round_no"),
+                rs.getString("decision_number"), rs.getString("title"), rs.getObject("end_on", java.time.LocalDate.class),
+                rs.getObject("earliest_close", java.time.LocalDate.class), rs.getLong("decision_id"), time(rs, "due_at"));
+    }
+
+    /**
+     * One page of one decision's open steps offered to these groups or held by the person (the work list filtered by
+     * decision number: few rows, sorted in the query), by the day or by creation, with a stage's process or not.
+     */
+    List<WorkRow> workListOfDecision(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber,
+                                     boolean byDue, int offset, int limit) {
+        var q = jdbc.sql(WORK_ROW + WHERE_OF_DECISION + (processKey == null ? "" : " AND s.process_key = :processKey")
+                        + (byDue ? " ORDER BY s.work_day, s.created_at, s.id" : " ORDER BY s.created_at, s.id")
+                        + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+                .param("groups", groups.isEmpty() ? List.of("-") : groups).param("user", userId).param("number", decisionNumber)
+                .param("offset", offset).param("limit", limit);
+        if (processKey != null) {
+            q = q.param("processKey", processKey);
+        }
+        return q.query(StepRepository::workRow).list();
+    }
+
+    long countWorkListOfDecision(java.util.Collection<String> groups, String userId, String processKey, String decisionNumber) {
+        var q = jdbc.sql("SELECT COUNT(*) FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id" + WHERE_OF_DECISION
+                        + (processKey == null ? "" : " AND s.process_key = :processKey"))
+                .param("groups", groups.isEmpty() ? List.of("-") : groups).param("user", userId).param("number", decisionNumber);
+        if (processKey != null) {
+            q = q.param("processKey", processKey);
+        }
+        return q.query(Long.class).single();
+    }
+
+    private static final String WHERE_OF_DECISION = " " + """
+            WHERE d.decision_number = :number AND s.state = 'OPEN' AND (s.responsible_group IN (:groups) OR s.assignee = :user)""";
 
     private static Step map(ResultSet rs, int row) throws SQLException {
         String party = rs.getString("party");

@@ -39,7 +39,7 @@ class TaskApi {
     @GetMapping("/tasks")
     @Operation(summary = "本人及所在单位、角色的待办任务（分页）", description = "page 从0开始，size 每页条数（默认20，至多200）；"
             + "sort=due 按期限（办理期限或最早可办结日）先后，sort=created 按开始时间；stage 阶段代码（如 EXPERT）；decision 决策编号。"
-            + "总数在响应头 X-Total-Count 中。")
+            + "总数在响应头 X-Total-Count 中；超过本页之后200项的，只给出 X-Total-Count-At-Least（至少项数）；X-Has-Next 表示是否还有下一页。")
     org.springframework.http.ResponseEntity<List<TaskView>> mine(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
                                                                 @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
                                                                 @org.springframework.web.bind.annotation.RequestParam(required = false) String sort,

@@ -26,7 +26,12 @@ final class BenchApp implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-Xmx" + System.getProperty("bench.xmx", "1g"),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        String jvm = System.getProperty("bench.jvm", "").strip();   // e.g. a JFR recording: -XX:StartFlightRecording=filename=...
+        if (!jvm.isEmpty()) {
+            cmd.addAll(cmd.size() - 2, List.of(jvm.split("\\s+")));
+        }
+        cmd.addAll(List.of(
                 "cn.juece.JueceApplication", "--server.port=" + port, "--spring.profiles.active=benchmark",
                 "--spring.datasource.url=" + datasourceUrl));
         cmd.addAll(List.of(extraArgs));

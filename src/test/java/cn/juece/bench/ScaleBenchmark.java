@@ -57,8 +57,10 @@ class ScaleBenchmark {
     static final int REQUESTS = Integer.getInteger("bench.requests", 50);
     static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 100);
     /** The H2 settings under test (the app's defaults, config/application.yaml). */
-    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
+    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
     static final String PASSWORD = "Juece2026";
+    /** -Dbench.idle=60: the growth benchmark pauses that long, then registers 50 more. */
+    static final int IDLE_SECONDS = Integer.getInteger("bench.idle", 0);
 
     @Test
     void scale() throws Exception {
@@ -141,14 +143,26 @@ class ScaleBenchmark {
     void registrationGrowth() throws Exception {
         List<String[]> rows = new ArrayList<>();
         System.out.println("H2 file growth per registration: measuring three settings, " + REGISTRATIONS + " registrations each");
-        rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
-        rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
-        rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=true"));
+        // -Dbench.growth=now,retention picks rows (before, delay, now, retention; default: all)
+        List<String> pick = List.of(System.getProperty("bench.growth", "before,delay,now,retention").split(","));
+        if (pick.contains("before")) {
+            rows.add(grow("WRITE_DELAY=0 (before)", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
+        }
+        if (pick.contains("delay")) {
+            rows.add(grow("H2 default write delay, no checkpoint", ";DB_CLOSE_ON_EXIT=FALSE", "--juece.h2.checkpoint-on-write=false"));
+        }
+        if (pick.contains("now")) {
+            rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64", "--juece.h2.checkpoint-on-write=true"));
+        }
+        if (pick.contains("retention")) {
+            rows.add(grow("as now + RETENTION_TIME=5000", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=5000",
+                    "--juece.h2.checkpoint-on-write=true"));
+        }
         System.out.println();
         System.out.println("H2 file growth, " + REGISTRATIONS + " decisions registered through POST /api/decisions (one client)");
-        System.out.println("| setting | registrations/s | growth per decision while running (kB) | file after shutdown (MB) |");
-        System.out.println("|---|---|---|---|");
-        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s |%n", (Object[]) r));
+        System.out.println("| setting | registrations/s | growth per decision while running (kB) | file after shutdown (MB) | file (MB) every 50 registrations |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) r));
         System.out.println();
     }
 
@@ -157,6 +171,7 @@ class ScaleBenchmark {
         Path file = dir.resolve("juece.mv.db");
         double perDecision;
         double rate;
+        StringBuilder steps = new StringBuilder();
         try (BenchApp app = BenchApp.start("jdbc:h2:file:" + dir.resolve("juece") + options, args)) {
             var d = new LifecycleDriver(app.port, PASSWORD);
             d.create("预热");
@@ -165,13 +180,29 @@ class ScaleBenchmark {
             long t0 = System.nanoTime();
             for (int i = 0; i < REGISTRATIONS; i++) {
                 d.create("基准测试：登记增长" + i);
+                if (i % 50 == 49) {
+                    steps.append(steps.isEmpty() ? "" : ", ").append(String.format("%.1f", Files.size(file) / 1e6));
+                }
             }
             rate = REGISTRATIONS / ((System.nanoTime() - t0) / 1e9);
             Thread.sleep(1500);   // the background writer's last write
             perDecision = (Files.size(file) - start) / 1024.0 / REGISTRATIONS;
+            if (IDLE_SECONDS > 0) {
+                // an office's pause: H2's background housekeeping rewrites sparse chunks only while the store is idle;
+                // then 50 more registrations show whether the freed space is reused
+                Thread.sleep(IDLE_SECONDS * 1000L);
+                long idle = Files.size(file);
+                for (int i = 0; i < 50; i++) {
+                    d.create("基准测试：空闲后登记" + i);
+                }
+                Thread.sleep(1500);
+                steps.append(String.format("; after %d s idle %.1f, then 50 more: %.1f (%.1f kB per decision)", IDLE_SECONDS,
+                        idle / 1e6, Files.size(file) / 1e6, (Files.size(file) - idle) / 1024.0 / 50));
+            }
         }
-        String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6)};
-        System.out.printf("| %s | %s | %s | %s |%n", (Object[]) row);
+        String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6),
+                steps.toString()};
+        System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) row);
         return row;
     }
 
@@ -220,8 +251,8 @@ class ScaleBenchmark {
                                                 created_at, updated_at) VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?)""");
                  PreparedStatement step = c.prepareStatement("""
                     INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, round_no, state,
-                                            created_at, responsible_group, process_definition_id, process_key)
-                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal')""");
+                                            created_at, responsible_group, process_definition_id, process_key, due_at, work_day)
+                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal', ?, ?)""");
                  PreparedStatement period = c.prepareStatement("""
                     INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on,
                                                    end_on, paused_days, state, due_at) VALUES (?, ?, 'proposal-study', ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")) {
@@ -244,8 +275,10 @@ class ScaleBenchmark {
                     step.setObject(6, at);
                     step.setString(7, group);
                     step.setString(8, pd);
-                    step.addBatch();
                     LocalDate end = today.plusDays((i * 7L) % 365 - 30);
+                    step.setObject(9, end.atTime(23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+                    step.setObject(10, end);   // V220: the day the work list sorts by
+                    step.addBatch();
                     period.setLong(1, id);
                     period.setString(2, "bench-task-" + i);
                     period.setString(3, taskName);

@@ -1,12 +1,12 @@
 package cn.juece.ldap;
 
+import cn.juece.support.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -297,7 +297,7 @@ class LdapDirectoryTest {
             var config = new InMemoryDirectoryServerConfig("dc=gx,dc=gov,dc=cn");
             // no schema checks: a test may empty a groupOfNames, which the standard schema forbids
             config.setSchema(null);
-            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), freePort(), null));
+            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), FreePorts.free(), null));
             var server = new InMemoryDirectoryServer(config);
             try (var ldif = LdapDirectoryTest.class.getResourceAsStream("/ldap/gx-directory.ldif")) {
                 server.importFromLDIF(true, new com.unboundid.ldif.LDIFReader(ldif));
@@ -309,12 +309,6 @@ class LdapDirectoryTest {
         }
     }
 
-    /** A fixed port, so that the directory comes back where it was after the outage test stops it. */
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** A browser: cookies, no redirects followed, each side's CSRF token. */
     private final class Browser {

@@ -1,9 +1,8 @@
 package cn.juece.notification;
 
+import cn.juece.support.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Date;
@@ -42,7 +41,7 @@ class MailOutboxTest extends IntegrationTest {
 
     @Test
     void aNoticeIsDeliveredInChineseWithItsLinkAndAMessageIdFromTheOutboxRow() throws Exception {
-        int port = freePort();
+        int port = FreePorts.free();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
@@ -69,7 +68,7 @@ class MailOutboxTest extends IntegrationTest {
 
     @Test
     void withTheSmtpServerDownThenUpNothingIsLostAndNothingIsSentTwice() throws Exception {
-        int port = freePort();                      // nothing listens there yet: the server is down
+        int port = FreePorts.free();                      // nothing listens there yet: the server is down
         worker.useServer("127.0.0.1", port);
         at("2026-03-02T10:00:00");
         String to = "outage-" + System.nanoTime() + "@gx.example.gov.cn";
@@ -122,7 +121,7 @@ class MailOutboxTest extends IntegrationTest {
 
     @Test
     void theAdminPageListsMailWaitingForARetryAndAnAdministratorResendsIt() throws Exception {
-        worker.useServer("127.0.0.1", freePort());  // down
+        worker.useServer("127.0.0.1", FreePorts.free());  // down
         String to = "waiting-" + System.nanoTime() + "@gx.example.gov.cn";
         long id = enqueue(to, "【期限提醒】专家论证应于2024年10月12日前办结");
         worker.runOnce();
@@ -171,9 +170,4 @@ class MailOutboxTest extends IntegrationTest {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.juece.twonode;
 
+import cn.juece.support.FreePorts;
 import static cn.juece.LifecycleDriver.JUSTICE;
 import static cn.juece.LifecycleDriver.LEAD;
 import static cn.juece.LifecycleDriver.OFFICE;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -125,10 +125,10 @@ class TwoNodesTest {
         deleteRecursively(DIR);
         Files.createDirectories(DIR);
 
-        int smtp = freePort();
+        int smtp = FreePorts.free();
         mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        int nginxPort = freePort();
+        int nginxPort = FreePorts.free();
         Map<String, String> env = Map.of("JUECE_DB_URL", DB_URL, "JUECE_DB_USER", APP_USER, "JUECE_DB_PASSWORD", APP_PASSWORD,
                 "JUECE_DB_OWNER", OWNER, "JUECE_DB_OWNER_PASSWORD", OWNER_PASSWORD, "SPRING_PROFILES_ACTIVE", "postgres");
         List<String> args = List.of(
@@ -141,8 +141,8 @@ class TwoNodesTest {
                 // pick up due jobs within a second or two rather than the default minute of an idle executor
                 "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
                 "--spring.datasource.hikari.maximum-pool-size=12");
-        a = new AppNode("node-a", freePort(), jar, DIR.resolve("node-a.log"), args, env);
-        b = new AppNode("node-b", freePort(), jar, DIR.resolve("node-b.log"), args, env);
+        a = new AppNode("node-a", FreePorts.free(), jar, DIR.resolve("node-a.log"), args, env);
+        b = new AppNode("node-b", FreePorts.free(), jar, DIR.resolve("node-b.log"), args, env);
         // the first start on an empty database creates the schemas and seeds: one node alone, then the others
         a.start();
         summary.put("node A ready (first start, empty database)", a.awaitReady(Duration.ofMinutes(4)));
@@ -608,11 +608,6 @@ class TwoNodesTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static String env(String name, String fallback) {
         String v = System.getenv(name);

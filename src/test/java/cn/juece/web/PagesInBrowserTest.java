@@ -1,5 +1,6 @@
 package cn.juece.web;
 
+import cn.juece.support.FreePorts;
 import static cn.juece.LifecycleDriver.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +104,8 @@ class PagesInBrowserTest extends BrowserTest {
         String task = d.task(n, "expert-conduct").get("id").asText();
         d.as("fgj_head").post("/api/tasks/" + task + "/deviation",
                 Map.of("reason", "县政府常务会议要求本月内提请审议，情况紧急，经局务会研究同意缩短专家论证研究时间"));
-        mail.runOnce();                           // no mail server in the tests: the attempt fails
+        mail.useServer("127.0.0.1", FreePorts.free()); // a server nobody listens on (another class may have set one)
+        mail.runOnce();                           // the attempt fails
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         signIn(wait, "admin");
         Screenshots.desktop(browser, 1280, 900);

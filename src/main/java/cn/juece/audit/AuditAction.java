@@ -54,6 +54,7 @@ public enum AuditAction {
     ARCHIVE_PACKAGE_EXPORTED("导出归档包"),
     CALENDAR_SEEDED("载入节假日安排和法定期限表"),
     CALENDAR_CHANGED("修改节假日安排"),
+    CALENDAR_ORGAN_DAY_CHANGED("修改本机关的休息日或工作日调整"),
     CATALOGUE_CREATED("开始编制年度决策事项目录"),
     CATALOGUE_ITEM_ADDED("目录增加事项"),
     CATALOGUE_ITEM_CHANGED("目录修改事项"),

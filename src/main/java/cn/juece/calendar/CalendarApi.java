@@ -61,6 +61,35 @@ class CalendarApi {
         return service.replace(year, body);
     }
 
+    @GetMapping("/api/calendar/organs")
+    @Operation(summary = "各决策机关的本地休息日和工作日调整（第六十四条；全国节假日安排之外，仅计入该机关事项的期限）")
+    List<CalendarService.OrganDays> organDays() {
+        return service.organDays();
+    }
+
+    @GetMapping("/api/calendar/organs/{organ}")
+    @Operation(summary = "一个决策机关的本地休息日和工作日调整")
+    CalendarService.OrganDays organDays(@PathVariable String organ) {
+        return service.organDays(organ);
+    }
+
+    record OrganDayJson(String kind, String reason) {
+    }
+
+    @PutMapping("/api/calendar/organs/{organ}/days/{date}")
+    @Operation(summary = "录入一个决策机关的本地休息日（kind=REST）或本地调整工作日（kind=WORK），写明依据（仅系统管理员，记入审计）",
+            description = "该机关尚未办结的期限中计及该日的，立即重新计算并记入审计；其他机关的期限不受影响。")
+    OrganDay putOrganDay(@PathVariable String organ, @PathVariable String date, @RequestBody OrganDayJson body) {
+        return service.putOrganDay(organ, date, body == null ? null : body.kind(), body == null ? null : body.reason());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/calendar/organs/{organ}/days/{date}")
+    @Operation(summary = "删除一个决策机关的本地日历调整（仅系统管理员，记入审计；相关期限随之重新计算）")
+    ResponseEntity<Void> removeOrganDay(@PathVariable String organ, @PathVariable String date) {
+        service.removeOrganDay(organ, date);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping(value = "/api/calendar/{year}/export")
     @Operation(summary = "按 config/holidays/<年份>.yaml 的格式导出一年的节假日安排")
     ResponseEntity<byte[]> export(@PathVariable int year) {
@@ -75,7 +104,9 @@ class CalendarApi {
     @Operation(summary = "工作日计算：start 之后第 n 个工作日（不含 start 当日）；或 start 至 end 之间的工作日数（不含 start，含 end）")
     WorkingDays workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
                             @RequestParam(required = false) Integer n,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
+                            @RequestParam(required = false) String organ) {
+        WorkingDayCalendar calendar = this.calendar.forOrgan(organ == null || organ.isBlank() ? null : service.organDays(organ).organ());
         if (n == null && end == null) {
             throw RuleViolation.badRequest("PARAMETER_MISSING", "请提供 n（工作日数）或 end（结束日期）之一。");
         }

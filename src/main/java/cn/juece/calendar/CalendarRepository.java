@@ -119,4 +119,30 @@ class CalendarRepository implements CalendarSource {
                     .params(d.date(), y.year(), d.kind().name(), d.holidayName()).update();
         }
     }
+
+    // ---- issue 15: the deciding organs' own day overrides -------------------------------------------
+
+    @Override
+    public List<OrganDay> loadOrganDays() {
+        return jdbc.sql("SELECT organ_code, cal_date, kind, reason, entered_by, entered_at FROM juece.organ_calendar_day "
+                        + "ORDER BY organ_code, cal_date")
+                .query((rs, i) -> new OrganDay(rs.getString(1), rs.getObject(2, LocalDate.class), DayKind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class).atZoneSameInstant(AppClock.ZONE).toOffsetDateTime()))
+                .list();
+    }
+
+    Optional<OrganDay> organDay(String organ, LocalDate date) {
+        return loadOrganDays().stream().filter(d -> d.organCode().equals(organ) && d.date().equals(date)).findFirst();
+    }
+
+    void insertOrganDay(OrganDay d) {
+        jdbc.sql("INSERT INTO juece.organ_calendar_day (organ_code, cal_date, kind, reason, entered_by, entered_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(d.organCode(), d.date(), d.kind().name(), d.reason(), d.enteredBy(), d.enteredAt()).update();
+    }
+
+    boolean deleteOrganDay(String organ, LocalDate date) {
+        return jdbc.sql("DELETE FROM juece.organ_calendar_day WHERE organ_code = ? AND cal_date = ?").params(organ, date).update() > 0;
+    }
 }

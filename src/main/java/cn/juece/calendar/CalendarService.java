@@ -241,9 +241,117 @@ public class CalendarService {
         return replace(year, new HolidayYear(year, before.notices(), before.note(), holidays));
     }
 
+    // ---- issue 15 (Art. 64): each deciding organ's own rest days and adjusted working days ----------------
+
+    /** The organs with their overrides, in the order of config/organisation.yaml (the admin page, the API). */
+    public record OrganDays(String organ, String name, List<OrganDay> days) {
+    }
+
+    public List<OrganDays> organDays() {
+        Map<String, Map<LocalDate, OrganDay>> all = calendar.organDays();
+        return directory.organs().stream().map(o -> new OrganDays(o.code(), o.name(),
+                List.copyOf(all.getOrDefault(o.code(), Map.of()).values()))).toList();
+    }
+
+    public OrganDays organDays(String organ) {
+        String code = knownOrgan(organ);
+        return organDays().stream().filter(o -> o.organ().equals(code)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Adds one organ's own rest day (e.g. 自治县成立纪念日) or adjusted working day, which the national notice does not
+     * set: administrators only, audited; the organ's open deadlines counted over the day are recomputed at once
+     * ({@link HolidayNoticeLoaded} scoped to the organ), other organs' are not touched.
+     *
+     * @param date   the day, yyyy-MM-dd
+     * @param kind   REST (本地休息日) or WORK (本地调整工作日)
+     * @param reason the ground: the local regulation or notice that sets the day
+     */
+    @Transactional
+    public OrganDay putOrganDay(String organ, String date, String kind, String reason) {
+        Actor actor = requireAdmin("只有系统管理员可以录入或删除决策机关的本地休息日和工作日调整。");
+        String code = knownOrgan(organ);
+        LocalDate day = parseDay(date);
+        DayKind k;
+        try {
+            k = DayKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.badRequest("CALENDAR_KIND_INVALID", "请选择调整类型：REST（本地休息日）或 WORK（本地调整工作日）。");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw RuleViolation.badRequest("CALENDAR_REASON_REQUIRED",
+                    "请写明依据（不超过200字），如“××自治县自治条例第×条（自治县成立纪念日放假1天）”。");
+        }
+        if (calendar.organDays().getOrDefault(code, Map.of()).containsKey(day)) {
+            throw new RuleViolation(org.springframework.http.HttpStatus.CONFLICT, "CALENDAR_ORGAN_DAY_EXISTS",
+                    directory.organ(code).name() + "已有" + day + "的日历调整，请先删除再重新录入。");
+        }
+        boolean nationallyWorking = calendar.isWorkingDay(day);
+        if ((k == DayKind.REST) != nationallyWorking) {
+            throw RuleViolation.badRequest("CALENDAR_ORGAN_DAY_NO_EFFECT", day + "按全国节假日安排已是"
+                    + (nationallyWorking ? "工作日" : "休息日") + "，无需作为本地" + (k == DayKind.REST ? "休息日" : "工作日") + "录入。");
+        }
+        OrganDay d = new OrganDay(code, day, k, why, actor.id(), clock.now());
+        repository.insertOrganDay(d);
+        audit.record(actor, null, null, AuditAction.CALENDAR_ORGAN_DAY_CHANGED, directory.organ(code).name() + "（" + code
+                + "）：增" + day + "为本地" + (k == DayKind.REST ? "休息日" : "工作日") + "（依据：" + why + "）");
+        organDayChanged(code, day, why, actor);
+        return d;
+    }
+
+    /** Removes an organ's override entered by mistake (or repealed); as above. */
+    @Transactional
+    public void removeOrganDay(String organ, String date) {
+        Actor actor = requireAdmin("只有系统管理员可以录入或删除决策机关的本地休息日和工作日调整。");
+        String code = knownOrgan(organ);
+        LocalDate day = parseDay(date);
+        OrganDay before = calendar.organDays().getOrDefault(code, Map.of()).get(day);
+        if (before == null || !repository.deleteOrganDay(code, day)) {
+            throw RuleViolation.notFound("CALENDAR_ORGAN_DAY_NOT_FOUND", directory.organ(code).name() + "没有" + day + "的日历调整。");
+        }
+        audit.record(actor, null, null, AuditAction.CALENDAR_ORGAN_DAY_CHANGED, directory.organ(code).name() + "（" + code
+                + "）：删" + day + "本地" + (before.kind() == DayKind.REST ? "休息日" : "工作日") + "（原依据：" + before.reason() + "）");
+        organDayChanged(code, day, "删除" + day + "本地" + (before.kind() == DayKind.REST ? "休息日" : "工作日"), actor);
+    }
+
+    private void organDayChanged(String organ, LocalDate day, String ground, Actor actor) {
+        reloadNowAndAfterCommit();
+        events.publishEvent(new HolidayNoticeLoaded(day.getYear(), ground, actor, organ, day));
+    }
+
+    private String knownOrgan(String organ) {
+        String code = organ == null ? "" : organ.strip();
+        if (directory.organs().stream().noneMatch(o -> o.code().equals(code))) {
+            throw RuleViolation.notFound("ORGAN_NOT_FOUND", "决策机关不存在：" + code + "。");
+        }
+        return code;
+    }
+
+    private static LocalDate parseDay(String date) {
+        try {
+            return LocalDate.parse(date == null ? "" : date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw RuleViolation.badRequest("CALENDAR_DATE_INVALID", "日期格式不正确：请按“2027-05-01”的格式填写。");
+        }
+    }
+
+    private void reloadNowAndAfterCommit() {
+        calendar.reload();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    calendar.reload();
+                }
+            });
+        }
+    }
+
     /** The audit entries of the calendar, newest first. */
     public List<AuditEntry> history(int limit) {
-        return audit.latestWithoutDecision(EnumSet.of(AuditAction.CALENDAR_SEEDED, AuditAction.CALENDAR_CHANGED), limit);
+        return audit.latestWithoutDecision(EnumSet.of(AuditAction.CALENDAR_SEEDED, AuditAction.CALENDAR_CHANGED,
+                AuditAction.CALENDAR_ORGAN_DAY_CHANGED), limit);
     }
 
     public boolean isAdmin(Actor actor) {
@@ -251,9 +359,13 @@ public class CalendarService {
     }
 
     private Actor requireAdmin() {
+        return requireAdmin("只有系统管理员可以录入或修改节假日安排。");
+    }
+
+    private Actor requireAdmin(String message) {
         Actor actor = directory.currentActor();
         if (!isAdmin(actor)) {
-            throw RuleViolation.forbidden("CALENDAR_ADMIN_ONLY", "只有系统管理员可以录入或修改节假日安排。");
+            throw RuleViolation.forbidden("CALENDAR_ADMIN_ONLY", message);
         }
         return actor;
     }

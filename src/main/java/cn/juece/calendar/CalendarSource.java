@@ -7,4 +7,9 @@ import java.util.List;
 public interface CalendarSource {
 
     List<HolidayYear> loadYears();
+
+    /** The deciding organs' own day overrides (issue 15); none by default (tests, tools). */
+    default List<OrganDay> loadOrganDays() {
+        return List.of();
+    }
 }

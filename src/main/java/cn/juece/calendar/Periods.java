@@ -58,6 +58,20 @@ public class Periods {
         return calendar;
     }
 
+    /**
+     * The periods counted on a deciding organ's calendar (issue 15, Art. 64): the national calendar plus the organ's own
+     * rest days and adjusted working days. Without an organ, or for an organ without overrides, these periods.
+     */
+    public Periods forOrgan(String organCode) {
+        WorkingDayCalendar local = calendar.forOrgan(organCode);
+        if (local == calendar) {
+            return this;
+        }
+        Periods view = new Periods(local, source);
+        view.table = table();
+        return view;
+    }
+
     public void reload() {
         table = index(source.loadPeriods());
     }

@@ -36,10 +36,61 @@ public class WorkingDayCalendar {
 
     private final CalendarSource source;
     private volatile Snapshot snapshot;
-    private final Set<Integer> gapsSeen = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> gapsSeen;
+    /** For an organ's view ({@link #forOrgan}): the national calendar it adds its overrides to; null for the national one. */
+    private final WorkingDayCalendar national;
+    private final String organ;
+    private final Map<LocalDate, OrganDay> overrides;
 
     public WorkingDayCalendar(CalendarSource source) {
         this.source = source;
+        this.gapsSeen = ConcurrentHashMap.newKeySet();
+        this.national = null;
+        this.organ = null;
+        this.overrides = Map.of();
+    }
+
+    private WorkingDayCalendar(WorkingDayCalendar national, String organ, Map<LocalDate, OrganDay> overrides) {
+        this.source = national.source;
+        this.gapsSeen = national.gapsSeen;
+        this.national = national;
+        this.organ = organ;
+        this.overrides = overrides;
+    }
+
+    /**
+     * The calendar a deciding organ's matters are counted on (issue 15, Art. 64): the national calendar plus the organ's
+     * own overrides (a local rest day, a locally adjusted working day). Without an organ, or for an organ without
+     * overrides, the national calendar itself, so that results are exactly the national ones.
+     */
+    public WorkingDayCalendar forOrgan(String organCode) {
+        WorkingDayCalendar root = national != null ? national : this;
+        if (organCode == null) {
+            return root;
+        }
+        Map<LocalDate, OrganDay> days = root.data().organDays().get(organCode);
+        if (days == null || days.isEmpty()) {
+            return root;
+        }
+        if (organCode.equals(organ) && national != null && days.equals(overrides)) {
+            return this;
+        }
+        return new WorkingDayCalendar(root, organCode, days);
+    }
+
+    /** The organ whose overrides this calendar counts; null for the national calendar. */
+    public String organ() {
+        return organ;
+    }
+
+    /** The organ's own override of the day, if this is an organ's calendar and it sets the day. */
+    public Optional<OrganDay> organDay(LocalDate date) {
+        return Optional.ofNullable(overrides.get(date));
+    }
+
+    /** Every organ's overrides, by organ and day (the admin page). */
+    public Map<String, Map<LocalDate, OrganDay>> organDays() {
+        return data().organDays();
     }
 
     /** A calendar over fixed data (tests, tools). */
@@ -48,15 +99,40 @@ public class WorkingDayCalendar {
         return new WorkingDayCalendar(() -> copy);
     }
 
+    /** A calendar over fixed data with organs' overrides (tests, tools). */
+    public static WorkingDayCalendar of(Collection<HolidayYear> years, Collection<OrganDay> organDays) {
+        List<HolidayYear> copy = List.copyOf(years);
+        List<OrganDay> organ = List.copyOf(organDays);
+        return new WorkingDayCalendar(new CalendarSource() {
+            @Override
+            public List<HolidayYear> loadYears() {
+                return copy;
+            }
+
+            @Override
+            public List<OrganDay> loadOrganDays() {
+                return organ;
+            }
+        });
+    }
+
     /** Reads the data again (after an administrator changed a year). */
     public void reload() {
-        Snapshot fresh = Snapshot.of(source.loadYears());
+        if (national != null) {
+            national.reload();
+            return;
+        }
+        Snapshot fresh = Snapshot.of(source.loadYears(), source.loadOrganDays());
         snapshot = fresh;
         gapsSeen.removeIf(fresh.years()::contains);
     }
 
     /** True on Monday to Friday unless officially a rest day, and on an official make-up working day. */
     public boolean isWorkingDay(LocalDate date) {
+        OrganDay local = overrides.get(date);
+        if (local != null) {
+            return local.kind() == DayKind.WORK;
+        }
         Snapshot s = data();
         CalendarDay official = s.days().get(date);
         if (official != null) {
@@ -184,11 +260,14 @@ public class WorkingDayCalendar {
     }
 
     private Snapshot data() {
+        if (national != null) {
+            return national.data();
+        }
         Snapshot s = snapshot;
         if (s == null) {
             synchronized (this) {
                 if (snapshot == null) {
-                    snapshot = Snapshot.of(source.loadYears());
+                    snapshot = Snapshot.of(source.loadYears(), source.loadOrganDays());
                 }
                 s = snapshot;
             }
@@ -202,16 +281,22 @@ public class WorkingDayCalendar {
         }
     }
 
-    private record Snapshot(Map<LocalDate, CalendarDay> days, SortedSet<Integer> years) {
+    private record Snapshot(Map<LocalDate, CalendarDay> days, SortedSet<Integer> years,
+                            Map<String, Map<LocalDate, OrganDay>> organDays) {
 
-        static Snapshot of(List<HolidayYear> data) {
+        static Snapshot of(List<HolidayYear> data, List<OrganDay> organ) {
             Map<LocalDate, CalendarDay> days = new HashMap<>();
             SortedSet<Integer> years = new TreeSet<>();
             for (HolidayYear y : data) {
                 years.add(y.year());
                 y.days().forEach(d -> days.put(d.date(), d));
             }
-            return new Snapshot(Map.copyOf(days), Collections.unmodifiableSortedSet(years));
+            Map<String, Map<LocalDate, OrganDay>> byOrgan = new java.util.TreeMap<>();
+            for (OrganDay d : organ) {
+                byOrgan.computeIfAbsent(d.organCode(), k -> new java.util.TreeMap<>()).put(d.date(), d);
+            }
+            byOrgan.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+            return new Snapshot(Map.copyOf(days), Collections.unmodifiableSortedSet(years), Collections.unmodifiableMap(byOrgan));
         }
     }
 }

@@ -58,6 +58,16 @@ public class DeadlineChanges {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Decision d, int year, String subjectKind, String subject, String group, LocalDate before,
                        LocalDate after, boolean changed, String detail) {
+        record(d, year, null, subjectKind, subject, group, before, after, changed, detail);
+    }
+
+    /**
+     * As above; {@code organBasis} names the organ's own calendar day that changed (issue 15, Art. 64), null when a
+     * year's national notice was loaded.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Decision d, int year, String organBasis, String subjectKind, String subject, String group,
+                       LocalDate before, LocalDate after, boolean changed, String detail) {
         jdbc.sql("""
                 INSERT INTO juece.deadline_change (decision_id, holiday_year, subject_kind, subject, responsible_group,
                                                    before_on, after_on, changed, detail, changed_at)
@@ -65,9 +75,10 @@ public class DeadlineChanges {
                 .params(d.id(), year, subjectKind, subject, group, before, after, changed, detail, clock.now()).update();
         if (changed && group != null) {
             outbox.toGroups(d.id(), "DEADLINE_RECOMPUTED", List.of(group),
-                    "【期限变更】" + d.number() + " " + subject + "按" + year + "年节假日安排重新计算",
+                    "【期限变更】" + d.number() + " " + subject + "按" + (organBasis != null ? organBasis : year + "年节假日安排") + "重新计算",
                     "决策事项：" + d.title() + "（" + d.number() + "）\n" + detail
-                            + "\n此前按法定节日暂定的期限，已按国务院办公厅公布的" + year + "年节假日安排重新计算。",
+                            + (organBasis != null ? "\n本机关的本地休息日或工作日调整有变，相关期限已重新计算。"
+                            : "\n此前按法定节日暂定的期限，已按国务院办公厅公布的" + year + "年节假日安排重新计算。"),
                     outbox.link("/decisions/" + d.number() + "#deadline-changes"));
         }
     }

@@ -45,6 +45,13 @@ class StepPeriodRepository {
                 .query(StepPeriod.class).list();
     }
 
+    /** The open step periods of one deciding organ's matters (issue 15: that organ's own calendar day changed). */
+    List<StepPeriod> openOfOrgan(String organCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE state = 'OPEN' AND decision_id IN "
+                        + "(SELECT id FROM juece.decision WHERE organ_code = ?) ORDER BY id")
+                .param(organCode).query(StepPeriod.class).list();
+    }
+
     /** Records the due and follow-up dates given to the step's task (the task-update guard compares with them). */
     void taskDates(long id, java.util.Date due, java.util.Date followUp) {
         jdbc.sql("UPDATE juece.step_period SET due_at = ?, follow_up_at = ? WHERE id = ?")

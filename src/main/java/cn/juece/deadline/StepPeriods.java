@@ -116,6 +116,8 @@ public class StepPeriods implements TaskDates, StepDates {
     /** On the task's creation: counts the period from its first day, stores it, sets the due and follow-up dates. */
     void open(DelegateTask task, String code) {
         Decision d = decisions.get(task.getExecution().getProcessBusinessKey());
+        // counted on the decision's organ's calendar (issue 15, Art. 64): the national one plus its own days
+        Periods periods = periodsOf(d);
         StatutoryPeriod p = periods.period(code);
         LocalDate today = countedFrom(d.id(), task.getTaskDefinitionKey());
         LocalDate end = periods.end(p, today);
@@ -126,7 +128,7 @@ public class StepPeriods implements TaskDates, StepDates {
         // A minimum (e.g. legality review >= 7 working days) is no deadline: the step has no due date, and its
         // follow-up date is the earliest close (issue 11: deadlines that mean what they say).
         Date due = p.kind() == PeriodKind.MINIMUM ? null : Date.from(Periods.endOfDay(end).toInstant());
-        Date followUp = followUp(p, end, earliest);
+        Date followUp = followUp(periods, p, end, earliest);
         task.setDueDate(due);
         task.setFollowUpDate(followUp);
         repository.byTask(task.getId()).ifPresent(s -> repository.taskDates(s.id(), due, followUp));
@@ -143,8 +145,8 @@ public class StepPeriods implements TaskDates, StepDates {
     }
 
     /** The follow-up date Tasklist shows: a deadline's reminder day, or a minimum's earliest close. */
-    private Date followUp(StatutoryPeriod p, LocalDate end, LocalDate earliest) {
-        LocalDate day = p.kind() == PeriodKind.MINIMUM && earliest != null ? earliest : reminderDay(end);
+    private Date followUp(Periods periods, StatutoryPeriod p, LocalDate end, LocalDate earliest) {
+        LocalDate day = p.kind() == PeriodKind.MINIMUM && earliest != null ? earliest : reminderDay(periods, end);
         return Date.from(day.atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
     }
 
@@ -153,8 +155,17 @@ public class StepPeriods implements TaskDates, StepDates {
         return periods.calendar().addWorkingDays(today, reminderWorkingDays);
     }
 
-    LocalDate reminderDay(LocalDate end) {
+    LocalDate reminderDay(Periods periods, LocalDate end) {
         return periods.calendar().addWorkingDays(end, -reminderWorkingDays);
+    }
+
+    /** The periods counted on the decision's organ's calendar (issue 15, Art. 64). */
+    private Periods periodsOf(Decision d) {
+        return periods.forOrgan(d.organCode());
+    }
+
+    private Periods periodsOf(long decisionId) {
+        return periodsOf(decisions.get(decisionId));
     }
 
     /** When the step's activity ends (completed, or cancelled with its process). */
@@ -173,7 +184,7 @@ public class StepPeriods implements TaskDates, StepDates {
                         ? repository.byTask(taskId).map(s -> {
                             StatutoryPeriod p = periods.period(s.periodCode());
                             return new TaskDates.Expected(Date.from(Periods.endOfDay(s.endOn()).toInstant()),
-                                    followUp(p, s.endOn(), s.earliestClose()));
+                                    followUp(periodsOf(s.decisionId()), p, s.endOn(), s.earliestClose()));
                         }).orElseThrow()
                         : new TaskDates.Expected(d[0], d[1]))
                 .orElse(new TaskDates.Expected(null, null));
@@ -332,6 +343,7 @@ public class StepPeriods implements TaskDates, StepDates {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw RuleViolation.badRequest("PAUSE_REASON_REQUIRED", "请写明暂停计算的理由（不超过500字），如补送材料的通知文号或座谈会时间。");
         }
+        Periods periods = periodsOf(s.decisionId());
         int days = periods.pausedWorkingDays(start, end);
         LocalDate newEnd = periods.calendar().addWorkingDays(s.endOn(), days);
         LocalDate newEarliest = s.earliestClose() == null ? null : periods.calendar().addWorkingDays(s.earliestClose(), days);
@@ -350,7 +362,7 @@ public class StepPeriods implements TaskDates, StepDates {
         if (days > 0 && task != null) {
             StatutoryPeriod p = periods.period(s.periodCode());
             Date due = p.kind() == PeriodKind.MINIMUM ? null : Date.from(Periods.endOfDay(newEnd).toInstant());
-            Date followUp = followUp(p, newEnd, newEarliest);
+            Date followUp = followUp(periods, p, newEnd, newEarliest);
             repository.taskDates(s.id(), due, followUp);
             TaskEdits.ours(() -> {
                 taskService.setDueDate(taskId, due);
@@ -358,7 +370,7 @@ public class StepPeriods implements TaskDates, StepDates {
             });
             for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
                 if (Objects.equals(job.getExecutionId(), task.getExecutionId()) && job.getDuedate() != null) {
-                    managementService.setJobDuedate(job.getId(), shift(job.getDuedate(), days));
+                    managementService.setJobDuedate(job.getId(), shift(periods, job.getDuedate(), days));
                 }
             }
         }
@@ -386,6 +398,7 @@ public class StepPeriods implements TaskDates, StepDates {
             return open;
         }
         StepPeriod s = open.get();
+        Periods periods = periodsOf(decisionId);
         StatutoryPeriod p = periods.period(s.periodCode());
         LocalDate newEnd = periods.calendar().addWorkingDays(periods.end(p, start), s.pausedDays());
         LocalDate earliest = periods.earliestClose(p.code(), start);
@@ -394,7 +407,7 @@ public class StepPeriods implements TaskDates, StepDates {
         repository.restarted(s.id(), start, newEnd, newEarliest);
         repository.provisional(s.id(), provisionalYears(start, newEnd, newEarliest));
         Date due = Date.from(Periods.endOfDay(newEnd).toInstant());
-        Date followUp = followUp(p, newEnd, newEarliest);
+        Date followUp = followUp(periods, p, newEnd, newEarliest);
         repository.taskDates(s.id(), due, followUp);
         Task task = taskService.createTaskQuery().taskId(s.taskId()).singleResult();
         if (task != null) {
@@ -404,7 +417,7 @@ public class StepPeriods implements TaskDates, StepDates {
             });
             for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
                 if (Objects.equals(job.getExecutionId(), task.getExecutionId()) && job.getDuedate() != null && moved > 0) {
-                    managementService.setJobDuedate(job.getId(), shift(job.getDuedate(), moved));
+                    managementService.setJobDuedate(job.getId(), shift(periods, job.getDuedate(), moved));
                 }
             }
         }
@@ -427,6 +440,16 @@ public class StepPeriods implements TaskDates, StepDates {
     @org.springframework.context.event.EventListener
     @Transactional
     public void onHolidayNoticeLoaded(cn.juece.calendar.HolidayNoticeLoaded loaded) {
+        if (loaded.isOrganDay()) {
+            // issue 15: one organ's own day changed: its open steps counted over that day, provisional or not
+            for (StepPeriod s : repository.openOfOrgan(loaded.organ())) {
+                LocalDate last = s.earliestClose() != null && s.earliestClose().isAfter(s.endOn()) ? s.earliestClose() : s.endOn();
+                if (loaded.concerns(loaded.organ(), s.startedOn(), last)) {
+                    recompute(s, loaded);
+                }
+            }
+            return;
+        }
         for (StepPeriod s : repository.openProvisional()) {
             if (s.provisionalYearList().contains(loaded.year())) {
                 recompute(s, loaded);
@@ -435,6 +458,7 @@ public class StepPeriods implements TaskDates, StepDates {
     }
 
     private void recompute(StepPeriod s, cn.juece.calendar.HolidayNoticeLoaded loaded) {
+        Periods periods = periodsOf(s.decisionId());
         StatutoryPeriod p = periods.period(s.periodCode());
         var calendar = periods.calendar();
         LocalDate newEnd = calendar.addWorkingDays(periods.end(p, s.startedOn()), s.pausedDays());
@@ -452,7 +476,7 @@ public class StepPeriods implements TaskDates, StepDates {
             int moved = calendar.workingDaysBetween(s.endOn(), newEnd);
             repository.restarted(s.id(), s.startedOn(), newEnd, newEarliest);
             Date due = minimum ? null : Date.from(Periods.endOfDay(newEnd).toInstant());
-            Date followUp = followUp(p, newEnd, newEarliest);
+            Date followUp = followUp(periods, p, newEnd, newEarliest);
             repository.taskDates(s.id(), due, followUp);
             Task task = taskService.createTaskQuery().taskId(s.taskId()).singleResult();
             if (task != null) {
@@ -460,7 +484,7 @@ public class StepPeriods implements TaskDates, StepDates {
                     taskService.setDueDate(task.getId(), due);
                     taskService.setFollowUpDate(task.getId(), followUp);
                 });
-                Date reminder = Date.from(reminderDay(newEnd).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
+                Date reminder = Date.from(reminderDay(periods, newEnd).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
                 Date escalation = Date.from(Periods.endOfDay(newEnd).toInstant());
                 for (Job job : managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
                     if (!Objects.equals(job.getExecutionId(), task.getExecutionId()) || job.getDuedate() == null) {
@@ -469,29 +493,29 @@ public class StepPeriods implements TaskDates, StepDates {
                     // the period's own timers (docs/deadlines.md): the reminder at 09:00, the escalation at 23:59:59
                     var at = LocalDateTime.ofInstant(job.getDuedate().toInstant(), AppClock.ZONE).toLocalTime();
                     Date to = at.equals(Periods.REMINDER_TIME) ? reminder : at.equals(Periods.END_OF_DAY) ? escalation
-                            : moved == 0 ? null : shift(job.getDuedate(), moved);
+                            : moved == 0 ? null : shift(periods, job.getDuedate(), moved);
                     if (to != null && !to.equals(job.getDuedate())) {
                         managementService.setJobDuedate(job.getId(), to);
                     }
                 }
             }
-            detail = what + "按" + loaded.year() + "年节假日安排重新计算：由" + CN_DATE.format(shownBefore) + "改为"
+            detail = what + "按" + loaded.basis() + "重新计算：由" + CN_DATE.format(shownBefore) + "改为"
                     + CN_DATE.format(shownAfter) + "（" + p.nameZh() + "，" + p.article() + "，" + p.length() + unit(p)
                     + "，自" + CN_DATE.format(s.startedOn()) + "次日起算"
                     + (s.pausedDays() > 0 ? "，顺延暂停计算的" + s.pausedDays() + "个工作日" : "") + "）"
                     + (years == null ? "" : "；仍涉及尚无节假日安排的" + years + "年，仍为暂定");
         } else {
-            detail = what + CN_DATE.format(shownBefore) + "经按" + loaded.year() + "年节假日安排核对不变"
+            detail = what + CN_DATE.format(shownBefore) + "经按" + loaded.basis() + "核对不变"
                     + (years == null ? "，不再为暂定" : "；仍涉及尚无节假日安排的" + years + "年，仍为暂定");
         }
         repository.provisional(s.id(), years);
         audit.record(loaded.actor(), d.id(), d.number(), AuditAction.PERIOD_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
-        changes.getObject().record(d, loaded.year(), DeadlineChanges.STEP, what, s.candidateGroup(), shownBefore, shownAfter,
+        changes.getObject().record(d, loaded.year(), loaded.isOrganDay() ? loaded.basis() : null, DeadlineChanges.STEP, what, s.candidateGroup(), shownBefore, shownAfter,
                 changed, detail);
     }
 
     /** The same time of day, that many working days later. */
-    private Date shift(Date due, int workingDays) {
+    private Date shift(Periods periods, Date due, int workingDays) {
         LocalDateTime at = LocalDateTime.ofInstant(due.toInstant(), AppClock.ZONE);
         LocalDate day = periods.calendar().addWorkingDays(at.toLocalDate(), workingDays);
         return Date.from(ZonedDateTime.of(day, at.toLocalTime(), AppClock.ZONE).toInstant());
@@ -558,13 +582,16 @@ public class StepPeriods implements TaskDates, StepDates {
 
     /** When the reminder timer fires: the configured working days before the period's last day, 09:00. */
     Date reminderAt(String code, String decisionNumber, String taskKey) {
-        LocalDate end = periods.end(code, countedFrom(decisions.get(decisionNumber).id(), taskKey));
-        return Date.from(reminderDay(end).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
+        Decision d = decisions.get(decisionNumber);
+        Periods periods = periodsOf(d);
+        LocalDate end = periods.end(code, countedFrom(d.id(), taskKey));
+        return Date.from(reminderDay(periods, end).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE).toInstant());
     }
 
     /** When the escalation timer fires: the period's end, 23:59:59 of its last day. */
     Date escalationAt(String code, String decisionNumber, String taskKey) {
-        return Date.from(Periods.endOfDay(periods.end(code, countedFrom(decisions.get(decisionNumber).id(), taskKey))).toInstant());
+        Decision d = decisions.get(decisionNumber);
+        return Date.from(Periods.endOfDay(periodsOf(d).end(code, countedFrom(d.id(), taskKey))).toInstant());
     }
 
     // ---- views -----------------------------------------------------------------------------------------

@@ -74,7 +74,13 @@ class ConsultationRepository {
     }
 
     /** Open windows counted over a year without a holiday notice. */
-    List<Consultation> openProvisional() {
+    /** The open windows of one deciding organ's matters (issue 15: that organ's own calendar day changed). */
+    List<Consultation> openOfOrgan(String organCode) {
+        return jdbc.sql(CONSULTATION + " WHERE status = 'OPEN' AND decision_id IN (SELECT id FROM juece.decision WHERE organ_code = ?) ORDER BY id")
+                .param(organCode).query(ConsultationRepository::consultation).list();
+    }
+
+        List<Consultation> openProvisional() {
         return jdbc.sql(CONSULTATION + " WHERE status = 'OPEN' AND provisional_years IS NOT NULL ORDER BY id")
                 .query(ConsultationRepository::consultation).list();
     }

@@ -59,6 +59,18 @@ class ProvisionalWindows {
     @EventListener
     @Transactional
     public void onHolidayNoticeLoaded(HolidayNoticeLoaded loaded) {
+        if (loaded.isOrganDay()) {
+            // issue 15: one organ's own day changed: its open windows (not shortened with a reason) whose statutory
+            // minimum counts over that day; a window is extended, never shortened
+            for (Consultation c : repository.openOfOrgan(loaded.organ())) {
+                LocalDate last = periods.forOrgan(null).end(PublicCommentService.PERIOD, c.opensOn());
+                LocalDate to = last.isAfter(c.closesOn()) ? last : c.closesOn();
+                if (c.shortenedReason() == null && loaded.concerns(loaded.organ(), c.opensOn(), to)) {
+                    recheck(c, loaded);
+                }
+            }
+            return;
+        }
         for (Consultation c : repository.openProvisional()) {
             if (c.provisionalYearList().contains(loaded.year())) {
                 recheck(c, loaded);
@@ -68,6 +80,7 @@ class ProvisionalWindows {
 
     private void recheck(Consultation c, HolidayNoticeLoaded loaded) {
         Decision d = decisions.get(c.decisionId());
+        Periods periods = this.periods.forOrgan(d.organCode());
         var p = periods.period(PublicCommentService.PERIOD);
         LocalDate minimum = periods.end(p, c.opensOn());
         LocalDate closes = minimum.isAfter(c.closesOn()) ? minimum : c.closesOn();
@@ -88,7 +101,7 @@ class ProvisionalWindows {
                     + (minimum.isBefore(c.closesOn()) ? "（公开征求意见的截止日期不早于已公布的日期）" : "") + still;
         }
         audit.record(loaded.actor(), d.id(), d.number(), AuditAction.CONSULTATION_RECOMPUTED, detail + "（依据：" + loaded.source() + "）");
-        changes.record(d, loaded.year(), DeadlineChanges.WINDOW, "“" + c.title() + "”的截止日期", Groups.unit(d.leadUnit()),
+        changes.record(d, loaded.year(), loaded.isOrganDay() ? loaded.basis() : null, DeadlineChanges.WINDOW, "“" + c.title() + "”的截止日期", Groups.unit(d.leadUnit()),
                 c.closesOn(), closes, extended, detail);
     }
 

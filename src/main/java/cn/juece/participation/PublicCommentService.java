@@ -132,7 +132,8 @@ public class PublicCommentService {
         if (n.closesOn() == null || !n.closesOn().isAfter(opensOn)) {
             throw RuleViolation.badRequest("WINDOW_INVALID", "请填写截止日期，且应晚于开始日期。");
         }
-        LocalDate minimum = periods.end(PERIOD, opensOn);
+        // counted on the decision's organ's calendar (issue 15, Art. 64): a last day on its local rest day moves on
+        LocalDate minimum = periods.forOrgan(d.organCode()).end(PERIOD, opensOn);
         String reason = blankToNull(n.shortenedReason());
         String approvedBy = null;
         if (n.closesOn().isBefore(minimum)) {

@@ -331,7 +331,7 @@ public class ExecutionDecisions {
      */
     void resumed(Decision d) {
         Record suspension = records(d.id()).stream().filter(r -> r.kind() == Kind.SUSPEND).reduce((a, b) -> b).orElseThrow();
-        int days = periods.pausedWorkingDays(suspension.decidedAt().toLocalDate(), clock.today());
+        int days = periods.forOrgan(d.organCode()).pausedWorkingDays(suspension.decidedAt().toLocalDate(), clock.today());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {

@@ -157,10 +157,10 @@ public class ExecutionReports implements TaskDates, StepDates {
         String unit = (String) execution.getVariable(DecisionVariables.EXECUTION_UNIT);
         ExecutionPlan.Plan plan = requirePlan(d);
         int period = count(d.id(), plan.runNo(), unit) + 1;
-        LocalDate due = dueOn(plan, period);
+        LocalDate due = dueOn(d, plan, period);
         execution.setVariableLocal(PERIOD, period);
         execution.setVariableLocal(DUE_AT, Date.from(Periods.endOfDay(due).toInstant()));
-        execution.setVariableLocal(REMINDER_AT, reminderAt(due));
+        execution.setVariableLocal(REMINDER_AT, reminderAt(d, due));
         execution.setVariableLocal(OVERDUE_AT, Date.from(Periods.endOfDay(due).toInstant()));
     }
 
@@ -175,7 +175,7 @@ public class ExecutionReports implements TaskDates, StepDates {
                 INSERT INTO juece.execution_report_period (decision_id, run_no, unit_code, period_no, scheduled_on, due_on,
                                                            paused_days, task_id, opened_at)
                 VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(d.id(), plan.runNo(), unit, period, scheduled, dueOn(plan, period), task.getId(), clock.now()).update();
+                .params(d.id(), plan.runNo(), unit, period, scheduled, dueOn(d, plan, period), task.getId(), clock.now()).update();
     }
 
     /** The reminder: the configured working days before the due day, 09:00, to the unit. */
@@ -316,7 +316,7 @@ public class ExecutionReports implements TaskDates, StepDates {
             if (p.reported() || taskService.createTaskQuery().taskId(p.taskId()).count() == 0) {
                 continue;
             }
-            LocalDate due = calendar.addWorkingDays(p.dueOn(), workingDays);
+            LocalDate due = calendar.forOrgan(d.organCode()).addWorkingDays(p.dueOn(), workingDays);
             jdbc.sql("UPDATE juece.execution_report_period SET due_on = ?, paused_days = ? WHERE id = ?")
                     .params(due, p.pausedDays() + workingDays, p.id()).update();
             Date dueAt = Date.from(Periods.endOfDay(due).toInstant());
@@ -324,7 +324,7 @@ public class ExecutionReports implements TaskDates, StepDates {
         }
         reportTimers(d).forEach(j -> {
             if (workingDays > 0 && j.getDuedate() != null) {
-                management.setJobDuedate(j.getId(), shift(j.getDuedate(), workingDays));
+                management.setJobDuedate(j.getId(), shift(d, j.getDuedate(), workingDays));
             }
             if (j.isSuspended()) {
                 management.activateJobById(j.getId());
@@ -338,9 +338,9 @@ public class ExecutionReports implements TaskDates, StepDates {
                 .timers().list()).orElse(List.of());
     }
 
-    private Date shift(Date at, int workingDays) {
+    private Date shift(Decision d, Date at, int workingDays) {
         LocalDateTime t = LocalDateTime.ofInstant(at.toInstant(), AppClock.ZONE);
-        return Date.from(ZonedDateTime.of(calendar.addWorkingDays(t.toLocalDate(), workingDays), t.toLocalTime(), AppClock.ZONE).toInstant());
+        return Date.from(ZonedDateTime.of(calendar.forOrgan(d.organCode()).addWorkingDays(t.toLocalDate(), workingDays), t.toLocalTime(), AppClock.ZONE).toInstant());
     }
 
     // ---- dates the steps show and keep ----------------------------------------------------------------------
@@ -422,12 +422,13 @@ public class ExecutionReports implements TaskDates, StepDates {
     }
 
     /** The cycle's day of the period, moved to the next working day when it is a rest day. */
-    LocalDate dueOn(ExecutionPlan.Plan plan, int period) {
-        return calendar.workingDayOnOrAfter(plan.cycle().scheduled(plan.firstReportOn(), period));
+    /** Counted on the decision's organ's calendar (issue 15, Art. 64). */
+    LocalDate dueOn(Decision d, ExecutionPlan.Plan plan, int period) {
+        return calendar.forOrgan(d.organCode()).workingDayOnOrAfter(plan.cycle().scheduled(plan.firstReportOn(), period));
     }
 
-    private Date reminderAt(LocalDate due) {
-        ZonedDateTime at = calendar.addWorkingDays(due, -reminderWorkingDays).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE);
+    private Date reminderAt(Decision d, LocalDate due) {
+        ZonedDateTime at = calendar.forOrgan(d.organCode()).addWorkingDays(due, -reminderWorkingDays).atTime(Periods.REMINDER_TIME).atZone(AppClock.ZONE);
         ZonedDateTime now = clock.now().atZoneSameInstant(AppClock.ZONE);
         return Date.from((at.isBefore(now) ? now : at).toInstant());
     }

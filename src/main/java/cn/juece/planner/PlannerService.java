@@ -43,8 +43,8 @@ public class PlannerService {
 
     /** The plan of a decision the caller may see (the caller checks, DecisionAccess), with its slip against launch. */
     public Plan plan(Decision d, PlanOptions options) {
-        Plan p = new PlanCalculator(periods).plan(d.number(), facts(d), options);
-        return baseline(d.id()).map(b -> p.withSlip(slip(p, b))).orElse(p);
+        Plan p = new PlanCalculator(periods.forOrgan(d.organCode())).plan(d.number(), facts(d), options);
+        return baseline(d.id()).map(b -> p.withSlip(slip(periods.forOrgan(d.organCode()), p, b))).orElse(p);
     }
 
     /** The plan as the dossier records it, for the page's default and for supervision. */
@@ -69,7 +69,7 @@ public class PlannerService {
         if (baseline(d.id()).isPresent()) {
             return;
         }
-        Plan p = new PlanCalculator(periods).plan(d.number(), facts(d), PlanOptions.RECORDED);
+        Plan p = new PlanCalculator(periods.forOrgan(d.organCode())).plan(d.number(), facts(d), PlanOptions.RECORDED);
         jdbc.sql("INSERT INTO juece.plan_baseline (decision_id, meeting_on, provisional, recorded_at) VALUES (?, ?, ?, ?)")
                 .params(d.id(), p.meetingOn(), p.provisional(), clock.now()).update();
         for (PlanSegment s : p.segments()) {
@@ -98,8 +98,8 @@ public class PlannerService {
      * How many working days the meeting date moved against the launch-time plan, and the step that holds it: the first
      * step on today's critical path that ends later than planned (or that the plan at launch did not have).
      */
-    Plan.Slip slip(Plan p, Baseline b) {
-        int days = signedWorkingDays(b.meetingOn(), p.meetingOn());
+    Plan.Slip slip(Periods periods, Plan p, Baseline b) {
+        int days = signedWorkingDays(periods, b.meetingOn(), p.meetingOn());
         PlanSegment holder = null;
         int stepDays = 0;
         if (days > 0) {
@@ -112,7 +112,7 @@ public class PlannerService {
                 }
                 if (s.end().isAfter(planned[1])) {
                     holder = s;
-                    stepDays = signedWorkingDays(planned[1], s.end());
+                    stepDays = signedWorkingDays(periods, planned[1], s.end());
                     break;
                 }
             }
@@ -122,7 +122,7 @@ public class PlannerService {
     }
 
     /** Working days from {@code a} to {@code b}: positive when b is later, negative when earlier. */
-    private int signedWorkingDays(LocalDate a, LocalDate b) {
+    private static int signedWorkingDays(Periods periods, LocalDate a, LocalDate b) {
         return b.isBefore(a) ? -periods.calendar().workingDaysBetween(b, a) : periods.calendar().workingDaysBetween(a, b);
     }
 

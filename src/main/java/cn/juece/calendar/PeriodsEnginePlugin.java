@@ -19,16 +19,24 @@ import org.springframework.stereotype.Component;
 class PeriodsEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<Periods> periods;
+    private final ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc;
 
-    PeriodsEnginePlugin(ObjectProvider<Periods> periods) {
+    PeriodsEnginePlugin(ObjectProvider<Periods> periods, ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc) {
         this.periods = periods;
+        this.jdbc = jdbc;
+    }
+
+    /** The organ of the decision a business key (its number) names (issue 15), or null. */
+    private String organOf(String number) {
+        return jdbc.getObject().sql("SELECT organ_code FROM juece.decision WHERE decision_number = ?").param(number)
+                .query(String.class).optional().orElse(null);
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         BusinessCalendarManager engineCalendars = configuration.getBusinessCalendarManager();
         BusinessCalendar statutory = new StatutoryBusinessCalendar(
-                engineCalendars.getBusinessCalendar(DueDateBusinessCalendar.NAME), periods::getObject);
+                engineCalendars.getBusinessCalendar(DueDateBusinessCalendar.NAME), periods::getObject, this::organOf);
         configuration.setBusinessCalendarManager(name -> DueDateBusinessCalendar.NAME.equals(name)
                 || StatutoryBusinessCalendar.NAME.equals(name) ? statutory : engineCalendars.getBusinessCalendar(name));
     }

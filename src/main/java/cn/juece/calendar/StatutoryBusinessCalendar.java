@@ -20,10 +20,22 @@ public class StatutoryBusinessCalendar implements BusinessCalendar {
 
     private final BusinessCalendar fallback;
     private final Supplier<Periods> periods;
+    /** The deciding organ of the matter a process's business key (the decision number) names; null if unknown. */
+    private final java.util.function.Function<String, String> organOf;
 
     public StatutoryBusinessCalendar(BusinessCalendar fallback, Supplier<Periods> periods) {
+        this(fallback, periods, key -> null);
+    }
+
+    /**
+     * @param organOf the organ of the decision a business key names (issue 15, Art. 64): a task's {@code period:CODE} is
+     *                counted on that organ's calendar
+     */
+    public StatutoryBusinessCalendar(BusinessCalendar fallback, Supplier<Periods> periods,
+                                     java.util.function.Function<String, String> organOf) {
         this.fallback = fallback;
         this.periods = periods;
+        this.organOf = organOf;
     }
 
     public static boolean isPeriod(String description) {
@@ -49,7 +61,11 @@ public class StatutoryBusinessCalendar implements BusinessCalendar {
     @Override
     public Date resolveDuedate(String description, Task task) {
         if (isPeriod(description)) {
-            return periods.get().resolve(description, ClockUtil.getCurrentTime());
+            // a user task's due or follow-up date: counted on its decision's organ's calendar (issue 15)
+            String key = task instanceof org.camunda.bpm.engine.delegate.DelegateTask t && t.getExecution() != null
+                    ? t.getExecution().getProcessBusinessKey() : null;
+            String organ = key == null ? null : organOf.apply(key);
+            return periods.get().forOrgan(organ).resolve(description, ClockUtil.getCurrentTime());
         }
         if (fallback == null) {
             throw new IllegalArgumentException("Not a statutory period (period:CODE): " + description);

@@ -46,8 +46,12 @@ class CalendarPage {
     }
 
     @GetMapping("/admin/calendar")
-    String page(Model model) {
+    String page(@RequestParam(required = false) String organ, Model model) {
         model.addAttribute("overview", service.overview());
+        // issue 15 (Art. 64): each organ's own rest days and adjusted working days; ?organ= shows one
+        model.addAttribute("organDays", organ == null || organ.isBlank() ? service.organDays()
+                : java.util.List.of(service.organDays(organ)));
+        model.addAttribute("organFilter", organ == null || organ.isBlank() ? null : organ.strip());
         model.addAttribute("periods", periods.all());
         model.addAttribute("history", service.history(20).stream()
                 .map(e -> new HistoryRow(e.occurredAt(), e.actorName(), AuditAction.valueOf(e.action()).label(), e.detail()))
@@ -118,6 +122,20 @@ class CalendarPage {
         int y = requireYear(year);
         service.removeWorkDay(y, date);
         return "redirect:/admin/calendar/" + y + "?saved";
+    }
+
+    /** One organ's own rest day or adjusted working day (issue 15, Art. 64). */
+    @PostMapping("/admin/calendar/organs/{organ}/days")
+    String organDay(@PathVariable String organ, @RequestParam(required = false) String date,
+                    @RequestParam(required = false) String kind, @RequestParam(required = false) String reason) {
+        OrganDay d = service.putOrganDay(organ, date, kind, reason);
+        return "redirect:/admin/calendar?organ=" + d.organCode() + "&saved#organ-" + d.organCode();
+    }
+
+    @PostMapping("/admin/calendar/organs/{organ}/days/removal")
+    String removeOrganDay(@PathVariable String organ, @RequestParam(required = false) String date) {
+        service.removeOrganDay(organ, date);
+        return "redirect:/admin/calendar?organ=" + organ.strip() + "&saved#organ-" + organ.strip();
     }
 
     private static int requireYear(Integer year) {

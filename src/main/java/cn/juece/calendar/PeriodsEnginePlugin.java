@@ -21,6 +21,12 @@ class PeriodsEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<Periods> periods;
     private final ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc;
 
+    /** Without the database (tools, tests of the engine's calendar): every period counts on the national calendar. */
+    PeriodsEnginePlugin(ObjectProvider<Periods> periods) {
+        this(periods, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     PeriodsEnginePlugin(ObjectProvider<Periods> periods, ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc) {
         this.periods = periods;
         this.jdbc = jdbc;
@@ -28,6 +34,9 @@ class PeriodsEnginePlugin extends AbstractProcessEnginePlugin {
 
     /** The organ of the decision a business key (its number) names (issue 15), or null. */
     private String organOf(String number) {
+        if (jdbc == null) {
+            return null;
+        }
         return jdbc.getObject().sql("SELECT organ_code FROM juece.decision WHERE decision_number = ?").param(number)
                 .query(String.class).optional().orElse(null);
     }

@@ -42,6 +42,7 @@ public class WorkingDayCalendar {
     private final String organ;
     private final Map<LocalDate, OrganDay> overrides;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public WorkingDayCalendar(CalendarSource source) {
         this.source = source;
         this.gapsSeen = ConcurrentHashMap.newKeySet();

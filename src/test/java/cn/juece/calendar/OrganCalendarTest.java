@@ -1,0 +1,212 @@
+package cn.juece.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.juece.IntegrationTest;
+import cn.juece.LifecycleDriver;
+import cn.juece.support.AppClock;
+import cn.juece.support.StaffBrowser;
+
+/**
+ * Issue 15 (Art. 64), each deciding organ's own calendar: 清泉街道 (QQ) has a local rest day the national notice does
+ * not set (here Thu 2026-03-12). A deadline of a QQ matter counts it, a deadline of a county (GX) matter does not;
+ * adding or removing the day recomputes the QQ matter's open periods (its step row, the task's dates and its reminder
+ * and escalation timers), audited, and leaves the GX matter alone. Only administrators enter such days; bad input is
+ * refused with a stable code.
+ * <p>
+ * Both matters are driven the county's usual way (LifecycleDriver: its users are the county's) to the legality review;
+ * then the first is made a QQ matter in the database (a setup shortcut: driving a township matter from its proposal
+ * needs a township driver), which the justice bureau's reviewer, who also reviews for the township, still acts on.
+ */
+class OrganCalendarTest extends IntegrationTest {
+
+    static final String DAY = "2026-03-12";
+    static final String GROUND = "清泉街道关于2026年3月12日本地放假一天的规定（测试用）";
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    static void at(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
+    }
+
+    static Date instant(int y, int m, int d, int h, int min, int s) {
+        return Date.from(ZonedDateTime.of(y, m, d, h, min, s, 0, AppClock.ZONE).toInstant());
+    }
+
+    @Test
+    void aTownshipRestDayMovesItsOwnDeadlinesOnlyAndIsRecomputedWhenAddedOrRemoved() {
+        LifecycleDriver d = driver();
+        // Mon 2026-03-09: both submitted for legality review; 7 working days (Art. 44): earliest close Wed 03-18
+        at("2026-03-09T09:00:00");
+        String qq = toReview(d, "清泉街道老旧小区加装电梯补助办法（本地休息日）");
+        String gx = toReview(d, "县城老旧小区加装电梯补助办法（全国日历）");
+        jdbc.sql("UPDATE juece.decision SET organ_code = 'QQ' WHERE decision_number = ?").param(qq).update();
+        assertThat(step(qq, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
+        assertThat(step(gx, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
+
+        // only an administrator enters an organ's day; a refusal recomputes nothing
+        at("2026-03-09T15:00:00");
+        refused(as(LifecycleDriver.LEAD).put(dayPath("QQ", DAY), day("REST", GROUND)), 403, "CALENDAR_ADMIN_ONLY", "系统管理员");
+        refused(as(LifecycleDriver.JUSTICE).put(dayPath("QQ", DAY), day("REST", GROUND)), 403, "CALENDAR_ADMIN_ONLY", "系统管理员");
+        assertThat(step(qq, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
+        // bad input: an unknown organ, a date that is none, a kind that is none, no ground, a day that changes nothing
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("XX", DAY), day("REST", GROUND)), 404, "ORGAN_NOT_FOUND", "决策机关不存在");
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("QQ", "2026-13-45"), day("REST", GROUND)), 400, "CALENDAR_DATE_INVALID", "日期格式不正确");
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("QQ", DAY), day("HOLIDAY", GROUND)), 400, "CALENDAR_KIND_INVALID", "本地休息日");
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("QQ", DAY), day("REST", " ")), 400, "CALENDAR_REASON_REQUIRED", "依据");
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("QQ", "2026-03-14"), day("REST", GROUND)), 400, "CALENDAR_ORGAN_DAY_NO_EFFECT", "已是休息日");
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("QQ", DAY), day("WORK", GROUND)), 400, "CALENDAR_ORGAN_DAY_NO_EFFECT", "已是工作日");
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/organs/QQ").getBody().get("days")).isEmpty();
+
+        // the administrator enters QQ's local rest day: the QQ matter's open review is recomputed (Thu 03-19), audited;
+        // the GX matter's is not touched
+        var added = as(LifecycleDriver.ADMIN).put(dayPath("QQ", DAY), day("REST", GROUND));
+        assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(200);
+        assertThat(step(qq, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-19");
+        assertThat(step(gx, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
+        assertThat(audit(qq)).anyMatch(a -> a.contains("PERIOD_RECOMPUTED") && a.contains("2026年3月18日改为2026年3月19日")
+                && a.contains(GROUND));
+        assertThat(audit(gx)).noneMatch(a -> a.contains("PERIOD_RECOMPUTED"));
+        refused(as(LifecycleDriver.ADMIN).put(dayPath("QQ", DAY), day("REST", GROUND)), 409, "CALENDAR_ORGAN_DAY_EXISTS", "已有");
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/organs/QQ").getBody().get("days").toString()).contains(DAY, "REST", GROUND);
+        // the calendar's own audit trail and the admin page show it; the working-day API counts it for QQ only
+        String admin = StaffBrowser.signIn(port, LifecycleDriver.ADMIN, PASSWORD).get("/admin/calendar?organ=QQ");
+        assertThat(admin).contains("清泉街道办事处", "本地休息日", GROUND, "修改本机关的休息日或工作日调整");
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/working-days?start=2026-03-10&n=3&organ=QQ").getBody().get("end").asText())
+                .isEqualTo("2026-03-16");
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/working-days?start=2026-03-10&n=3").getBody().get("end").asText())
+                .isEqualTo("2026-03-13");
+
+        // Tue 03-10: the reviewer asks both for supplements (Art. 42, 3 working days): GX's due Fri 03-13, QQ's Mon 03-16
+        // (03-12 is its rest day); the task's due date and its reminder and escalation timers follow
+        at("2026-03-10T10:00:00");
+        askSupplement(qq);
+        askSupplement(gx);
+        assertThat(step(gx, "legality-supplement").get("endOn").asText()).isEqualTo("2026-03-13");
+        assertThat(step(qq, "legality-supplement").get("endOn").asText()).isEqualTo("2026-03-16");
+        Task qqTask = task(qq, "legality-supplement");
+        assertThat(qqTask.getDueDate()).isEqualTo(instant(2026, 3, 16, 23, 59, 59));
+        assertThat(timerDues(qqTask)).containsExactly(instant(2026, 3, 11, 9, 0, 0), instant(2026, 3, 16, 23, 59, 59));
+        Task gxTask = task(gx, "legality-supplement");
+        assertThat(gxTask.getDueDate()).isEqualTo(instant(2026, 3, 13, 23, 59, 59));
+        assertThat(timerDues(gxTask)).containsExactly(instant(2026, 3, 11, 9, 0, 0), instant(2026, 3, 13, 23, 59, 59));
+
+        // a non-administrator cannot remove it either; the administrator removes it: QQ's periods are counted back
+        refused(as(LifecycleDriver.LEAD).send(HttpMethod.DELETE, dayPath("QQ", DAY), null), 403, "CALENDAR_ADMIN_ONLY", "系统管理员");
+        refused(as(LifecycleDriver.ADMIN).send(HttpMethod.DELETE, dayPath("QQ", "2026-03-13"), null), 404, "CALENDAR_ORGAN_DAY_NOT_FOUND", "没有");
+        at("2026-03-10T11:00:00");
+        var removed = as(LifecycleDriver.ADMIN).send(HttpMethod.DELETE, dayPath("QQ", DAY), null);
+        assertThat(removed.getStatusCode().value()).as(String.valueOf(removed.getBody())).isEqualTo(204);
+        assertThat(step(qq, "legality-supplement").get("endOn").asText()).isEqualTo("2026-03-13");
+        assertThat(step(qq, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
+        qqTask = task(qq, "legality-supplement");
+        assertThat(qqTask.getDueDate()).isEqualTo(instant(2026, 3, 13, 23, 59, 59));
+        assertThat(timerDues(qqTask)).containsExactly(instant(2026, 3, 11, 9, 0, 0), instant(2026, 3, 13, 23, 59, 59));
+        assertThat(audit(qq)).anyMatch(a -> a.contains("PERIOD_RECOMPUTED") && a.contains("2026年3月16日改为2026年3月13日"));
+        assertThat(audit(gx)).noneMatch(a -> a.contains("PERIOD_RECOMPUTED"));
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/organs/QQ").getBody().get("days")).isEmpty();
+    }
+
+    @Test
+    void withoutAnOrganOrWithoutOverridesTheNationalCalendarItself() {
+        assertThat(calendar.forOrgan(null)).isSameAs(calendar);
+        assertThat(calendar.forOrgan("GX")).isSameAs(calendar);
+        WorkingDayCalendar fixed = WorkingDayCalendar.of(List.of(), List.of(new OrganDay("QQ", LocalDate.parse(DAY), DayKind.REST,
+                GROUND, "admin", null), new OrganDay("QQ", LocalDate.parse("2026-03-14"), DayKind.WORK, GROUND, "admin", null)));
+        assertThat(fixed.forOrgan("GX")).isSameAs(fixed);
+        WorkingDayCalendar township = fixed.forOrgan("QQ");
+        assertThat(township.isWorkingDay(LocalDate.parse(DAY))).isFalse();
+        assertThat(township.isWorkingDay(LocalDate.parse("2026-03-14"))).as("a locally adjusted working Saturday").isTrue();
+        assertThat(fixed.isWorkingDay(LocalDate.parse(DAY))).isTrue();
+        assertThat(township.addWorkingDays(LocalDate.parse("2026-03-10"), 3)).isEqualTo(LocalDate.parse("2026-03-14"));
+        assertThat(fixed.addWorkingDays(LocalDate.parse("2026-03-10"), 3)).isEqualTo(LocalDate.parse("2026-03-13"));
+        assertThat(township.forOrgan(null)).isSameAs(fixed);
+    }
+
+    private String toReview(LifecycleDriver d, String title) {
+        String n = d.create(title);
+        d.study(n);
+        d.launch(n);
+        d.draft(n, false, false, false);
+        d.submitForLegality(n);
+        return n;
+    }
+
+    private void askSupplement(String n) {
+        var asked = as(LifecycleDriver.JUSTICE).post("/api/decisions/" + n + "/legality/supplements", Map.of("items", "补送部门会签意见"));
+        assertThat(asked.getStatusCode().value()).as(n + " " + asked.getBody()).isEqualTo(201);
+    }
+
+    private static String dayPath(String organ, String date) {
+        return "/api/calendar/organs/" + organ + "/days/" + date;
+    }
+
+    private static Map<String, Object> day(String kind, String reason) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("kind", kind);
+        m.put("reason", reason);
+        return m;
+    }
+
+    private JsonNode step(String number, String taskKey) {
+        var r = as(LifecycleDriver.JUSTICE).get("/api/decisions/" + number + "/periods");
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        JsonNode found = null;
+        for (JsonNode s : r.getBody().get("steps")) {
+            if (s.get("taskKey").asText().equals(taskKey) && s.get("state").asText().equals("OPEN")) {
+                found = s;
+            }
+        }
+        assertThat(found).as("open period of " + taskKey + " in " + number).isNotNull();
+        return found;
+    }
+
+    private Task task(String number, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private List<String> audit(String number) {
+        return jdbc.sql("SELECT a.action || ' ' || a.detail FROM juece.audit_entry a JOIN juece.decision d ON d.id = a.decision_id "
+                + "WHERE d.decision_number = ? ORDER BY a.id").param(number).query(String.class).list();
+    }
+
+    private List<Date> timerDues(Task task) {
+        return managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+                .orderByJobDuedate().asc().list().stream()
+                .filter(j -> j.getExecutionId().equals(task.getExecutionId())).map(Job::getDuedate).toList();
+    }
+
+    static void refused(ResponseEntity<?> r, int status, String code, String chinese) {
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(status);
+        String body = String.valueOf(r.getBody());
+        assertThat(body).contains("\"" + code + "\"", chinese);
+    }
+}

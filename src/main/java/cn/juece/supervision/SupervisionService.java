@@ -336,18 +336,19 @@ public class SupervisionService {
                 count(outcomes, DecisionOutcome::riskLevel, DecisionOutcome::riskLevelLabel, RISK_LEVELS),
                 count(outcomes, DecisionOutcome::legalityConclusion, DecisionOutcome::legalityConclusionLabel, LEGALITY_CONCLUSIONS),
                 count(outcomes, DecisionOutcome::meetingResult, DecisionOutcome::meetingResultLabel, MEETING_RESULTS), outcomes,
-                meetingsWithInvited());
+                meetingsWithInvited(organs));
     }
 
     /**
      * Openness excerpt: executive meetings with stakeholders, the public, experts or media invited to sit in, per
-     * year (the county's plan asks for at least 3 a year).
+     * year (the county's plan asks for at least 3 a year), of the given organs' meetings.
      */
-    Map<Integer, Long> meetingsWithInvited() {
+    Map<Integer, Long> meetingsWithInvited(List<String> organs) {
         Map<Integer, Long> byYear = new java.util.TreeMap<>();
         var records = meetingRecords.getObject();
         for (var m : records.meetings()) {
-            if (records.attendees(m.id()).stream().anyMatch(a -> a.category().invitedPublic())) {
+            // only the meetings of the organs the page covers (its organ selection, issue 15)
+            if (organs.contains(m.organCode()) && records.attendees(m.id()).stream().anyMatch(a -> a.category().invitedPublic())) {
                 byYear.merge(m.date().getYear(), 1L, Long::sum);
             }
         }

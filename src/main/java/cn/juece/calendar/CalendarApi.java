@@ -101,7 +101,8 @@ class CalendarApi {
     }
 
     @GetMapping("/api/calendar/working-days")
-    @Operation(summary = "工作日计算：start 之后第 n 个工作日（不含 start 当日）；或 start 至 end 之间的工作日数（不含 start，含 end）")
+    @Operation(summary = "工作日计算：start 之后第 n 个工作日（不含 start 当日）；或 start 至 end 之间的工作日数（不含 start，含 end）；"
+            + "给出 organ 时按该决策机关的日历计算")
     WorkingDays workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
                             @RequestParam(required = false) Integer n,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
@@ -133,10 +134,14 @@ class CalendarApi {
     }
 
     @GetMapping("/api/periods/{code}")
-    @Operation(summary = "一个法定期限；给出 start（行为发生之日，或“日前”类期限的会议日期）时，同时给出截止日期和最早可办结日期")
+    @Operation(summary = "一个法定期限；给出 start（行为发生之日，或“日前”类期限的会议日期）时，同时给出截止日期和最早可办结日期；"
+            + "给出 organ 时按该决策机关的日历（含其本地休息日和工作日调整）计算")
     PeriodJson period(@PathVariable String code,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start) {
-        return PeriodJson.of(periods.period(code), start, periods);
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+                      @RequestParam(required = false) String organ) {
+        // counted on a deciding organ's calendar when named (issue 15, Art. 64)
+        Periods counted = organ == null || organ.isBlank() ? periods : periods.forOrgan(service.organDays(organ).organ());
+        return PeriodJson.of(counted.period(code), start, counted);
     }
 
     record PeriodJson(String code, String nameZh, int length, PeriodUnit unit, PeriodKind kind, Strictness strictness,

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.juece.IntegrationTest;
 import cn.juece.LifecycleDriver;
 import cn.juece.support.AppClock;
+import cn.juece.support.PageSession;
 import cn.juece.support.StaffBrowser;
 
 /**
@@ -104,6 +105,11 @@ class OrganCalendarTest extends IntegrationTest {
                 .isEqualTo("2026-03-16");
         assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/working-days?start=2026-03-10&n=3").getBody().get("end").asText())
                 .isEqualTo("2026-03-13");
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/periods/LEGALITY_SUPPLEMENT?start=2026-03-10&organ=QQ").getBody().get("lastDay")
+                .asText()).isEqualTo("2026-03-16");
+        assertThat(as(LifecycleDriver.ADMIN).get("/api/periods/LEGALITY_SUPPLEMENT?start=2026-03-10").getBody().get("lastDay").asText())
+                .isEqualTo("2026-03-13");
+        refused(as(LifecycleDriver.ADMIN).get("/api/periods/LEGALITY_SUPPLEMENT?start=2026-03-10&organ=XX"), 404, "ORGAN_NOT_FOUND", "决策机关不存在");
 
         // Tue 03-10: the reviewer asks both for supplements (Art. 42, 3 working days): GX's due Fri 03-13, QQ's Mon 03-16
         // (03-12 is its rest day); the task's due date and its reminder and escalation timers follow
@@ -133,6 +139,30 @@ class OrganCalendarTest extends IntegrationTest {
         assertThat(audit(qq)).anyMatch(a -> a.contains("PERIOD_RECOMPUTED") && a.contains("2026年3月16日改为2026年3月13日"));
         assertThat(audit(gx)).noneMatch(a -> a.contains("PERIOD_RECOMPUTED"));
         assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/organs/QQ").getBody().get("days")).isEmpty();
+    }
+
+    @Test
+    void theAdministratorEntersAndRemovesAnOrgansDayOnThePageAndOthersSeeNoForm() throws Exception {
+        // Mon 2071-06-15 (a year no other test touches), for the township only
+        PageSession admin = new PageSession(port).signIn(LifecycleDriver.ADMIN, PASSWORD);
+        String page = admin.get("/admin/calendar").body();
+        assertThat(page).contains("各决策机关的本地休息日和工作日调整", "冠县人民政府", "清泉街道办事处",
+                "/admin/calendar/organs/QQ/days");
+        String ground = "清泉街道2071年本地放假规定（页面录入）";
+        var saved = admin.post("/admin/calendar/organs/QQ/days", "date=2071-06-15&kind=REST&reason=" + PageSession.enc(ground)
+                + "&_csrf=" + PageSession.csrf(page), "http://127.0.0.1:" + port + "/admin/calendar");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(calendar.forOrgan("QQ").isWorkingDay(LocalDate.parse("2071-06-15"))).isFalse();
+        assertThat(calendar.forOrgan("GX").isWorkingDay(LocalDate.parse("2071-06-15"))).isTrue();
+        String qq = admin.get("/admin/calendar?organ=QQ").body();
+        assertThat(qq).contains(ground, "2071年6月15日", "显示全部决策机关").doesNotContain("冠县人民政府</span>");
+        var removed = admin.post("/admin/calendar/organs/QQ/days/removal", "date=2071-06-15&_csrf=" + PageSession.csrf(qq),
+                "http://127.0.0.1:" + port + "/admin/calendar?organ=QQ");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(302);
+        assertThat(calendar.forOrgan("QQ").isWorkingDay(LocalDate.parse("2071-06-15"))).isTrue();
+        // a clerk sees the organs' days but no form
+        String clerk = StaffBrowser.signIn(port, "qq_dzb", PASSWORD).get("/admin/calendar");
+        assertThat(clerk).contains("各决策机关的本地休息日和工作日调整").doesNotContain("/admin/calendar/organs/QQ/days");
     }
 
     @Test

@@ -181,6 +181,36 @@ class OrganCalendarTest extends IntegrationTest {
         assertThat(township.forOrgan(null)).isSameAs(fixed);
     }
 
+    @Test
+    void theEngineResolvesATasksPeriodOnItsDecisionsOrganCalendar() {
+        WorkingDayCalendar cal = WorkingDayCalendar.of(TestCalendars.years(), List.of(new OrganDay("QQ", LocalDate.parse(DAY),
+                DayKind.REST, GROUND, "admin", null)));
+        Periods periods = Periods.of(cal, PeriodFile.fromClasspath());
+        StatutoryBusinessCalendar engine = new StatutoryBusinessCalendar(null, () -> periods,
+                key -> key.startsWith("QQ-") ? "QQ" : key.startsWith("GX-") ? "GX" : null);
+        at("2026-03-10T10:00:00");
+        try {
+            assertThat(engine.resolveDuedate("period:LEGALITY_SUPPLEMENT", task("QQ-2026-0001")))
+                    .isEqualTo(instant(2026, 3, 16, 23, 59, 59));
+            assertThat(engine.resolveDuedate("period:LEGALITY_SUPPLEMENT", task("GX-2026-0001")))
+                    .isEqualTo(instant(2026, 3, 13, 23, 59, 59));
+            assertThat(engine.resolveDuedate("period:LEGALITY_SUPPLEMENT")).as("no task: the national calendar")
+                    .isEqualTo(instant(2026, 3, 13, 23, 59, 59));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** A task as the engine passes it when it resolves a user task's due date (its TaskEntity is a DelegateTask). */
+    private static Task task(String businessKey) {
+        var execution = org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
+        org.mockito.Mockito.when(execution.getProcessBusinessKey()).thenReturn(businessKey);
+        var task = org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.DelegateTask.class,
+                org.mockito.Mockito.withSettings().extraInterfaces(Task.class));
+        org.mockito.Mockito.when(task.getExecution()).thenReturn(execution);
+        return (Task) task;
+    }
+
     private String toReview(LifecycleDriver d, String title) {
         String n = d.create(title);
         d.study(n);

@@ -141,6 +141,45 @@ class OrganCalendarTest extends IntegrationTest {
         assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/organs/QQ").getBody().get("days")).isEmpty();
     }
 
+    /**
+     * Art. 20: a comment window of a QQ matter published to end on its 30-day minimum (Wed 2026-04-01) is extended when
+     * QQ makes that day a local rest day (to Thu 04-02, its timer too), audited; removing the day again does not shorten
+     * the published window.
+     */
+    @Test
+    void aTownshipRestDayExtendsItsOpenCommentWindowWhichIsNeverShortenedAgain() {
+        LifecycleDriver d = driver();
+        at("2026-03-02T09:00:00");
+        String n = d.create("清泉街道农贸市场改造方案（征求意见）");
+        d.study(n);
+        d.launch(n);
+        d.draft(n, true, false, false);
+        Map<String, Object> notice = new HashMap<>(Map.of("noticeText", "请于截止日前通过网站或信函提出意见。",
+                "channels", List.of("冠县发布微信公众号"), "opensOn", "2026-03-02", "closesOn", "2026-04-01"));
+        var published = d.as(LifecycleDriver.LEAD).post("/api/decisions/" + n + "/consultations", notice);
+        assertThat(published.getStatusCode().value()).as(String.valueOf(published.getBody())).isEqualTo(201);
+        long window = published.getBody().get("id").asLong();
+        jdbc.sql("UPDATE juece.decision SET organ_code = 'QQ' WHERE decision_number = ?").param(n).update();
+        assertThat(timers(n, "comment-window-ends")).extracting(Job::getDuedate).containsExactly(instant(2026, 4, 2, 0, 0, 0));
+
+        at("2026-03-03T09:00:00");
+        var added = as(LifecycleDriver.ADMIN).put(dayPath("QQ", "2026-04-01"), day("REST", GROUND));
+        assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(200);
+        assertThat(closesOn(window)).isEqualTo(LocalDate.parse("2026-04-02"));
+        assertThat(timers(n, "comment-window-ends")).extracting(Job::getDuedate).containsExactly(instant(2026, 4, 3, 0, 0, 0));
+        assertThat(audit(n)).anyMatch(a -> a.contains("CONSULTATION_RECOMPUTED") && a.contains("顺延至2026年4月2日"));
+
+        var removed = as(LifecycleDriver.ADMIN).send(HttpMethod.DELETE, dayPath("QQ", "2026-04-01"), null);
+        assertThat(removed.getStatusCode().value()).as(String.valueOf(removed.getBody())).isEqualTo(204);
+        assertThat(closesOn(window)).as("a published window never ends earlier").isEqualTo(LocalDate.parse("2026-04-02"));
+        assertThat(timers(n, "comment-window-ends")).extracting(Job::getDuedate).containsExactly(instant(2026, 4, 3, 0, 0, 0));
+        assertThat(audit(n)).anyMatch(a -> a.contains("CONSULTATION_RECOMPUTED") && a.contains("已公布的截止日期2026年4月2日24时不变"));
+    }
+
+    private LocalDate closesOn(long window) {
+        return jdbc.sql("SELECT closes_on FROM juece.public_consultation WHERE id = ?").param(window).query(LocalDate.class).single();
+    }
+
     @Test
     void theAdministratorEntersAndRemovesAnOrgansDayOnThePageAndOthersSeeNoForm() throws Exception {
         // Mon 2071-06-15 (a year no other test touches), for the township only

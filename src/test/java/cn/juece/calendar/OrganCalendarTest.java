@@ -139,6 +139,13 @@ class OrganCalendarTest extends IntegrationTest {
         assertThat(audit(qq)).anyMatch(a -> a.contains("PERIOD_RECOMPUTED") && a.contains("2026年3月16日改为2026年3月13日"));
         assertThat(audit(gx)).noneMatch(a -> a.contains("PERIOD_RECOMPUTED"));
         assertThat(as(LifecycleDriver.ADMIN).get("/api/calendar/organs/QQ").getBody().get("days")).isEmpty();
+
+        backToTheCounty(qq);
+    }
+
+    /** The setup shortcut undone, so that no later test meets a county-numbered matter of the township. */
+    private void backToTheCounty(String number) {
+        jdbc.sql("UPDATE juece.decision SET organ_code = 'GX' WHERE decision_number = ?").param(number).update();
     }
 
     /**
@@ -174,6 +181,7 @@ class OrganCalendarTest extends IntegrationTest {
         assertThat(closesOn(window)).as("a published window never ends earlier").isEqualTo(LocalDate.parse("2026-04-02"));
         assertThat(timers(n, "comment-window-ends")).extracting(Job::getDuedate).containsExactly(instant(2026, 4, 3, 0, 0, 0));
         assertThat(audit(n)).anyMatch(a -> a.contains("CONSULTATION_RECOMPUTED") && a.contains("已公布的截止日期2026年4月2日24时不变"));
+        backToTheCounty(n);
     }
 
     private LocalDate closesOn(long window) {

@@ -26,7 +26,7 @@ class TasklistInBrowserTest extends BrowserTest {
         d.as(LEAD).put("/api/decisions/" + n + "/category", Map.of("category", "ART3_1"));
         d.recordStudy(n);                          // Art. 11: the study's five parts
         String taskId = d.task(n, "proposal-study").get("id").asText();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist is a large single-page app: on a loaded 2-core machine its first render took over 30 s once
 
         // Tasklist sends an anonymous visitor to our login page, and back after signing in
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));

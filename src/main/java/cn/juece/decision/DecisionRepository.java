@@ -84,29 +84,48 @@ public class DecisionRepository {
     }
 
     /**
-     * One page of the organ's decisions the person may see, by an indexed query (issue 17): newest first, or by the
-     * soonest day of an open step's period (decisions without one last); filtered by a current stage (the stage the
-     * tracker last entered, or one with an open step, for the parallel stages 4-6) and a decision-number prefix.
+     * One page of the organs' decisions the person may see (issue 17): newest first, or by the soonest day of an open
+     * step's period (decision.due_day, V250; decisions without one last), filtered by a current stage (the stage the
+     * tracker last entered, or one with an open step, for the parallel stages 4-6) and a decision-number prefix. Each
+     * organ's rows up to the page's end are read in the order of one index ({@code decision_organ_newest_idx},
+     * {@code decision_organ_due_idx}: the ORDER BY names organ_code, which the WHERE fixes, so H2 reads the index in
+     * order and stops instead of sorting every decision) and merged.
      */
     List<Decision> page(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix, boolean byDue, int offset, int limit) {
-        var q = jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision d"
-                + where(v, stage, numberPrefix)
-                + (byDue ? " ORDER BY " + DUE + " ASC NULLS LAST, d.id DESC" : " ORDER BY d.id DESC")
-                + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY");
-        return bind(q, organCode, v, stage, numberPrefix).param("offset", offset).param("limit", limit)
-                .query(DecisionRepository::map).list();
+        int end = offset + limit;
+        java.util.Map<Long, Decision> byId = new java.util.HashMap<>();
+        java.util.Map<Long, java.time.LocalDate> days = new java.util.HashMap<>();
+        for (String organ : new java.util.TreeSet<>(organCode)) {
+            // "d.id > 0" (every id is) lets H2 weigh the newest-first index against the organ's foreign-key index
+            var q = jdbc.sql("SELECT " + COLUMNS + ", due_day FROM juece.decision d WHERE d.organ_code = :one AND d.id > 0"
+                    + where(v, stage, numberPrefix)
+                    + (byDue ? " ORDER BY d.organ_code, d.due_day, d.id DESC" : " ORDER BY d.organ_code, d.id DESC")
+                    + " FETCH FIRST :end ROWS ONLY");
+            bind(q, organCode, v, stage, numberPrefix).param("one", organ).param("end", end).query((rs, i) -> {
+                Decision d = map(rs, i);
+                byId.put(d.id(), d);
+                days.put(d.id(), rs.getObject("due_day", java.time.LocalDate.class));
+                return d;
+            }).list();
+        }
+        java.util.Comparator<Decision> newest = java.util.Comparator.comparingLong(Decision::id).reversed();
+        return byId.values().stream()
+                .sorted(byDue ? java.util.Comparator.comparing((Decision d) -> days.get(d.id())).thenComparing(newest) : newest)
+                .skip(offset).limit(limit).toList();
     }
 
-    long count(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix) {
-        return bind(jdbc.sql("SELECT COUNT(*) FROM juece.decision d" + where(v, stage, numberPrefix)), organCode, v, stage, numberPrefix)
-                .query(Long.class).single();
+    /** How many decisions the page's selection holds, counted no further than {@code cap} (issue 17). */
+    long countAtMost(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix, long cap) {
+        return bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT d.id FROM juece.decision d WHERE d.organ_code IN (:organ)"
+                        + where(v, stage, numberPrefix) + " FETCH FIRST :cap ROWS ONLY) c"), organCode, v, stage, numberPrefix)
+                .param("cap", cap).query(Long.class).single();
     }
 
     /** The soonest day of the decision's open step periods (a deadline, or a minimum's earliest close). */
     static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
 
     private static String where(Visibility v, Stage stage, String numberPrefix) {
-        StringBuilder w = new StringBuilder(" WHERE d.organ_code IN (:organ)");
+        StringBuilder w = new StringBuilder();
         if (v.units() != null) {
             w.append(" AND (d.lead_unit IN (:units)");
             if (!v.wideOrgans().isEmpty()) {

@@ -48,6 +48,12 @@ import cn.juece.support.RuleViolation;
 @Service
 public class SupervisionService {
 
+    /**
+     * How far past the page the open steps are counted (issue 17): a longer list says "at least" (totalAtLeast,
+     * 第N页（共K项以上）), as the work list does (tests lower it).
+     */
+    static int countAhead = 200;
+
     /** Steps due within this many working days count as soon due. */
     static final int SOON_WORKING_DAYS = 3;
     /** Outcome codes in the order stage-risk, stage-legality and stage-meeting declare them. */
@@ -273,11 +279,12 @@ public class SupervisionService {
             byStatus.put(st.label(), statusCounts.getOrDefault(st.name(), 0L));
         }
 
-        long total = queries.countOpenSteps(sel);
+        long cap = (long) page * size + size + countAhead;
+        long total = queries.countOpenSteps(sel, cap);
         List<Step> items = (long) page * size >= total ? List.of()
                 : queries.openSteps(sel, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size).stream()
                         .map(r -> step(r, now, soonLimit)).toList();
-        var steps = new cn.juece.support.Page<>(items, total, page, size);
+        var steps = new cn.juece.support.Page<>(items, total, page, size, total >= cap);
         Map<String, long[]> stepCounts = queries.stepsByUnit(sel, now, soonEnd);
         Map<String, Long> openByUnit = queries.openDecisionsByUnit(sel);
         List<UnitRow> byUnit = organs.stream().flatMap(o -> directory.units(o).stream())

@@ -26,6 +26,9 @@ class SupervisionTest extends IntegrationTest {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theJusticeBureauSeesOverdueSoonDueLateAndNotPerformed() {
         var d = driver();
@@ -85,5 +88,35 @@ class SupervisionTest extends IntegrationTest {
             }
         }
         return null;
+    }
+
+    /**
+     * Supervision's open steps are counted only a little past the page (issue 17): "at least" and a next page while
+     * more follow; the due date each open step keeps for the sort (V251) is its task's (else its period's).
+     */
+    @Test
+    void openStepsAreCountedOnlyPastThePage() {
+        var d = driver();
+        d.create("县城区公交线路调整（监督计数）");
+        d.create("县城区停车场建设（监督计数）");
+        int saved = SupervisionService.countAhead;
+        SupervisionService.countAhead = 1;
+        try {
+            JsonNode first = d.as(JUSTICE).get("/api/supervision?size=1").getBody().get("openSteps");
+            assertThat(first.get("totalAtLeast").asBoolean()).isTrue();
+            assertThat(first.get("total").asLong()).isEqualTo(2);
+            assertThat(first.get("items")).hasSize(1);
+            JsonNode second = d.as(JUSTICE).get("/api/supervision?size=1&page=1").getBody().get("openSteps");
+            assertThat(second.get("items")).hasSize(1);
+            assertThat(second.get("items").get(0).toString()).isNotEqualTo(first.get("items").get(0).toString());
+            var browser = new cn.juece.support.StaffBrowser(port, JUSTICE, PASSWORD);
+            assertThat(browser.get("/supervision?size=1")).contains("第1页（共2项以上）", "下一页");
+        } finally {
+            SupervisionService.countAhead = saved;
+        }
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM juece.step s WHERE s.state = 'OPEN' AND s.due_sort <> COALESCE(s.due_at,
+                  (SELECT p.due_at FROM juece.step_period p WHERE p.task_id = s.task_id AND p.state = 'OPEN' FETCH FIRST 1 ROWS ONLY),
+                  TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00')""").query(Long.class).single()).isZero();
     }
 }

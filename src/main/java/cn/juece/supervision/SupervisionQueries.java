@@ -110,6 +110,62 @@ class SupervisionQueries {
         return result;
     }
 
+    /**
+     * Supervision's counts from one scan of the selection's decisions (issue 17, V252): each decision keeps its open
+     * steps and the stages they belong to, so no open step is joined. By status; open decisions and open steps by
+     * lead unit; open decisions by current stage (every stage with an open step, DECISIONS.md 3, else the stage the
+     * tracker last entered). The open steps by unit count all stages: with a stage filter use {@link #stepsByUnit}.
+     */
+    record Tally(Map<String, Long> byStatus, Map<String, Long> openDecisionsByUnit, Map<String, Long> openStepsByUnit,
+                 Map<Stage, Long> openByStage) {
+    }
+
+    Tally tally(Selection sel) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<String, Long> openByUnit = new LinkedHashMap<>();
+        Map<String, Long> stepsByUnit = new LinkedHashMap<>();
+        Map<Stage, Long> byStage = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.status, d.lead_unit, d.stage, d.open_stages, COUNT(*), SUM(d.open_steps) FROM juece.decision d"
+                        + " WHERE d.organ_code IN (:organ)" + decisionFilter(sel) + " GROUP BY d.status, d.lead_unit, d.stage, d.open_stages"), sel)
+                .query((rs, i) -> {
+                    String status = rs.getString(1);
+                    String unit = rs.getString(2);
+                    long n = rs.getLong(5);
+                    byStatus.merge(status, n, Long::sum);
+                    stepsByUnit.merge(unit, rs.getLong(6), Long::sum);
+                    if ("IN_PROGRESS".equals(status)) {
+                        openByUnit.merge(unit, n, Long::sum);
+                        int mask = rs.getInt(4);
+                        if (mask == 0) {
+                            byStage.merge(Stage.valueOf(rs.getString(3)), n, Long::sum);
+                        } else {
+                            for (Stage st : Stage.values()) {
+                                if ((mask & (1 << (st.number() - 1))) != 0) {
+                                    byStage.merge(st, n, Long::sum);
+                                }
+                            }
+                        }
+                    }
+                    return status;
+                }).list();
+        return new Tally(byStatus, openByUnit, stepsByUnit, byStage);
+    }
+
+    /**
+     * Overdue and soon-due open steps by the decision's lead unit (a step held by a minimum is never overdue): only
+     * the steps due before {@code soonEnd}, read by the due-date index (V251).
+     */
+    Map<String, long[]> dueByUnit(Selection sel, OffsetDateTime now, OffsetDateTime soonEnd) {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.lead_unit, "
+                        + "SUM(CASE WHEN p.earliest_close IS NULL AND s.due_sort < :now THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN p.earliest_close IS NULL AND s.due_sort >= :now THEN 1 ELSE 0 END)"
+                        + FROM_STEPS + " AND s.due_sort < :soonEnd" + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
+                .param("now", now).param("soonEnd", soonEnd)
+                .query((rs, i) -> result.put(rs.getString(1), new long[] {0, rs.getLong(2), rs.getLong(3)})).list();
+        return result;
+    }
+
     /** Open decisions by lead unit. */
     Map<String, Long> openDecisionsByUnit(Selection sel) {
         Map<String, Long> result = new LinkedHashMap<>();

@@ -268,12 +268,14 @@ public class SupervisionService {
         Map<String, Decision> byNumber = selected.stream().collect(Collectors.toMap(Decision::number, Function.identity()));
 
         // Stages 4-6 run in parallel (DECISIONS.md 3): a decision in several counts in each.
-        Map<Stage, Long> stageCounts = queries.openByStage(sel);
+        // One scan of the selection's decisions (V252) for the counts by stage, status and unit.
+        SupervisionQueries.Tally tally = queries.tally(sel);
+        Map<Stage, Long> stageCounts = tally.openByStage();
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Stage st : Stage.values()) {
             byStage.put(st.number() + ". " + st.label(), stageCounts.getOrDefault(st, 0L));
         }
-        Map<String, Long> statusCounts = queries.byStatus(sel);
+        Map<String, Long> statusCounts = tally.byStatus();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (DecisionStatus st : DecisionStatus.values()) {
             byStatus.put(st.label(), statusCounts.getOrDefault(st.name(), 0L));
@@ -285,8 +287,14 @@ public class SupervisionService {
                 : queries.openSteps(sel, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size).stream()
                         .map(r -> step(r, now, soonLimit)).toList();
         var steps = new cn.juece.support.Page<>(items, total, page, size, total >= cap);
-        Map<String, long[]> stepCounts = queries.stepsByUnit(sel, now, soonEnd);
-        Map<String, Long> openByUnit = queries.openDecisionsByUnit(sel);
+        Map<String, long[]> stepCounts;
+        if (sel.stage() == null) {
+            stepCounts = queries.dueByUnit(sel, now, soonEnd);
+            tally.openStepsByUnit().forEach((u, n) -> stepCounts.computeIfAbsent(u, x -> new long[3])[0] = n);
+        } else {
+            stepCounts = queries.stepsByUnit(sel, now, soonEnd);    // the stage's steps only
+        }
+        Map<String, Long> openByUnit = tally.openDecisionsByUnit();
         List<UnitRow> byUnit = organs.stream().flatMap(o -> directory.units(o).stream())
                 .map(u -> {
                     long[] c = stepCounts.getOrDefault(u.code(), new long[3]);

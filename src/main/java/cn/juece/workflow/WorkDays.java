@@ -38,7 +38,7 @@ public class WorkDays {
     public void refresh(String taskId) {
         jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT + " WHERE s.task_id = ? AND s.state = 'OPEN'").param(taskId).update();
         jdbc.sql("UPDATE juece.decision d SET due_day = " + DECISION_DAY
-                + " WHERE d.id IN (SELECT p.decision_id FROM juece.step_period p WHERE p.task_id = ?)").param(taskId).update();
+                + " WHERE d.id IN (SELECT p.decision_id FROM juece.step_period p WHERE p.task_id = ?) AND d.due_day <> " + DECISION_DAY).param(taskId).update();
     }
 
     /** The step of this period (its dates moved). */
@@ -46,7 +46,7 @@ public class WorkDays {
         jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT
                 + " WHERE s.task_id = (SELECT task_id FROM juece.step_period WHERE id = ?) AND s.state = 'OPEN'").param(stepPeriodId).update();
         jdbc.sql("UPDATE juece.decision d SET due_day = " + DECISION_DAY
-                + " WHERE d.id = (SELECT decision_id FROM juece.step_period WHERE id = ?)").param(stepPeriodId).update();
+                + " WHERE d.id = (SELECT decision_id FROM juece.step_period WHERE id = ?) AND d.due_day <> " + DECISION_DAY).param(stepPeriodId).update();
     }
 
     /** The open steps of this decision and step key (a period closed by decision and key). */
@@ -56,8 +56,30 @@ public class WorkDays {
         decision(decisionId);
     }
 
+    /** A stage's bit in decision.open_stages (V252): bit n-1 for stage n. */
+    public static final String STAGE_BIT;
+
+    static {
+        StringBuilder b = new StringBuilder("CASE s.process_key");
+        for (cn.juece.decision.Stage st : cn.juece.decision.Stage.values()) {
+            b.append(" WHEN '").append(st.processKey()).append("' THEN ").append(1 << (st.number() - 1));
+        }
+        STAGE_BIT = b.append(" ELSE 0 END").toString();
+    }
+
+    /**
+     * The decision's open steps and their stages (decision.open_steps, open_stages, V252): one of its steps opened,
+     * completed or was cancelled. Written only when they change.
+     */
+    public void openSteps(long decisionId) {
+        var counts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(DISTINCT " + STAGE_BIT + "), 0) FROM juece.step s WHERE s.decision_id = ? AND s.state = 'OPEN'")
+                .param(decisionId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        jdbc.sql("UPDATE juece.decision SET open_steps = ?, open_stages = ? WHERE id = ? AND (open_steps <> ? OR open_stages <> ?)")
+                .params((int) counts[0], (int) counts[1], decisionId, (int) counts[0], (int) counts[1]).update();
+    }
+
     /** The decision's due day (decision.due_day, V250): one of its periods opened, moved or closed. */
     public void decision(long decisionId) {
-        jdbc.sql("UPDATE juece.decision d SET due_day = " + DECISION_DAY + " WHERE d.id = ?").param(decisionId).update();
+        jdbc.sql("UPDATE juece.decision d SET due_day = " + DECISION_DAY + " WHERE d.id = ? AND d.due_day <> " + DECISION_DAY).param(decisionId).update();
     }
 }

@@ -248,7 +248,8 @@ class ScaleBenchmark {
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             try (PreparedStatement dec = c.prepareStatement("""
                     INSERT INTO juece.decision (id, decision_number, organ_code, title, source, lead_unit, stage, status, created_by,
-                                                created_at, updated_at, due_day) VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?, ?)""");
+                                                created_at, updated_at, due_day, open_steps, open_stages)
+                                                VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?, ?, 1, 1)""");
                  PreparedStatement step = c.prepareStatement("""
                     INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, round_no, state,
                                             created_at, responsible_group, process_definition_id, process_key, due_at, work_day, due_sort)

@@ -29,6 +29,9 @@ class SupervisionTest extends IntegrationTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    SupervisionQueries queries;
+
     @Test
     void theJusticeBureauSeesOverdueSoonDueLateAndNotPerformed() {
         var d = driver();
@@ -118,5 +121,28 @@ class SupervisionTest extends IntegrationTest {
                 SELECT COUNT(*) FROM juece.step s WHERE s.state = 'OPEN' AND s.due_sort <> COALESCE(s.due_at,
                   (SELECT p.due_at FROM juece.step_period p WHERE p.task_id = s.task_id AND p.state = 'OPEN' FETCH FIRST 1 ROWS ONLY),
                   TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00')""").query(Long.class).single()).isZero();
+        // each decision keeps its open steps and their stages (V252) as its steps say
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.decision d WHERE d.open_steps <> (SELECT COUNT(*) FROM juece.step s"
+                + " WHERE s.decision_id = d.id AND s.state = 'OPEN') OR d.open_stages <> COALESCE((SELECT SUM(DISTINCT "
+                + cn.juece.workflow.WorkDays.STAGE_BIT + ") FROM juece.step s WHERE s.decision_id = d.id AND s.state = 'OPEN'), 0)")
+                .query(Long.class).single()).isZero();
+        // and the counts from one scan of the decisions are those of the queries over every open step
+        for (var sel : java.util.List.of(new SupervisionQueries.Selection(java.util.List.of("GX"), null, null, null, null),
+                new SupervisionQueries.Selection(java.util.List.of("GX", "QQ"), "fgj", null, null, null))) {
+            var tally = queries.tally(sel);
+            assertThat(tally.openByStage()).isEqualTo(queries.openByStage(sel));
+            assertThat(tally.byStatus()).isEqualTo(queries.byStatus(sel));
+            assertThat(tally.openDecisionsByUnit()).isEqualTo(queries.openDecisionsByUnit(sel));
+            var now = java.time.OffsetDateTime.now(AppClock.ZONE);
+            var soon = now.plusDays(5);
+            var live = queries.stepsByUnit(sel, now, soon);
+            var due = queries.dueByUnit(sel, now, soon);
+            live.forEach((unit, c) -> {
+                assertThat(tally.openStepsByUnit().get(unit)).as(unit).isEqualTo(c[0]);
+                long[] d2 = due.getOrDefault(unit, new long[3]);
+                assertThat(new long[] {d2[1], d2[2]}).as(unit).containsExactly(c[1], c[2]);
+            });
+            tally.openStepsByUnit().forEach((unit, n) -> assertThat(n == 0 || live.containsKey(unit)).as(unit).isTrue());
+        }
     }
 }

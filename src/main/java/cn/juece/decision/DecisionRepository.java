@@ -62,9 +62,13 @@ public class DecisionRepository {
             return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
                     .query(DecisionRepository::map).list();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code IN (:organs) ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
-                .param("organs", organs.isEmpty() ? List.of("-") : organs)
-                .query(DecisionRepository::map).list();
+        // each organ's newest in the order of decision_organ_newest_idx (V250; "id > 0" makes H2 choose it), merged
+        List<Decision> all = new java.util.ArrayList<>();
+        for (String organ : new java.util.TreeSet<>(organs)) {
+            all.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code = ? AND id > 0 ORDER BY organ_code, id DESC FETCH FIRST "
+                            + limit + " ROWS ONLY").param(organ).query(DecisionRepository::map).list());
+        }
+        return all.stream().sorted(java.util.Comparator.comparingLong(Decision::id).reversed()).limit(limit).toList();
     }
 
     /**

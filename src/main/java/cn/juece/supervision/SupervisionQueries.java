@@ -153,14 +153,15 @@ class SupervisionQueries {
 
     /**
      * Overdue and soon-due open steps by the decision's lead unit (a step held by a minimum is never overdue): only
-     * the steps due before {@code soonEnd}, read by the due-date index (V251).
+     * the steps due before {@code soonEnd}, read by the range of {@code step_open_overdue_idx} (V253: the due date
+     * a step can be overdue by, 9999-12-31 while a minimum holds it), without joining each step's period.
      */
     Map<String, long[]> dueByUnit(Selection sel, OffsetDateTime now, OffsetDateTime soonEnd) {
         Map<String, long[]> result = new LinkedHashMap<>();
-        bind(jdbc.sql("SELECT d.lead_unit, "
-                        + "SUM(CASE WHEN p.earliest_close IS NULL AND s.due_sort < :now THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN p.earliest_close IS NULL AND s.due_sort >= :now THEN 1 ELSE 0 END)"
-                        + FROM_STEPS + " AND s.due_sort < :soonEnd" + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
+        bind(jdbc.sql("SELECT d.lead_unit, SUM(CASE WHEN s.overdue_at < :now THEN 1 ELSE 0 END), SUM(CASE WHEN s.overdue_at >= :now THEN 1 ELSE 0 END)"
+                        + " FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+                        + " WHERE s.state = 'OPEN' AND s.overdue_at < :soonEnd AND d.organ_code IN (:organ)"
+                        + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
                 .param("now", now).param("soonEnd", soonEnd)
                 .query((rs, i) -> result.put(rs.getString(1), new long[] {0, rs.getLong(2), rs.getLong(3)})).list();
         return result;

@@ -23,6 +23,10 @@ public class WorkDays {
                        WHERE p.task_id = s.task_id AND p.state = 'OPEN' FETCH FIRST 1 ROWS ONLY),
                      TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00')""";
 
+    /** The due date a step can be overdue by (step.overdue_at, V253): its due_sort, unless a minimum holds it. */
+    private static final String OVERDUE_AT = "CASE WHEN EXISTS (SELECT 1 FROM juece.step_period p WHERE p.task_id = s.task_id AND p.state = 'OPEN'"
+            + " AND p.earliest_close IS NOT NULL) THEN TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00' ELSE " + DUE_SORT + " END";
+
     /** The soonest day of a decision's open periods (decision.due_day, V250), for the decision list's sort=due. */
     private static final String DECISION_DAY = """
             COALESCE((SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p
@@ -36,14 +40,14 @@ public class WorkDays {
 
     /** The step of this task: its period or due date changed. */
     public void refresh(String taskId) {
-        jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT + " WHERE s.task_id = ? AND s.state = 'OPEN'").param(taskId).update();
+        jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT + ", overdue_at = " + OVERDUE_AT + " WHERE s.task_id = ? AND s.state = 'OPEN'").param(taskId).update();
         jdbc.sql("UPDATE juece.decision d SET due_day = " + DECISION_DAY
                 + " WHERE d.id IN (SELECT p.decision_id FROM juece.step_period p WHERE p.task_id = ?) AND d.due_day <> " + DECISION_DAY).param(taskId).update();
     }
 
     /** The step of this period (its dates moved). */
     public void refreshPeriod(long stepPeriodId) {
-        jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT
+        jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT + ", overdue_at = " + OVERDUE_AT
                 + " WHERE s.task_id = (SELECT task_id FROM juece.step_period WHERE id = ?) AND s.state = 'OPEN'").param(stepPeriodId).update();
         jdbc.sql("UPDATE juece.decision d SET due_day = " + DECISION_DAY
                 + " WHERE d.id = (SELECT decision_id FROM juece.step_period WHERE id = ?) AND d.due_day <> " + DECISION_DAY).param(stepPeriodId).update();
@@ -51,7 +55,7 @@ public class WorkDays {
 
     /** The open steps of this decision and step key (a period closed by decision and key). */
     public void refresh(long decisionId, String taskKey) {
-        jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT + " WHERE s.decision_id = ? AND s.task_key = ? AND s.state = 'OPEN'")
+        jdbc.sql("UPDATE juece.step s SET work_day = " + DAY + ", due_sort = " + DUE_SORT + ", overdue_at = " + OVERDUE_AT + " WHERE s.decision_id = ? AND s.task_key = ? AND s.state = 'OPEN'")
                 .params(decisionId, taskKey).update();
         decision(decisionId);
     }

@@ -49,8 +49,9 @@ import cn.juece.support.RuleViolation;
 public class SupervisionService {
 
     /**
-     * How far past the page the open steps are counted (issue 17): a longer list says "at least" (totalAtLeast,
-     * 第N页（共K项以上）), as the work list does (tests lower it).
+     * How far past the page the open steps of one stage are counted (issue 17): a longer list says "at least"
+     * (totalAtLeast, 第N页（共K项以上）), as the work list does (tests lower it). Without a stage filter the total is
+     * exact, the sum of the decisions' kept open steps (V252).
      */
     static int countAhead = 200;
 
@@ -281,12 +282,15 @@ public class SupervisionService {
             byStatus.put(st.label(), statusCounts.getOrDefault(st.name(), 0L));
         }
 
+        // the exact total from the decisions' kept open steps (V252); with a stage filter counted up to 200 past the page
         long cap = (long) page * size + size + countAhead;
-        long total = queries.countOpenSteps(sel, cap);
+        long total = sel.stage() == null ? tally.openStepsByUnit().values().stream().mapToLong(Long::longValue).sum()
+                : queries.countOpenSteps(sel, cap);
+        boolean atLeast = sel.stage() != null && total >= cap;
         List<Step> items = (long) page * size >= total ? List.of()
                 : queries.openSteps(sel, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size).stream()
                         .map(r -> step(r, now, soonLimit)).toList();
-        var steps = new cn.juece.support.Page<>(items, total, page, size, total >= cap);
+        var steps = new cn.juece.support.Page<>(items, total, page, size, atLeast);
         Map<String, long[]> stepCounts;
         if (sel.stage() == null) {
             stepCounts = queries.dueByUnit(sel, now, soonEnd);
@@ -306,8 +310,9 @@ public class SupervisionService {
         long soonDue = stepCounts.values().stream().mapToLong(c -> c[2]).sum();
 
         List<NotPerformed> notPerformed = new ArrayList<>();
+        var notPerformedOf = arrangements.notPerformed(selected.stream().map(Decision::id).toList());
         for (Decision d : selected) {
-            arrangements.arrangements(d.id()).values().stream().filter(a -> !a.required()).forEach(a ->
+            notPerformedOf.getOrDefault(d.id(), List.of()).forEach(a ->
                     notPerformed.add(new NotPerformed(d.number(), d.title(), directory.unitName(d.leadUnit()),
                             a.procedure().label(), a.procedure().article(), a.reason(), directory.displayName(a.recordedBy()))));
         }

@@ -32,6 +32,12 @@ class SupervisionTest extends IntegrationTest {
     @Autowired
     SupervisionQueries queries;
 
+    @Autowired
+    SupervisionService service;
+
+    @Autowired
+    cn.juece.identity.Directory directory;
+
     @Test
     void theJusticeBureauSeesOverdueSoonDueLateAndNotPerformed() {
         var d = driver();
@@ -105,15 +111,23 @@ class SupervisionTest extends IntegrationTest {
         int saved = SupervisionService.countAhead;
         SupervisionService.countAhead = 1;
         try {
-            JsonNode first = d.as(JUSTICE).get("/api/supervision?size=1").getBody().get("openSteps");
+            // one stage's open steps: counted up to one row past the page
+            JsonNode first = d.as(JUSTICE).get("/api/supervision?size=1&stage=PROPOSAL").getBody().get("openSteps");
             assertThat(first.get("totalAtLeast").asBoolean()).isTrue();
             assertThat(first.get("total").asLong()).isEqualTo(2);
             assertThat(first.get("items")).hasSize(1);
-            JsonNode second = d.as(JUSTICE).get("/api/supervision?size=1&page=1").getBody().get("openSteps");
+            JsonNode second = d.as(JUSTICE).get("/api/supervision?size=1&page=1&stage=PROPOSAL").getBody().get("openSteps");
             assertThat(second.get("items")).hasSize(1);
             assertThat(second.get("items").get(0).toString()).isNotEqualTo(first.get("items").get(0).toString());
             var browser = new cn.juece.support.StaffBrowser(port, JUSTICE, PASSWORD);
-            assertThat(browser.get("/supervision?size=1")).contains("第1页（共2项以上）", "下一页");
+            assertThat(browser.get("/supervision?size=1&stage=PROPOSAL")).contains("第1页（共2项以上）", "下一页");
+            // every stage: the exact total, from the decisions' kept open steps, as the steps say
+            JsonNode all = d.as(JUSTICE).get("/api/supervision?size=1").getBody().get("openSteps");
+            assertThat(all.get("totalAtLeast").asBoolean()).isFalse();
+            var organs = service.supervisedOrgans(directory.actor(JUSTICE));
+            assertThat(all.get("total").asLong()).isEqualTo(queries.countOpenSteps(
+                    new SupervisionQueries.Selection(organs, null, null, null, null), Long.MAX_VALUE));
+            assertThat(browser.get("/supervision?size=1")).contains("第1页，共" + all.get("total").asLong() + "页", "下一页");
         } finally {
             SupervisionService.countAhead = saved;
         }

@@ -128,7 +128,7 @@ public class DecisionRepository {
     }
 
     /** The soonest day of the decision's open step periods (a deadline, or a minimum's earliest close). */
-    static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
+    public static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
 
     private static String where(Visibility v, Stage stage, String numberPrefix) {
         StringBuilder w = new StringBuilder();

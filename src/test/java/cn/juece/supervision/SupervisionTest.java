@@ -139,6 +139,9 @@ class SupervisionTest extends IntegrationTest {
                 SELECT COUNT(*) FROM juece.step s WHERE s.state = 'OPEN' AND s.overdue_at <> CASE WHEN EXISTS (SELECT 1
                   FROM juece.step_period p WHERE p.task_id = s.task_id AND p.state = 'OPEN' AND p.earliest_close IS NOT NULL)
                   THEN TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00' ELSE s.due_sort END""").query(Long.class).single()).isZero();
+        // each decision keeps the soonest day of its open periods (V250) as its periods say
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.decision d WHERE d.due_day <> COALESCE(" + cn.juece.decision.DecisionRepository.DUE
+                + ", DATE '9999-12-31')").query(Long.class).single()).isZero();
         // each decision keeps its open steps and their stages (V252) as its steps say
         assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.decision d WHERE d.open_steps <> (SELECT COUNT(*) FROM juece.step s"
                 + " WHERE s.decision_id = d.id AND s.state = 'OPEN') OR d.open_stages <> COALESCE((SELECT SUM(DISTINCT "

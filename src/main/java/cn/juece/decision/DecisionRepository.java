@@ -62,9 +62,13 @@ public class DecisionRepository {
             return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
                     .query(DecisionRepository::map).list();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code IN (:organs) ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
-                .param("organs", organs.isEmpty() ? List.of("-") : organs)
-                .query(DecisionRepository::map).list();
+        // each organ's newest in the order of decision_organ_newest_idx (V250; "id > 0" makes H2 choose it), merged
+        List<Decision> all = new java.util.ArrayList<>();
+        for (String organ : new java.util.TreeSet<>(organs)) {
+            all.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE organ_code = ? AND id > 0 ORDER BY organ_code, id DESC FETCH FIRST "
+                            + limit + " ROWS ONLY").param(organ).query(DecisionRepository::map).list());
+        }
+        return all.stream().sorted(java.util.Comparator.comparingLong(Decision::id).reversed()).limit(limit).toList();
     }
 
     /**
@@ -84,29 +88,50 @@ public class DecisionRepository {
     }
 
     /**
-     * One page of the organ's decisions the person may see, by an indexed query (issue 17): newest first, or by the
-     * soonest day of an open step's period (decisions without one last); filtered by a current stage (the stage the
-     * tracker last entered, or one with an open step, for the parallel stages 4-6) and a decision-number prefix.
+     * One page of the organs' decisions the person may see (issue 17): newest first, or by the soonest day of an open
+     * step's period (decision.due_day, V250; decisions without one last), filtered by a current stage (the stage the
+     * tracker last entered, or one with an open step, for the parallel stages 4-6) and a decision-number prefix. Each
+     * organ's rows up to the page's end are read in the order of one index ({@code decision_organ_newest_idx},
+     * {@code decision_organ_due_idx}: the ORDER BY names organ_code, which the WHERE fixes, so H2 reads the index in
+     * order and stops instead of sorting every decision) and merged.
      */
     List<Decision> page(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix, boolean byDue, int offset, int limit) {
-        var q = jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision d"
-                + where(v, stage, numberPrefix)
-                + (byDue ? " ORDER BY " + DUE + " ASC NULLS LAST, d.id DESC" : " ORDER BY d.id DESC")
-                + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY");
-        return bind(q, organCode, v, stage, numberPrefix).param("offset", offset).param("limit", limit)
-                .query(DecisionRepository::map).list();
+        int end = offset + limit;
+        java.util.Map<Long, Decision> byId = new java.util.HashMap<>();
+        java.util.Map<Long, java.time.LocalDate> days = new java.util.HashMap<>();
+        for (String organ : new java.util.TreeSet<>(organCode)) {
+            // a range on the index's second column (every decision is in it) makes H2 choose the sorted index over the
+            // organ's foreign-key index (without it H2 took the latter and sorted all 50,000 at sort=due)
+            var q = jdbc.sql("SELECT " + COLUMNS + ", due_day FROM juece.decision d WHERE d.organ_code = :one"
+                    + (byDue ? " AND d.due_day >= DATE '0001-01-01'" : " AND d.id > 0")
+                    + where(v, stage, numberPrefix)
+                    + (byDue ? " ORDER BY d.organ_code, d.due_day, d.id DESC" : " ORDER BY d.organ_code, d.id DESC")
+                    + " FETCH FIRST :end ROWS ONLY");
+            bind(q, organCode, v, stage, numberPrefix).param("one", organ).param("end", end).query((rs, i) -> {
+                Decision d = map(rs, i);
+                byId.put(d.id(), d);
+                days.put(d.id(), rs.getObject("due_day", java.time.LocalDate.class));
+                return d;
+            }).list();
+        }
+        java.util.Comparator<Decision> newest = java.util.Comparator.comparingLong(Decision::id).reversed();
+        return byId.values().stream()
+                .sorted(byDue ? java.util.Comparator.comparing((Decision d) -> days.get(d.id())).thenComparing(newest) : newest)
+                .skip(offset).limit(limit).toList();
     }
 
-    long count(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix) {
-        return bind(jdbc.sql("SELECT COUNT(*) FROM juece.decision d" + where(v, stage, numberPrefix)), organCode, v, stage, numberPrefix)
-                .query(Long.class).single();
+    /** How many decisions the page's selection holds, counted no further than {@code cap} (issue 17). */
+    long countAtMost(java.util.Collection<String> organCode, Visibility v, Stage stage, String numberPrefix, long cap) {
+        return bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT d.id FROM juece.decision d WHERE d.organ_code IN (:organ)"
+                        + where(v, stage, numberPrefix) + " FETCH FIRST :cap ROWS ONLY) c"), organCode, v, stage, numberPrefix)
+                .param("cap", cap).query(Long.class).single();
     }
 
     /** The soonest day of the decision's open step periods (a deadline, or a minimum's earliest close). */
-    static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
+    public static final String DUE = "(SELECT MIN(COALESCE(p.end_on, p.earliest_close)) FROM juece.step_period p WHERE p.decision_id = d.id AND p.state = 'OPEN')";
 
     private static String where(Visibility v, Stage stage, String numberPrefix) {
-        StringBuilder w = new StringBuilder(" WHERE d.organ_code IN (:organ)");
+        StringBuilder w = new StringBuilder();
         if (v.units() != null) {
             w.append(" AND (d.lead_unit IN (:units)");
             if (!v.wideOrgans().isEmpty()) {

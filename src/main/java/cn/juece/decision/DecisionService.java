@@ -219,11 +219,18 @@ public class DecisionService {
     public cn.juece.support.Page<Decision> page(java.util.Collection<String> organs, DecisionRepository.Visibility v, Stage stage,
                                                 String numberPrefix, String sort, int page, int size) {
         String prefix = numberPrefix == null || numberPrefix.isBlank() ? null : numberPrefix.strip();
-        long total = decisions.count(organs, v, stage, prefix);
+        long cap = (long) page * size + size + countAhead;
+        long total = decisions.countAtMost(organs, v, stage, prefix, cap);
         List<Decision> items = (long) page * size >= total ? List.of()
                 : decisions.page(organs, v, stage, prefix, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size);
-        return new cn.juece.support.Page<>(items, total, page, size);
+        return new cn.juece.support.Page<>(items, total, page, size, total >= cap);
     }
+
+    /**
+     * How far past the page the decision list is counted (issue 17): a longer list answers X-Total-Count-At-Least and
+     * the page reads 第N页（共K项以上）, as the work list does (tests lower it).
+     */
+    static int countAhead = 200;
 
     /** Records the Art. 3 category the matter falls under. */
     @Transactional

@@ -85,6 +85,23 @@ public class ArrangementService {
         return arrangements(d.id()).get(procedure);
     }
 
+    /** The procedures recorded as not to be performed for these decisions, one query per 500 (supervision, issue 17). */
+    public Map<Long, java.util.List<Arrangement>> notPerformed(java.util.Collection<Long> decisionIds) {
+        Map<Long, java.util.List<Arrangement>> result = new java.util.HashMap<>();
+        java.util.List<Long> ids = java.util.List.copyOf(decisionIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT decision_id, procedure_code, required, ground, reason, recorded_by, recorded_at FROM juece.procedure_arrangement"
+                            + " WHERE decision_id IN (:ids) AND required = FALSE")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, n) -> new Arrangement(rs.getLong(1), Procedure.valueOf(rs.getString(2)), rs.getBoolean(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getObject(7, java.time.OffsetDateTime.class).atZoneSameInstant(AppClock.ZONE).toOffsetDateTime()))
+                    .list().forEach(a -> result.computeIfAbsent(a.decisionId(), k -> new java.util.ArrayList<>()).add(a));
+        }
+        result.values().forEach(l -> l.sort(java.util.Comparator.comparing(Arrangement::procedure)));
+        return result;
+    }
+
     public Map<Procedure, Arrangement> arrangements(long decisionId) {
         Map<Procedure, Arrangement> result = new EnumMap<>(Procedure.class);
         jdbc.sql("SELECT decision_id, procedure_code, required, ground, reason, recorded_by, recorded_at FROM juece.procedure_arrangement WHERE decision_id = ?")

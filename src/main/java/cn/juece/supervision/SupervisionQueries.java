@@ -40,22 +40,50 @@ class SupervisionQueries {
             LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN'
             WHERE s.state = 'OPEN' AND d.organ_code IN (:organ)""";
 
+    /**
+     * One page of the selection's open steps (issue 17): the step ids read in the order of one index
+     * ({@code step_open_due_idx} on the due date a step keeps, V251, or {@code step_open_created_idx}), each checked
+     * against its decision by primary key, stopped after the page's end; then the page's rows in one query. With
+     * {@code limit < 0} every open step (the CSV export).
+     */
     List<OpenStep> openSteps(Selection sel, boolean byDue, int offset, int limit) {
-        String sql = "SELECT d.decision_number, d.title, d.lead_unit, s.task_name, s.responsible_group, s.created_at, "
-                + DUE + " AS due, p.earliest_close, p.provisional_years" + FROM_STEPS + decisionFilter(sel) + stepFilter(sel)
-                + (byDue ? " ORDER BY " + DUE + " ASC NULLS LAST, s.created_at ASC, s.id ASC" : " ORDER BY s.created_at ASC, s.id ASC")
-                + (limit < 0 ? "" : " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY");
-        var q = bind(jdbc.sql(sql), sel);
-        if (limit >= 0) {
-            q = q.param("offset", offset).param("limit", limit);
+        if (limit < 0) {
+            String sql = "SELECT s.id" + FROM_OPEN + stepFilter(sel) + decisionExists(sel)
+                    + (byDue ? " ORDER BY s.state, s.due_sort, s.created_at, s.id" : " ORDER BY s.state, s.created_at, s.id");
+            return rows(bind(jdbc.sql(sql), sel).query(Long.class).list());
         }
-        return q.query((rs, i) -> new OpenStep(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), time(rs.getObject(6, OffsetDateTime.class)), time(rs.getObject(7, OffsetDateTime.class)),
-                rs.getObject(8, java.time.LocalDate.class), rs.getString(9) != null && !rs.getString(9).isBlank())).list();
+        String sql = "SELECT s.id" + FROM_OPEN + stepFilter(sel) + decisionExists(sel)
+                + (byDue ? " ORDER BY s.state, s.due_sort, s.created_at, s.id" : " ORDER BY s.state, s.created_at, s.id")
+                + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY";
+        return rows(bind(jdbc.sql(sql), sel).param("offset", offset).param("limit", limit).query(Long.class).list());
     }
 
-    long countOpenSteps(Selection sel) {
-        return bind(jdbc.sql("SELECT COUNT(*)" + FROM_STEPS + decisionFilter(sel) + stepFilter(sel)), sel).query(Long.class).single();
+    /** These steps as supervision lists them, in this order (one query per 500). */
+    private List<OpenStep> rows(List<Long> ids) {
+        Map<Long, OpenStep> byId = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT s.id, d.decision_number, d.title, d.lead_unit, s.task_name, s.responsible_group, s.created_at, "
+                            + DUE + " AS due, p.earliest_close, p.provisional_years FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+                            + " LEFT JOIN juece.step_period p ON p.task_id = s.task_id AND p.state = 'OPEN' WHERE s.id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, n) -> byId.put(rs.getLong(1), new OpenStep(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), time(rs.getObject(7, OffsetDateTime.class)), time(rs.getObject(8, OffsetDateTime.class)),
+                            rs.getObject(9, java.time.LocalDate.class), rs.getString(10) != null && !rs.getString(10).isBlank()))).list();
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The selection's open steps, counted no further than {@code cap} (issue 17). */
+    long countOpenSteps(Selection sel, long cap) {
+        return bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT s.id" + FROM_OPEN + stepFilter(sel) + decisionExists(sel)
+                + " FETCH FIRST :cap ROWS ONLY) c"), sel).param("cap", cap).query(Long.class).single();
+    }
+
+    private static final String FROM_OPEN = " FROM juece.step s WHERE s.state = 'OPEN'";
+
+    /** The step's decision is of the selection (a primary-key look-up per step read). */
+    private static String decisionExists(Selection sel) {
+        return " AND EXISTS (SELECT 1 FROM juece.decision d WHERE d.id = s.decision_id AND d.organ_code IN (:organ)" + decisionFilter(sel) + ")";
     }
 
     /**
@@ -64,12 +92,78 @@ class SupervisionQueries {
      */
     Map<String, long[]> stepsByUnit(Selection sel, OffsetDateTime now, OffsetDateTime soonEnd) {
         Map<String, long[]> result = new LinkedHashMap<>();
-        bind(jdbc.sql("SELECT d.lead_unit, COUNT(*), "
-                        + "SUM(CASE WHEN p.earliest_close IS NULL AND " + DUE + " < :now THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN p.earliest_close IS NULL AND " + DUE + " >= :now AND " + DUE + " < :soonEnd THEN 1 ELSE 0 END)"
-                        + FROM_STEPS + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
+        bind(jdbc.sql("SELECT d.lead_unit, COUNT(*) FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+                        + " WHERE s.state = 'OPEN' AND d.organ_code IN (:organ)" + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
+                .query((rs, i) -> result.put(rs.getString(1), new long[] {rs.getLong(2), 0, 0})).list();
+        // overdue and soon due: only the steps due before the soon limit, read by the due-date index (V251)
+        bind(jdbc.sql("SELECT d.lead_unit, "
+                        + "SUM(CASE WHEN p.earliest_close IS NULL AND s.due_sort < :now THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN p.earliest_close IS NULL AND s.due_sort >= :now THEN 1 ELSE 0 END)"
+                        + FROM_STEPS + " AND s.due_sort < :soonEnd" + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
                 .param("now", now).param("soonEnd", soonEnd)
-                .query((rs, i) -> result.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)})).list();
+                .query((rs, i) -> {
+                    long[] c = result.computeIfAbsent(rs.getString(1), u -> new long[3]);
+                    c[1] = rs.getLong(2);
+                    c[2] = rs.getLong(3);
+                    return c;
+                }).list();
+        return result;
+    }
+
+    /**
+     * Supervision's counts from one scan of the selection's decisions (issue 17, V252): each decision keeps its open
+     * steps and the stages they belong to, so no open step is joined. By status; open decisions and open steps by
+     * lead unit; open decisions by current stage (every stage with an open step, DECISIONS.md 3, else the stage the
+     * tracker last entered). The open steps by unit count all stages: with a stage filter use {@link #stepsByUnit}.
+     */
+    record Tally(Map<String, Long> byStatus, Map<String, Long> openDecisionsByUnit, Map<String, Long> openStepsByUnit,
+                 Map<Stage, Long> openByStage) {
+    }
+
+    Tally tally(Selection sel) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<String, Long> openByUnit = new LinkedHashMap<>();
+        Map<String, Long> stepsByUnit = new LinkedHashMap<>();
+        Map<Stage, Long> byStage = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.status, d.lead_unit, d.stage, d.open_stages, COUNT(*), SUM(d.open_steps) FROM juece.decision d"
+                        + " WHERE d.organ_code IN (:organ)" + decisionFilter(sel) + " GROUP BY d.status, d.lead_unit, d.stage, d.open_stages"), sel)
+                .query((rs, i) -> {
+                    String status = rs.getString(1);
+                    String unit = rs.getString(2);
+                    long n = rs.getLong(5);
+                    byStatus.merge(status, n, Long::sum);
+                    stepsByUnit.merge(unit, rs.getLong(6), Long::sum);
+                    if ("IN_PROGRESS".equals(status)) {
+                        openByUnit.merge(unit, n, Long::sum);
+                        int mask = rs.getInt(4);
+                        if (mask == 0) {
+                            byStage.merge(Stage.valueOf(rs.getString(3)), n, Long::sum);
+                        } else {
+                            for (Stage st : Stage.values()) {
+                                if ((mask & (1 << (st.number() - 1))) != 0) {
+                                    byStage.merge(st, n, Long::sum);
+                                }
+                            }
+                        }
+                    }
+                    return status;
+                }).list();
+        return new Tally(byStatus, openByUnit, stepsByUnit, byStage);
+    }
+
+    /**
+     * Overdue and soon-due open steps by the decision's lead unit (a step held by a minimum is never overdue): only
+     * the steps due before {@code soonEnd}, read by the range of {@code step_open_overdue_idx} (V253: the due date
+     * a step can be overdue by, 9999-12-31 while a minimum holds it), without joining each step's period.
+     */
+    Map<String, long[]> dueByUnit(Selection sel, OffsetDateTime now, OffsetDateTime soonEnd) {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT d.lead_unit, SUM(CASE WHEN s.overdue_at < :now THEN 1 ELSE 0 END), SUM(CASE WHEN s.overdue_at >= :now THEN 1 ELSE 0 END)"
+                        + " FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+                        + " WHERE s.state = 'OPEN' AND s.overdue_at < :soonEnd AND d.organ_code IN (:organ)"
+                        + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
+                .param("now", now).param("soonEnd", soonEnd)
+                .query((rs, i) -> result.put(rs.getString(1), new long[] {0, rs.getLong(2), rs.getLong(3)})).list();
         return result;
     }
 
@@ -97,7 +191,8 @@ class SupervisionQueries {
      */
     Map<Stage, Long> openByStage(Selection sel) {
         Map<Stage, Long> result = new LinkedHashMap<>();
-        bind(jdbc.sql("SELECT s.process_key, COUNT(DISTINCT s.decision_id)" + FROM_STEPS + " AND d.status = 'IN_PROGRESS'"
+        bind(jdbc.sql("SELECT s.process_key, COUNT(DISTINCT s.decision_id) FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+                        + " WHERE s.state = 'OPEN' AND d.organ_code IN (:organ) AND d.status = 'IN_PROGRESS'"
                         + decisionFilter(sel) + " GROUP BY s.process_key"), sel)
                 .query((rs, i) -> {
                     Stage st = Stage.ofProcessKey(rs.getString(1));

@@ -48,6 +48,13 @@ import cn.juece.support.RuleViolation;
 @Service
 public class SupervisionService {
 
+    /**
+     * How far past the page the open steps of one stage are counted (issue 17): a longer list says "at least"
+     * (totalAtLeast, 第N页（共K项以上）), as the work list does (tests lower it). Without a stage filter the total is
+     * exact, the sum of the decisions' kept open steps (V252).
+     */
+    static int countAhead = 200;
+
     /** Steps due within this many working days count as soon due. */
     static final int SOON_WORKING_DAYS = 3;
     /** Outcome codes in the order stage-risk, stage-legality and stage-meeting declare them. */
@@ -262,24 +269,36 @@ public class SupervisionService {
         Map<String, Decision> byNumber = selected.stream().collect(Collectors.toMap(Decision::number, Function.identity()));
 
         // Stages 4-6 run in parallel (DECISIONS.md 3): a decision in several counts in each.
-        Map<Stage, Long> stageCounts = queries.openByStage(sel);
+        // One scan of the selection's decisions (V252) for the counts by stage, status and unit.
+        SupervisionQueries.Tally tally = queries.tally(sel);
+        Map<Stage, Long> stageCounts = tally.openByStage();
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Stage st : Stage.values()) {
             byStage.put(st.number() + ". " + st.label(), stageCounts.getOrDefault(st, 0L));
         }
-        Map<String, Long> statusCounts = queries.byStatus(sel);
+        Map<String, Long> statusCounts = tally.byStatus();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (DecisionStatus st : DecisionStatus.values()) {
             byStatus.put(st.label(), statusCounts.getOrDefault(st.name(), 0L));
         }
 
-        long total = queries.countOpenSteps(sel);
+        // the exact total from the decisions' kept open steps (V252); with a stage filter counted up to 200 past the page
+        long cap = (long) page * size + size + countAhead;
+        long total = sel.stage() == null ? tally.openStepsByUnit().values().stream().mapToLong(Long::longValue).sum()
+                : queries.countOpenSteps(sel, cap);
+        boolean atLeast = sel.stage() != null && total >= cap;
         List<Step> items = (long) page * size >= total ? List.of()
                 : queries.openSteps(sel, cn.juece.support.Page.BY_DUE.equals(sort), page * size, size).stream()
                         .map(r -> step(r, now, soonLimit)).toList();
-        var steps = new cn.juece.support.Page<>(items, total, page, size);
-        Map<String, long[]> stepCounts = queries.stepsByUnit(sel, now, soonEnd);
-        Map<String, Long> openByUnit = queries.openDecisionsByUnit(sel);
+        var steps = new cn.juece.support.Page<>(items, total, page, size, atLeast);
+        Map<String, long[]> stepCounts;
+        if (sel.stage() == null) {
+            stepCounts = queries.dueByUnit(sel, now, soonEnd);
+            tally.openStepsByUnit().forEach((u, n) -> stepCounts.computeIfAbsent(u, x -> new long[3])[0] = n);
+        } else {
+            stepCounts = queries.stepsByUnit(sel, now, soonEnd);    // the stage's steps only
+        }
+        Map<String, Long> openByUnit = tally.openDecisionsByUnit();
         List<UnitRow> byUnit = organs.stream().flatMap(o -> directory.units(o).stream())
                 .map(u -> {
                     long[] c = stepCounts.getOrDefault(u.code(), new long[3]);
@@ -291,8 +310,9 @@ public class SupervisionService {
         long soonDue = stepCounts.values().stream().mapToLong(c -> c[2]).sum();
 
         List<NotPerformed> notPerformed = new ArrayList<>();
+        var notPerformedOf = arrangements.notPerformed(selected.stream().map(Decision::id).toList());
         for (Decision d : selected) {
-            arrangements.arrangements(d.id()).values().stream().filter(a -> !a.required()).forEach(a ->
+            notPerformedOf.getOrDefault(d.id(), List.of()).forEach(a ->
                     notPerformed.add(new NotPerformed(d.number(), d.title(), directory.unitName(d.leadUnit()),
                             a.procedure().label(), a.procedure().article(), a.reason(), directory.displayName(a.recordedBy()))));
         }

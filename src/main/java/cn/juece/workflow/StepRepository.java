@@ -40,6 +40,7 @@ class StepRepository {
                         party == null ? null : party.name(), subjectUnit, responsibleGroup, round, assignee, createdAt)
                 .update();
         workDays.refresh(taskId);
+        workDays.openSteps(decisionId);
     }
 
     /** The due date the step's task carries now (issue 17: supervision sorts and counts by it). */
@@ -104,11 +105,15 @@ class StepRepository {
                 UPDATE juece.step SET state = 'COMPLETED', completed_by = ?, acted_for = ?, outcome = ?, reason = ?, material_watermark = ?,
                        completed_at = ? WHERE id = ?""")
                 .params(by, actedFor, outcome, reason, watermark, at, stepId).update();
+        jdbc.sql("SELECT decision_id FROM juece.step WHERE id = ?").param(stepId).query(Long.class).optional()
+                .ifPresent(workDays::openSteps);
     }
 
     void cancelled(String taskId, OffsetDateTime at) {
         jdbc.sql("UPDATE juece.step SET state = 'CANCELLED', completed_at = ? WHERE task_id = ? AND state = 'OPEN'")
                 .params(at, taskId).update();
+        jdbc.sql("SELECT decision_id FROM juece.step WHERE task_id = ?").param(taskId).query(Long.class).list().stream().distinct()
+                .forEach(workDays::openSteps);
     }
 
     /**

@@ -47,8 +47,12 @@ final class BenchApp implements AutoCloseable {
             if (line.contains("Juece ready in")) {
                 Thread drain = new Thread(() -> {
                     try {
-                        while (out.readLine() != null) {
-                            // keep the pipe flowing
+                        String l;
+                        boolean verbose = System.getProperty("bench.verbose") != null;
+                        while ((l = out.readLine()) != null) {
+                            if (verbose) {    // keep the pipe flowing; show the app's log when asked
+                                System.out.println("[app] " + l);
+                            }
                         }
                     } catch (Exception ignored) {
                         // ended

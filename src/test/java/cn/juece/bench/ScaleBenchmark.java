@@ -248,11 +248,12 @@ class ScaleBenchmark {
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             try (PreparedStatement dec = c.prepareStatement("""
                     INSERT INTO juece.decision (id, decision_number, organ_code, title, source, lead_unit, stage, status, created_by,
-                                                created_at, updated_at) VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?)""");
+                                                created_at, updated_at, due_day, open_steps, open_stages)
+                                                VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?, ?, 1, 1)""");
                  PreparedStatement step = c.prepareStatement("""
                     INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, round_no, state,
-                                            created_at, responsible_group, process_definition_id, process_key, due_at, work_day)
-                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal', ?, ?)""");
+                                            created_at, responsible_group, process_definition_id, process_key, due_at, work_day, due_sort, overdue_at)
+                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal', ?, ?, ?, ?)""");
                  PreparedStatement period = c.prepareStatement("""
                     INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on,
                                                    end_on, paused_days, state, due_at) VALUES (?, ?, 'proposal-study', ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")) {
@@ -266,6 +267,8 @@ class ScaleBenchmark {
                     dec.setString(5, lead);
                     dec.setObject(6, at);
                     dec.setObject(7, at);
+                    LocalDate end = today.plusDays((i * 7L) % 365 - 30);
+                    dec.setObject(8, end);   // V250: the decision list's due day (its open period's end)
                     dec.addBatch();
                     step.setLong(1, id);
                     step.setString(2, "bench-task-" + i);
@@ -275,9 +278,11 @@ class ScaleBenchmark {
                     step.setObject(6, at);
                     step.setString(7, group);
                     step.setString(8, pd);
-                    LocalDate end = today.plusDays((i * 7L) % 365 - 30);
-                    step.setObject(9, end.atTime(23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+                    OffsetDateTime due = end.atTime(23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+                    step.setObject(9, due);
                     step.setObject(10, end);   // V220: the day the work list sorts by
+                    step.setObject(11, due);   // V251: the due date supervision sorts by
+                    step.setObject(12, due);   // V253: the due date it can be overdue by (a deadline, no minimum)
                     step.addBatch();
                     period.setLong(1, id);
                     period.setString(2, "bench-task-" + i);

@@ -26,6 +26,18 @@ class SupervisionTest extends IntegrationTest {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    SupervisionQueries queries;
+
+    @Autowired
+    SupervisionService service;
+
+    @Autowired
+    cn.juece.identity.Directory directory;
+
     @Test
     void theJusticeBureauSeesOverdueSoonDueLateAndNotPerformed() {
         var d = driver();
@@ -85,5 +97,73 @@ class SupervisionTest extends IntegrationTest {
             }
         }
         return null;
+    }
+
+    /**
+     * Supervision's open steps are counted only a little past the page (issue 17): "at least" and a next page while
+     * more follow; the due date each open step keeps for the sort (V251) is its task's (else its period's).
+     */
+    @Test
+    void openStepsAreCountedOnlyPastThePage() {
+        var d = driver();
+        d.create("县城区公交线路调整（监督计数）");
+        d.create("县城区停车场建设（监督计数）");
+        int saved = SupervisionService.countAhead;
+        SupervisionService.countAhead = 1;
+        try {
+            // one stage's open steps: counted up to one row past the page
+            JsonNode first = d.as(JUSTICE).get("/api/supervision?size=1&stage=PROPOSAL").getBody().get("openSteps");
+            assertThat(first.get("totalAtLeast").asBoolean()).isTrue();
+            assertThat(first.get("total").asLong()).isEqualTo(2);
+            assertThat(first.get("items")).hasSize(1);
+            JsonNode second = d.as(JUSTICE).get("/api/supervision?size=1&page=1&stage=PROPOSAL").getBody().get("openSteps");
+            assertThat(second.get("items")).hasSize(1);
+            assertThat(second.get("items").get(0).toString()).isNotEqualTo(first.get("items").get(0).toString());
+            var browser = new cn.juece.support.StaffBrowser(port, JUSTICE, PASSWORD);
+            assertThat(browser.get("/supervision?size=1&stage=PROPOSAL")).contains("第1页（共2项以上）", "下一页");
+            // every stage: the exact total, from the decisions' kept open steps, as the steps say
+            JsonNode all = d.as(JUSTICE).get("/api/supervision?size=1").getBody().get("openSteps");
+            assertThat(all.get("totalAtLeast").asBoolean()).isFalse();
+            var organs = service.supervisedOrgans(directory.actor(JUSTICE));
+            assertThat(all.get("total").asLong()).isEqualTo(queries.countOpenSteps(
+                    new SupervisionQueries.Selection(organs, null, null, null, null), Long.MAX_VALUE));
+            assertThat(browser.get("/supervision?size=1")).contains("第1页，共" + all.get("total").asLong() + "页", "下一页");
+        } finally {
+            SupervisionService.countAhead = saved;
+        }
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM juece.step s WHERE s.state = 'OPEN' AND s.due_sort <> COALESCE(s.due_at,
+                  (SELECT p.due_at FROM juece.step_period p WHERE p.task_id = s.task_id AND p.state = 'OPEN' FETCH FIRST 1 ROWS ONLY),
+                  TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00')""").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM juece.step s WHERE s.state = 'OPEN' AND s.overdue_at <> CASE WHEN EXISTS (SELECT 1
+                  FROM juece.step_period p WHERE p.task_id = s.task_id AND p.state = 'OPEN' AND p.earliest_close IS NOT NULL)
+                  THEN TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00' ELSE s.due_sort END""").query(Long.class).single()).isZero();
+        // each decision keeps the soonest day of its open periods (V250) as its periods say
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.decision d WHERE d.due_day <> COALESCE(" + cn.juece.decision.DecisionRepository.DUE
+                + ", DATE '9999-12-31')").query(Long.class).single()).isZero();
+        // each decision keeps its open steps and their stages (V252) as its steps say
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.decision d WHERE d.open_steps <> (SELECT COUNT(*) FROM juece.step s"
+                + " WHERE s.decision_id = d.id AND s.state = 'OPEN') OR d.open_stages <> COALESCE((SELECT SUM(DISTINCT "
+                + cn.juece.workflow.WorkDays.STAGE_BIT + ") FROM juece.step s WHERE s.decision_id = d.id AND s.state = 'OPEN'), 0)")
+                .query(Long.class).single()).isZero();
+        // and the counts from one scan of the decisions are those of the queries over every open step
+        for (var sel : java.util.List.of(new SupervisionQueries.Selection(java.util.List.of("GX"), null, null, null, null),
+                new SupervisionQueries.Selection(java.util.List.of("GX", "QQ"), "fgj", null, null, null))) {
+            var tally = queries.tally(sel);
+            assertThat(tally.openByStage()).isEqualTo(queries.openByStage(sel));
+            assertThat(tally.byStatus()).isEqualTo(queries.byStatus(sel));
+            assertThat(tally.openDecisionsByUnit()).isEqualTo(queries.openDecisionsByUnit(sel));
+            var now = java.time.OffsetDateTime.now(AppClock.ZONE);
+            var soon = now.plusDays(5);
+            var live = queries.stepsByUnit(sel, now, soon);
+            var due = queries.dueByUnit(sel, now, soon);
+            live.forEach((unit, c) -> {
+                assertThat(tally.openStepsByUnit().get(unit)).as(unit).isEqualTo(c[0]);
+                long[] d2 = due.getOrDefault(unit, new long[3]);
+                assertThat(new long[] {d2[1], d2[2]}).as(unit).containsExactly(c[1], c[2]);
+            });
+            tally.openStepsByUnit().forEach((unit, n) -> assertThat(n == 0 || live.containsKey(unit)).as(unit).isTrue());
+        }
     }
 }

@@ -139,15 +139,7 @@ public class CalendarService {
         // Counted with the new arrangement at once, in this transaction (it reads the rows just written), so that
         // what was counted provisionally over the year is recomputed with the change (issue 16); read again once the
         // transaction ends, committed or rolled back.
-        calendar.reload();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    calendar.reload();
-                }
-            });
-        }
+        reloadNowAndAfterCommit();
         events.publishEvent(new HolidayNoticeLoaded(year, y.source(), actor));
         return y;
     }

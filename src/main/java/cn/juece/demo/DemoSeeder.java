@@ -1,6 +1,5 @@
 package cn.juece.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -10,7 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -397,16 +395,10 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     private void upload(String n, String user, MaterialType type) {
-        as(user, () -> materials.upload(n, type, null, type.label() + "（演示）.txt", "text/plain",
-                ("（演示材料）" + type.label()).getBytes(StandardCharsets.UTF_8), null));
+        DemoActs.upload(materials, n, user, type);
     }
 
-    private <T> T as(String user, Supplier<T> act) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
-        try {
-            return act.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+    private static <T> T as(String user, Supplier<T> act) {
+        return DemoActs.as(user, act);
     }
 }

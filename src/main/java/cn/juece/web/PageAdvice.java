@@ -9,6 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
+import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +24,12 @@ class PageAdvice {
 
     private final Directory directory;
     private final Navigation navigation;
+    private final AppClock clock;
 
-    PageAdvice(Directory directory, Navigation navigation) {
+    PageAdvice(Directory directory, Navigation navigation, AppClock clock) {
         this.directory = directory;
         this.navigation = navigation;
+        this.clock = clock;
     }
 
     @ModelAttribute("me")
@@ -38,6 +41,14 @@ class PageAdvice {
     @ModelAttribute("nav")
     Navigation.Links nav(@ModelAttribute(name = "me", binding = false) Actor me) {
         return navigation.of(me);
+    }
+
+    /** An example decision number of the person's own organ, for the number filters (a township clerk reads QQ-…, Art. 64). */
+    @ModelAttribute("numberExample")
+    String numberExample(@ModelAttribute(name = "me", binding = false) Actor me) {
+        var organs = me == null ? java.util.List.<String>of() : directory.organsOf(me);
+        String prefix = organs.isEmpty() ? "GX" : directory.organ(organs.get(0)).prefix();
+        return prefix + "-" + clock.today().getYear() + "-0001";
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -121,6 +121,9 @@ class OrgansTest extends IntegrationTest {
         // the township's clerk sees and acts on its own matter, and not on the county's
         assertThat(as("qq_dzb").put("/api/decisions/" + qq + "/category", Map.of("category", "ART3_6")).getStatusCode().value()).isEqualTo(200);
         assertThat(new StaffBrowser(port, "qq_dzb", PASSWORD).get("/decisions/" + qq)).contains("口袋公园建设方案");
+        // the number filters give an example of the township's own numbers
+        assertThat(new StaffBrowser(port, "qq_dzb", PASSWORD).get("/")).contains("placeholder=\"如 QQ-").doesNotContain("如 GX-");
+        assertThat(new StaffBrowser(port, "qq_dzb", PASSWORD).get("/decisions")).contains("placeholder=\"如 QQ-");
         refused(as("qq_dzb").get("/api/decisions/" + gx), 404, "DECISION_NOT_FOUND", gx);
         assertThat(as("qq_dzb").put("/api/decisions/" + gx + "/category", Map.of("category", "ART3_6")).getStatusCode().value())
                 .isIn(403, 404);

@@ -288,10 +288,17 @@ public class StepPeriods implements TaskDates, StepDates {
         return actor.inAnyGroup(stepGroups.stream().flatMap(g -> responsibilities.headsOf(g).stream()).toList());
     }
 
-    /** Whether the person may record a pause on a step acted on by these groups: its party (Art. 42, 44). */
-    public boolean mayPause(Actor actor, List<String> stepGroups) {
-        return actor.isSystem() || actor.inAnyGroup(stepGroups);
+    /** Whether the person may record a pause on this step: the legality review only, by its party (Art. 42, 44). */
+    public boolean mayPause(Actor actor, List<String> stepGroups, String periodCode) {
+        return PAUSABLE_PERIOD.equals(periodCode) && (actor.isSystem() || actor.inAnyGroup(stepGroups));
     }
+
+    /**
+     * The only period the rule lets time run outside of: the legality review's. The supplement (Art. 42) and the
+     * investigation, symposiums, hearings, public comment and the advisers' and lawyers' opinions (Art. 44) are "不计算在
+     * 合法性审查期限内" — no other step's period is paused on those grounds.
+     */
+    static final String PAUSABLE_PERIOD = "LEGALITY_REVIEW";
 
     /** Who acts on the step now, from the dossier (DECISIONS.md 22). */
     private List<String> responsibleGroups(String taskId, Decision d) {
@@ -325,9 +332,13 @@ public class StepPeriods implements TaskDates, StepDates {
     private PeriodPause pause(String taskId, PauseKind kind, LocalDate start, LocalDate end, String reason, boolean byStepGroup) {
         Actor actor = directory.currentActor();
         StepPeriod s = running(taskId);
+        if (!PAUSABLE_PERIOD.equals(s.periodCode())) {
+            throw new RuleViolation("PAUSE_NOT_LEGALITY_REVIEW", "“" + s.taskName() + "”的期限不能暂停计算：补送材料（第四十二条）以及调查核实、"
+                    + "座谈会、听证会、公开征求意见、法律顾问和公职律师论证的时间（第四十四条），只不计算在合法性审查期限内。");
+        }
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         List<String> groups = responsibleGroups(taskId, decisions.get(s.decisionId()));
-        if (byStepGroup && !mayPause(actor, groups)) {
+        if (byStepGroup && !(actor.isSystem() || actor.inAnyGroup(groups))) {
             throw RuleViolation.forbidden("TASK_NOT_YOUR_GROUP", "“" + s.taskName() + "”由" + responsibilities.names(groups)
                     + "办理，您（" + actor.name() + "）无权记录暂停计算的时间。");
         }

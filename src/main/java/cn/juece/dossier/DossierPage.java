@@ -21,6 +21,7 @@ import cn.juece.archive.ArchiveService;
 import cn.juece.audit.AuditChains;
 import cn.juece.audit.AuditTrail;
 import cn.juece.deadline.PauseKind;
+import cn.juece.deadline.StepPeriod;
 import cn.juece.deadline.StepPeriods;
 import cn.juece.decision.Art3Category;
 import cn.juece.decision.Decision;
@@ -163,7 +164,7 @@ class DossierPage {
             if (d.isOpen() && t.assignee() == null && me.inAnyGroup(t.candidateGroups())) {
                 claim.add(t.id());
             }
-            if (d.isOpen() && stepPeriods.mayPause(me, t.candidateGroups())) {
+            if (d.isOpen() && stepPeriods.mayPause(me, t.candidateGroups(), stepPeriods.ofTask(t.id()).map(StepPeriod::periodCode).orElse(null))) {
                 pause.add(t.id());
             }
             if (d.isOpen() && stepPeriods.mayShorten(me, t.candidateGroups())) {

@@ -117,6 +117,7 @@ class StepPeriodsTest extends IntegrationTest {
         String taskId = d.task(n, "legality-review").get("id").asText();
 
         at("2024-10-10T16:00:00");
+        assertThat(page("/decisions/" + n)).contains("/pauses\"");  // the justice bureau is offered the pause of its review
         // Art. 42: supplementing materials from 10-08 to 10-10 is not counted: 10-09 and 10-10, 2 working days.
         var r = as(LifecycleDriver.JUSTICE).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "SUPPLEMENT",
                 "start", "2024-10-08", "end", "2024-10-10", "reason", "要求补送部门会签意见（司法函〔2024〕12号）"));
@@ -197,23 +198,27 @@ class StepPeriodsTest extends IntegrationTest {
     }
 
     @Test
-    void aPauseMovesTheTimersOfTheStepByThePausedWorkingDays() {
+    void onlyTheLegalityReviewsPeriodMayBePaused() {
         LifecycleDriver d = driver();
-        String n = inPublicationFeedbackSince20240927("城区停车收费标准调整（暂停顺延计时器）");
+        String n = inPublicationFeedbackSince20240927("城区停车收费标准调整（公布反馈不得暂停）");
         String taskId = d.task(n, "publication-feedback").get("id").asText();
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        List<Date> duesBefore = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+                .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
         at("2024-10-09T10:00:00");
+        // Art. 42 and 44 take time out of the legality review's period only ("不计算在合法性审查期限内"): the 10 working
+        // days of the publication feedback (Art. 52) run on, whatever the ground given.
         var r = as(LifecycleDriver.LEAD).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "INVESTIGATION",
                 "start", "2024-10-08", "end", "2024-10-09", "reason", "核实意见汇总情况"));
-        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
-        List<Date> dues = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
-                .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
-        assertThat(dues).containsExactly(
-                Date.from(ZonedDateTime.of(2024, 10, 15, 9, 0, 0, 0, AppClock.ZONE).toInstant()),
-                Date.from(ZonedDateTime.of(2024, 10, 17, 23, 59, 59, 0, AppClock.ZONE).toInstant()));
-        Task moved = taskService.createTaskQuery().taskId(taskId).singleResult();
-        assertThat(moved.getDueDate()).isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 17, 23, 59, 59, 0, AppClock.ZONE).toInstant()));
-        assertThat(moved.getFollowUpDate()).isEqualTo(Date.from(ZonedDateTime.of(2024, 10, 15, 9, 0, 0, 0, AppClock.ZONE).toInstant()));
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getBody().get("code").asText()).isEqualTo("PAUSE_NOT_LEGALITY_REVIEW");
+        assertThat(r.getBody().get("message").asText()).contains("不计算在合法性审查期限内");
+        assertThat(managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+                .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList()).isEqualTo(duesBefore);
+        assertThat(d.auditActions(n)).doesNotContain("PERIOD_PAUSED");
+        // nor is it offered on the dossier (the legality review's pause: aPauseDuringLegalityReviewMovesTheDeadlineAndTheDueDate)
+        assertThat(StaffBrowser.signIn(port, LifecycleDriver.LEAD, PASSWORD).get("/decisions/" + n))
+                .doesNotContain("/pauses\"", "记录不计入期限的暂停时间");
     }
 
     /** A decision whose publication-feedback step (10 working days, Art. 52) starts on Fri 2024-09-27. */

@@ -46,11 +46,12 @@ class DossierFormsTest extends IntegrationTest {
         assertThat(completeForms(clerk)).isZero();
         assertThat(page("admin", n)).contains(form(n, "/unit-change"));
 
-        // stage 5: expert research, a "一般" minimum (Art. 34): the clerk may pause it, only the unit's head shorten it
+        // stage 5: expert research, a "一般" minimum (Art. 34): only the unit's head may shorten it; nobody pauses it
+        // (Art. 42, 44 take time out of the legality review's period only)
         d.launch(n);
         d.draft(n, false, true, false);
         clerk = page(LEAD, n);
-        assertThat(clerk).contains("/pauses\"").doesNotContain("/deviation\"", "批准缩短“一般”期限", form(n, "/category"));
+        assertThat(clerk).doesNotContain("/pauses\"", "/deviation\"", "批准缩短“一般”期限", form(n, "/category"));
         String head = page("fgj_head", n);
         assertThat(head).contains("/deviation\"", "批准缩短“一般”期限（本单位负责人）");
         assertThat(page("bgs_chen", n)).doesNotContain("/deviation\"", "/pauses\"");

@@ -26,7 +26,7 @@ class TasklistInBrowserTest extends BrowserTest {
         d.as(LEAD).put("/api/decisions/" + n + "/category", Map.of("category", "ART3_1"));
         d.recordStudy(n);                          // Art. 11: the study's five parts
         String taskId = d.task(n, "proposal-study").get("id").asText();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // Tasklist is a large single-page app: on a loaded 2-core machine its first render took over 30 s once
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         // Tasklist sends an anonymous visitor to our login page, and back after signing in
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
@@ -38,7 +38,18 @@ class TasklistInBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
 
-        // Tasklist speaks Chinese and shows our filter and the step
+        // Tasklist speaks Chinese and shows our filter and the step. Twice in full runs (once per ~3) the single-page
+        // app did not render its filters although the server logged no error; the state is kept for diagnosis and the
+        // page loaded once more, as a person would.
+        var firstTry = new WebDriverWait(browser, Duration.ofSeconds(45));
+        try {
+            firstTry.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本单位待办"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Screenshots.save(browser, "tasklist-not-rendered");
+            System.err.println("Tasklist did not render its filters; page text: "
+                    + browser.findElement(By.tagName("body")).getText().replace('\n', ' '));
+            browser.navigate().refresh();
+        }
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本单位待办"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "研究论证决策事项建议"));
         // claim, then our form: the dossier link, the checklist and the declared outcomes

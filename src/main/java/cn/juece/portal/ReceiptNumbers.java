@@ -39,7 +39,11 @@ public class ReceiptNumbers {
         return Optional.of(s);
     }
 
+    /** XXXX-XXXX-XXXX; anything else stored as a receipt (a paper register's own number, say) is shown as it is. */
     public static String display(String receipt) {
+        if (receipt == null || receipt.length() != LENGTH) {
+            return receipt == null ? "" : receipt;
+        }
         return receipt.substring(0, 4) + "-" + receipt.substring(4, 8) + "-" + receipt.substring(8);
     }
 }

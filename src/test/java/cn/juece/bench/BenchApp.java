@@ -32,7 +32,9 @@ final class BenchApp implements AutoCloseable {
             cmd.addAll(cmd.size() - 2, List.of(jvm.split("\\s+")));
         }
         cmd.addAll(List.of(
-                "cn.juece.JueceApplication", "--server.port=" + port, "--spring.profiles.active=benchmark",
+                "cn.juece.JueceApplication", "--server.port=" + port,
+                // on PostgreSQL the postgres profile gives the two roles (config/application-postgres.yaml)
+                "--spring.profiles.active=" + (datasourceUrl.startsWith("jdbc:postgresql:") ? "benchmark,postgres" : "benchmark"),
                 "--spring.datasource.url=" + datasourceUrl));
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -62,11 +62,16 @@ class ScaleBenchmark {
     /** -Dbench.idle=60: the growth benchmark pauses that long, then registers 50 more. */
     static final int IDLE_SECONDS = Integer.getInteger("bench.idle", 0);
 
+    /** -Dbench.db=postgres: the scale benchmark on PostgreSQL (an empty database, bench.pg.url; .ci/postgres.sh makes juece_test). */
+    static final boolean POSTGRES = "postgres".equals(System.getProperty("bench.db", "h2"));
+    static final String PG_URL = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/juece_test");
+
     @Test
     void scale() throws Exception {
         Path dir = Files.createTempDirectory("juece-scale");
-        String url = "jdbc:h2:file:" + dir.resolve("juece") + H2_OPTIONS;
+        String url = POSTGRES ? PG_URL : "jdbc:h2:file:" + dir.resolve("juece") + H2_OPTIONS;
         Path file = dir.resolve("juece.mv.db");
+        DatabaseSize size = POSTGRES ? () -> pgSize(url) : () -> Files.size(file);
         String number;
         String consultationNumber;
         long t0 = System.nanoTime();
@@ -82,13 +87,13 @@ class ScaleBenchmark {
             number = d.create("基准测试：研究论证中的事项");
         }
         double startSeconds = (System.nanoTime() - t0) / 1e9;
-        long before = Files.size(file);
+        long before = size.bytes();
 
         long s0 = System.nanoTime();
         Seeded seeded = seed(url, number);
         double seedSeconds = (System.nanoTime() - s0) / 1e9;
         System.out.printf("Seeded in %.1f s%n", seedSeconds);
-        long afterSeed = Files.size(file);
+        long afterSeed = size.bytes();
 
         List<Row> rows = new ArrayList<>();
         try (BenchApp app = BenchApp.start(url)) {
@@ -103,21 +108,21 @@ class ScaleBenchmark {
             System.out.println("timing...");
             rows.add(time("GET /api/tasks (first page, fgj_wang)", () -> get(http, base + "/api/tasks", basic), health));
             rows.add(time("GET /api/tasks?sort=created&page=1000", () -> get(http, base + "/api/tasks?sort=created&page=1000", basic), health));
-            rows.add(time("home page 我的待办 (first page)", () -> clerk.get("/"), health));
+            rows.add(time("home page 我的待办 (first page)", () -> page(clerk, "/", "我的待办"), health));
             rows.add(time("GET /api/decisions (first page)", () -> get(http, base + "/api/decisions", basic), health));
             rows.add(time("GET /api/decisions?sort=due", () -> get(http, base + "/api/decisions?sort=due", basic), health));
-            rows.add(time("decision list page /decisions", () -> clerk.get("/decisions"), health));
+            rows.add(time("decision list page /decisions", () -> page(clerk, "/decisions", "BENCH-2025-"), health));
             rows.add(time("GET /api/supervision (sfj, first page)", () -> get(http, base + "/api/supervision", justice), health));
-            rows.add(time("supervision page /supervision", () -> supervisor.get("/supervision"), health));
+            rows.add(time("supervision page /supervision", () -> page(supervisor, "/supervision", "BENCH-2025-"), health));
             rows.add(time("GET /api/consultations/{id}/opinions", () -> get(http, base + "/api/consultations/" + seeded.bigConsultation + "/opinions", basic), health));
-            rows.add(time("participation page (" + seeded.perConsultation + " opinions)", () -> clerk.get("/decisions/" + seeded.bigNumber + "/participation"), health));
+            rows.add(time("participation page (" + seeded.perConsultation + " opinions)", () -> page(clerk, "/decisions/" + seeded.bigNumber + "/participation", "建议第"), health));
             rows.add(time("portal /public/consultations", () -> get(http, base + "/public/consultations", null), health));
             rows.add(time("portal /public/consultations/{id}", () -> get(http, base + "/public/consultations/" + seeded.bigConsultation, null), health));
             rows.add(time("portal /public/decisions", () -> get(http, base + "/public/decisions", null), health));
             String tasks = get(http, base + "/api/tasks", basic);
             assertThat(tasks).contains("BENCH-");
         }
-        long afterRun = Files.size(file);
+        long afterRun = size.bytes();
 
         System.out.println();
         System.out.printf("Scale: %,d open decisions (each an open step and its period), %,d comments in %d consultations (%,d each), %,d publications;"
@@ -128,8 +133,9 @@ class ScaleBenchmark {
         for (Row r : rows) {
             System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.name, r.mean, r.p50, r.p95, r.kb, r.ratio);
         }
-        System.out.printf("H2 file (%s): %.1f MB before seeding, %.1f MB after seeding, %.1f MB after the timed run and shutdown;"
-                        + " %.1f kB per seeded decision (with its share of the comments)%n", H2_OPTIONS,
+        System.out.printf("%s: %.1f MB before seeding, %.1f MB after seeding, %.1f MB after the timed run and shutdown;"
+                        + " %.1f kB per seeded decision (with its share of the comments)%n",
+                POSTGRES ? "PostgreSQL database (pg_database_size)" : "H2 file (" + H2_OPTIONS + ")",
                 before / 1e6, afterSeed / 1e6, afterRun / 1e6, (afterRun - before) / 1024.0 / DECISIONS);
         System.out.println();
     }
@@ -206,12 +212,33 @@ class ScaleBenchmark {
         return row;
     }
 
+    interface DatabaseSize {
+        long bytes() throws Exception;
+    }
+
+    private static long pgSize(String url) throws Exception {
+        try (Connection c = connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** H2 as the app's sa; PostgreSQL as the schema's owner (.ci/postgres.sh), batches rewritten into multi-row inserts. */
+    private static Connection connect(String url) throws Exception {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+                    System.getProperty("bench.pg.owner", "juece"), System.getProperty("bench.pg.password", "juece"));
+        }
+        return DriverManager.getConnection(url, "sa", "");
+    }
+
     record Seeded(long bigConsultation, String bigNumber, int perConsultation, int publications) {
     }
 
     /** Our schema, straight: decisions, their open steps and periods, consultations and opinions, publications. */
     private static Seeded seed(String url, String template) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = connect(url)) {
             c.setAutoCommit(false);
             String organ;
             String lead;
@@ -329,7 +356,7 @@ class ScaleBenchmark {
                     pc.executeUpdate();
                     for (int j = 0; j < per; j++) {
                         op.setLong(1, cid);
-                        op.setString(2, "B" + Long.toString(n, 36).toUpperCase() + "X" + k);
+                        op.setString(2, receipt(n));
                         op.setString(3, "市民" + j);
                         op.setString(4, "建议第" + j + "条：公共服务设施布局应兼顾老城区和新城区居民的出行距离。");
                         op.setString(5, String.format("%064x", n));
@@ -362,8 +389,26 @@ class ScaleBenchmark {
                 pub.executeBatch();
                 c.commit();
             }
+            if (url.startsWith("jdbc:postgresql:")) {
+                // what autovacuum's analyze does some time after a bulk load: the planner's statistics for the new rows
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE");
+                }
+            }
             return new Seeded(firstConsultation, "BENCH-2025-000000", per, publications);
         }
+    }
+
+    /** A receipt number of the portal's shape (12 characters of its alphabet), distinct for each n. */
+    private static String receipt(long n) {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sb.append(alphabet.charAt((int) (n % 32)));
+            n /= 32;
+        }
+        return sb.toString();
     }
 
     private static long max(Connection c, String table) throws Exception {
@@ -371,6 +416,16 @@ class ScaleBenchmark {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** A staff page, refused unless it answers 200 with what it must show (an error page would time something else). */
+    private static String page(StaffBrowser browser, String path, String mustShow) {
+        HttpResponse<String> r = browser.fetch(path);
+        if (r.statusCode() != 200 || !r.body().contains(mustShow)) {
+            throw new IllegalStateException(path + " → " + r.statusCode() + " without " + mustShow + ": "
+                    + r.body().substring(0, Math.min(600, r.body().length())));
+        }
+        return r.body();
     }
 
     private static String get(HttpClient http, String url, String auth) {

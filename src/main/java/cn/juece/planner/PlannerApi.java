@@ -50,8 +50,10 @@ class PlannerApi {
 
     @GetMapping("/api/supervision/plan-slips")
     @Operation(summary = "进度推迟的决策事项", description = "与启动时计划相比，最早合法决策日期推迟的事项：推迟的工作日数和卡在哪个环节。")
-    List<PlannerView.SlipRow> slips() {
+    List<PlannerView.SlipRow> slips(@RequestParam(required = false) String organ) {
         supervision.requireSupervisor(directory.currentActor());
-        return view.slips();
+        // Art. 64: one of the person's organs (?organ=QQ; another organ is refused as on /api/supervision) or all
+        supervision.organs(new SupervisionService.Filter(null, null, null, null, organ));
+        return view.slips(organ);
     }
 }

@@ -102,12 +102,42 @@ public class PlannerView {
     static final int SLIP_LIMIT = 100;
 
     public List<SlipRow> slips() {
-        List<Long> ids = jdbc.sql("""
-                SELECT b.decision_id FROM juece.plan_baseline b JOIN juece.decision d ON d.id = b.decision_id
-                WHERE d.status = 'IN_PROGRESS' AND d.stage IN ('LAUNCH', 'DRAFTING', 'PARTICIPATION', 'EXPERT', 'RISK', 'LEGALITY')
-                ORDER BY b.decision_id DESC""")
-                .query(Long.class).list();
-        List<Decision> list = access.visibleOf(ids.stream().limit(SLIP_LIMIT).map(decisions::get).toList());
+        return slips(null);
+    }
+
+    /**
+     * As {@link #slips()}, of one of the person's organs ({@code ?organ=} on the supervision page) or of all of them.
+     * The candidates are read newest first by the baseline's key, only of those organs and only as many as the section
+     * can show, each checked for visibility, until {@value #SLIP_LIMIT} visible ones are found (issue 17: before, every
+     * baseline of every organ was read, and the visibility check came after the limit).
+     */
+    public List<SlipRow> slips(String organ) {
+        List<String> organs = access.organs();
+        if (organ != null && !organ.isBlank() && organs.contains(organ.strip().toUpperCase(java.util.Locale.ROOT))) {
+            organs = List.of(organ.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        List<Decision> list = new java.util.ArrayList<>();
+        long before = Long.MAX_VALUE;
+        while (list.size() < SLIP_LIMIT && !organs.isEmpty()) {
+            List<Long> ids = jdbc.sql("""
+                    SELECT b.decision_id FROM juece.plan_baseline b JOIN juece.decision d ON d.id = b.decision_id
+                    WHERE b.decision_id < :before AND d.organ_code IN (:organs) AND d.status = 'IN_PROGRESS'
+                      AND d.stage IN ('LAUNCH', 'DRAFTING', 'PARTICIPATION', 'EXPERT', 'RISK', 'LEGALITY')
+                    ORDER BY b.decision_id DESC FETCH FIRST :n ROWS ONLY""")
+                    .param("before", before).param("organs", organs).param("n", SLIP_LIMIT * 2).query(Long.class).list();
+            if (ids.isEmpty()) {
+                break;
+            }
+            before = ids.get(ids.size() - 1);
+            for (Decision d : access.visibleOf(ids.stream().map(decisions::get).toList())) {
+                if (list.size() < SLIP_LIMIT) {
+                    list.add(d);
+                }
+            }
+            if (ids.size() < SLIP_LIMIT * 2) {
+                break;
+            }
+        }
         return list.stream().map(d -> {
             try {
                 Plan p = planner.plan(d);

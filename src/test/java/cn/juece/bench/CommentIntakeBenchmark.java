@@ -44,13 +44,20 @@ class CommentIntakeBenchmark {
 
     /** What the app's intake said at shutdown: rows written in how many commits, per database. */
     private final List<String> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The H2 run's file, and its size at each point of the run (before, after each intake, after shutdown). */
+    private Path h2File;
+    private final List<String> h2Sizes = new ArrayList<>();
 
     @Test
     void commentIntake() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/wrk")), "wrk is not installed (apt-get install wrk)");
         List<String[]> rows = new ArrayList<>();
         // the shipped settings (issue 17): default write delay, a shared CHECKPOINT before each write request answers
-        rows.addAll(run("H2", List.of("--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("juece-bench") + "/db;MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE")));
+        Path h2 = Files.createTempDirectory("juece-bench");
+        h2File = h2.resolve("db.mv.db");
+        rows.addAll(run("H2", List.of("--spring.datasource.url=jdbc:h2:file:" + h2 + "/db;MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=2000")));
+        h2Sizes.add(String.format("after shutdown %.1f MB", Files.size(h2File) / 1e6));
+        h2File = null;
         if (postgresReady()) {
             rows.addAll(run("PostgreSQL", List.of("--spring.profiles.active=benchmark,postgres",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/juece_bench",
@@ -73,6 +80,7 @@ class CommentIntakeBenchmark {
             }
         }
         commits.forEach(line -> System.out.println("Group commit: " + line));
+        System.out.println("H2 file during intake (issue 17: a small multiple of its live data): " + String.join("; ", h2Sizes));
         System.out.println();
     }
 
@@ -101,10 +109,21 @@ class CommentIntakeBenchmark {
                     "channels", List.of("冠县发布"), "closesOn", LocalDate.now().plusDays(40).toString())).getBody().get("id").asLong();
             String base = "http://127.0.0.1:" + port;
             String[] health = wrk(base + "/actuator/health", null);
+            long before = h2Size();
             String[] form = wrk(base + "/public/consultations/" + id + "/opinions", commentScript(base, id));
             long afterForm = stored(d, id);
+            long formSize = h2Size();
             String[] api = wrk(base + "/public/api/consultations/" + id + "/opinions", jsonScript(base, id));
             long afterApi = stored(d, id);
+            if (h2File != null) {
+                Thread.sleep(1500);   // the background writer's last write
+                long apiSize = h2Size();
+                h2Sizes.add(String.format("%.1f MB before; %.1f MB after %d form comments (%.1f kB each); %.1f MB after %d JSON comments (%.1f kB each)",
+                        before / 1e6, formSize / 1e6, afterForm, (formSize - before) / 1024.0 / afterForm, apiSize / 1e6,
+                        afterApi - afterForm, (apiSize - formSize) / 1024.0 / (afterApi - afterForm)));
+                Thread.sleep(60_000);   // H2 rewrites sparse chunks once they are older than its retention time (45 s)
+                h2Sizes.add(String.format("%.1f MB after 60 s without requests", h2Size() / 1e6));
+            }
             assertThat(afterForm).as("every accepted comment is stored").isPositive();
             assertThat(afterApi).isGreaterThan(afterForm);
             return List.of(
@@ -118,6 +137,10 @@ class CommentIntakeBenchmark {
             }
             Thread.sleep(200); // let the drain thread read the last lines
         }
+    }
+
+    private long h2Size() throws java.io.IOException {
+        return h2File == null ? 0 : Files.size(h2File);
     }
 
     private static String ratio(String[] row, String[] baseline) {

@@ -46,7 +46,8 @@ import cn.juece.support.StaffBrowser;
  *
  * <p>Run: {@code ./mvnw -o test -Pbenchmark -Dtest=ScaleBenchmark} (defaults 50,000 decisions, 1,000,000 comments;
  * e.g. {@code -Dbench.decisions=10000 -Dbench.comments=100000} on a busy machine; {@code -Dbench.requests=50}
- * timed requests per row after 5 warm-ups).
+ * timed requests per row after {@code bench.warmups} (20) untimed ones; {@code bench.planned} (1,000) of the newest decisions are in drafting
+ * with a launch-time plan, for supervision's plan-slip section).
  */
 @Tag("benchmark")
 class ScaleBenchmark {
@@ -55,9 +56,13 @@ class ScaleBenchmark {
     static final int COMMENTS = Integer.getInteger("bench.comments", 1_000_000);
     static final int CONSULTATIONS = Integer.getInteger("bench.consultations", 100);
     static final int REQUESTS = Integer.getInteger("bench.requests", 50);
+    /** Untimed requests before each row (the JIT compiles the path; 5 left the first rows' p95 to the compiler). */
+    static final int WARMUPS = Integer.getInteger("bench.warmups", 20);
+    /** Decisions in drafting with a launch-time plan (supervision's plan-slip section). */
+    static final int PLANNED = Integer.getInteger("bench.planned", 1000);
     static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 100);
     /** The H2 settings under test (the app's defaults, config/application.yaml). */
-    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
+    static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=2000");
     static final String PASSWORD = "Juece2026";
     /** -Dbench.idle=60: the growth benchmark pauses that long, then registers 50 more. */
     static final int IDLE_SECONDS = Integer.getInteger("bench.idle", 0);
@@ -114,6 +119,8 @@ class ScaleBenchmark {
             rows.add(time("decision list page /decisions", () -> page(clerk, "/decisions", "BENCH-2025-"), health));
             rows.add(time("GET /api/supervision (sfj, first page)", () -> get(http, base + "/api/supervision", justice), health));
             rows.add(time("supervision page /supervision", () -> page(supervisor, "/supervision", "BENCH-2025-"), health));
+            rows.add(time("GET /api/supervision/plan-slips (" + Math.min(PLANNED, DECISIONS) + " planned)",
+                    () -> get(http, base + "/api/supervision/plan-slips", justice), health));
             rows.add(time("GET /api/consultations/{id}/opinions", () -> get(http, base + "/api/consultations/" + seeded.bigConsultation + "/opinions", basic), health));
             rows.add(time("participation page (" + seeded.perConsultation + " opinions)", () -> page(clerk, "/decisions/" + seeded.bigNumber + "/participation", "建议第"), health));
             rows.add(time("portal /public/consultations", () -> get(http, base + "/public/consultations", null), health));
@@ -126,8 +133,8 @@ class ScaleBenchmark {
 
         System.out.println();
         System.out.printf("Scale: %,d open decisions (each an open step and its period), %,d comments in %d consultations (%,d each), %,d publications;"
-                        + " seeded by JDBC in %.1f s (app start + 2 real decisions %.1f s); %d sequential requests per row after 5 warm-ups%n",
-                DECISIONS, COMMENTS, CONSULTATIONS, seeded.perConsultation, seeded.publications, seedSeconds, startSeconds, REQUESTS);
+                        + " seeded by JDBC in %.1f s (app start + 2 real decisions %.1f s); %d sequential requests per row after %d warm-ups%n",
+                DECISIONS, COMMENTS, CONSULTATIONS, seeded.perConsultation, seeded.publications, seedSeconds, startSeconds, REQUESTS, WARMUPS);
         System.out.println("| request | mean (ms) | p50 (ms) | p95 (ms) | response (kB) | mean / health |");
         System.out.println("|---|---|---|---|---|---|");
         for (Row r : rows) {
@@ -160,6 +167,28 @@ class ScaleBenchmark {
         if (pick.contains("now")) {
             rows.add(grow("default delay + checkpoint per write request (now)", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64", "--juece.h2.checkpoint-on-write=true"));
         }
+        String now = ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+        if (pick.contains("plain")) {
+            rows.add(grow("default delay + CHECKPOINT (no fsync) per write request", now, "--juece.h2.checkpoint-on-write=true",
+                    "--juece.h2.checkpoint-sync=false"));
+        }
+        if (pick.contains("sync")) {
+            rows.add(grow("default delay + CHECKPOINT SYNC per write request", now, "--juece.h2.checkpoint-on-write=true",
+                    "--juece.h2.checkpoint-sync=true"));
+        }
+        for (String p : pick) {
+            if (p.startsWith("retention") && p.length() > "retention".length()) {   // e.g. retention1000
+                String ms = p.substring("retention".length());
+                rows.add(grow("CHECKPOINT SYNC + RETENTION_TIME=" + ms, now + ";RETENTION_TIME=" + ms, "--juece.h2.checkpoint-on-write=true",
+                        "--juece.h2.checkpoint-sync=true"));
+            }
+        }
+        for (String p : pick) {
+            if (p.startsWith("opts:")) {   // e.g. "opts:RETENTION_TIME=1000;PAGE_SIZE=1024": the app's settings plus these
+                rows.add(grow("CHECKPOINT SYNC + " + p.substring(5), now + ";" + p.substring(5), "--juece.h2.checkpoint-on-write=true",
+                        "--juece.h2.checkpoint-sync=true"));
+            }
+        }
         if (pick.contains("retention")) {
             rows.add(grow("as now + RETENTION_TIME=5000", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=5000",
                     "--juece.h2.checkpoint-on-write=true"));
@@ -172,11 +201,20 @@ class ScaleBenchmark {
         System.out.println();
     }
 
-    private static String[] grow(String label, String options, String... args) throws Exception {
+    private static String[] grow(String label, String options, String... rowArgs) throws Exception {
+        // -Dbench.growth.args="--juece.h2.sync-interval=PT0.5S": more arguments for every row's app
+        List<String> all = new ArrayList<>(List.of(rowArgs));
+        String more = System.getProperty("bench.growth.args", "").strip();
+        if (!more.isEmpty()) {
+            all.addAll(List.of(more.split("\\s+")));
+            label = label + " " + more;
+        }
+        String[] args = all.toArray(String[]::new);
         Path dir = Files.createTempDirectory("juece-grow");
         Path file = dir.resolve("juece.mv.db");
         double perDecision;
         double rate;
+        long peak;
         StringBuilder steps = new StringBuilder();
         try (BenchApp app = BenchApp.start("jdbc:h2:file:" + dir.resolve("juece") + options, args)) {
             var d = new LifecycleDriver(app.port, PASSWORD);
@@ -184,9 +222,12 @@ class ScaleBenchmark {
             Thread.sleep(1500);
             long start = Files.size(file);
             long t0 = System.nanoTime();
+            peak = start;
+            int every = Math.max(50, REGISTRATIONS / 20);   // the file's size this often (a long run keeps its line short)
             for (int i = 0; i < REGISTRATIONS; i++) {
                 d.create("基准测试：登记增长" + i);
-                if (i % 50 == 49) {
+                if (i % every == every - 1) {
+                    peak = Math.max(peak, Files.size(file));
                     steps.append(steps.isEmpty() ? "" : ", ").append(String.format("%.1f", Files.size(file) / 1e6));
                 }
             }
@@ -206,6 +247,9 @@ class ScaleBenchmark {
                         idle / 1e6, Files.size(file) / 1e6, (Files.size(file) - idle) / 1024.0 / 50));
             }
         }
+        long live = liveSize(file);
+        steps.append(String.format("; live data (a compacted copy) %.2f MB: the file after shutdown is %.1f× that, its largest size while running %.1f×",
+                live / 1e6, (double) Files.size(file) / live, (double) peak / live));
         String[] row = {label, String.format("%.1f", rate), String.format("%.1f", perDecision), String.format("%.2f", Files.size(file) / 1e6),
                 steps.toString()};
         System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) row);
@@ -231,6 +275,21 @@ class ScaleBenchmark {
                     System.getProperty("bench.pg.owner", "juece"), System.getProperty("bench.pg.password", "juece"));
         }
         return DriverManager.getConnection(url, "sa", "");
+    }
+
+    /** The live data of an H2 file: the size of a copy after SHUTDOWN COMPACT (which rewrites every live page once). */
+    static long liveSize(Path file) throws Exception {
+        Path dir = Files.createTempDirectory("juece-live");
+        Files.copy(file, dir.resolve("juece.mv.db"));
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("juece") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        long size = Files.size(dir.resolve("juece.mv.db"));
+        Files.delete(dir.resolve("juece.mv.db"));
+        Files.deleteIfExists(dir.resolve("juece.trace.db"));
+        Files.delete(dir);
+        return size;
     }
 
     record Seeded(long bigConsultation, String bigNumber, int perConsultation, int publications) {
@@ -389,6 +448,25 @@ class ScaleBenchmark {
                 pub.executeBatch();
                 c.commit();
             }
+            // the newest decisions in drafting with a launch-time plan whose meeting day has passed: supervision's
+            // plan-slip section (issue 16) computes their plans
+            int planned = Math.min(PLANNED, DECISIONS);
+            try (PreparedStatement stage = c.prepareStatement("UPDATE juece.decision SET stage = 'DRAFTING' WHERE id = ?");
+                 PreparedStatement base = c.prepareStatement(
+                         "INSERT INTO juece.plan_baseline (decision_id, meeting_on, provisional, recorded_at) VALUES (?, ?, FALSE, ?)")) {
+                for (int i = 0; i < planned; i++) {
+                    long id = firstId + DECISIONS - 1 - i;
+                    stage.setLong(1, id);
+                    stage.addBatch();
+                    base.setLong(1, id);
+                    base.setObject(2, today.minusDays(60 + i % 30));
+                    base.setObject(3, t);
+                    base.addBatch();
+                }
+                stage.executeBatch();
+                base.executeBatch();
+                c.commit();
+            }
             if (url.startsWith("jdbc:postgresql:")) {
                 // what autovacuum's analyze does some time after a bulk load: the planner's statistics for the new rows
                 c.setAutoCommit(true);
@@ -448,7 +526,7 @@ class ScaleBenchmark {
     }
 
     private static Row time(String name, Supplier<String> call, Row baseline) {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < WARMUPS; i++) {
             call.get();
         }
         double[] ms = new double[REQUESTS];

@@ -142,6 +142,14 @@ class PlannerPageTest extends IntegrationTest {
         assertThat(row.get("workingDays").asInt()).isEqualTo(8);
         assertThat(row.get("stepName").asText()).isEqualTo("草案拟定");
         assertThat(as(LEAD).get("/api/supervision/plan-slips").getStatusCode().value()).isEqualTo(403);
+        // Art. 64: one organ's slips (?organ=, as on /api/supervision); the matter is the county's (GX), not the
+        // township's (QQ), which sfj_liu also reviews for; an organ not the person's is refused
+        assertThat(as(JUSTICE).get("/api/supervision/plan-slips?organ=GX").getBody().toString()).contains(n);
+        assertThat(as(JUSTICE).get("/api/supervision/plan-slips?organ=QQ").getBody().toString()).doesNotContain(n);
+        assertThat(new StaffBrowser(port, JUSTICE, PASSWORD).get("/supervision?organ=QQ")).contains("进度推迟的决策事项").doesNotContain(n);
+        var other = as(JUSTICE).get("/api/supervision/plan-slips?organ=ZZ");
+        assertThat(other.getStatusCode().value()).isEqualTo(403);
+        assertThat(other.getBody().get("code").asText()).isEqualTo("ORGAN_NOT_YOURS");
 
         // who may see the plan is who may see the dossier: an outsider gets the answer of a number that does not exist
         var outsider = as(OUTSIDER).get("/api/decisions/" + n + "/plan");

@@ -52,6 +52,15 @@ public class DecisionRepository {
                 .query(DecisionRepository::map).optional();
     }
 
+    /** These decisions, in no particular order (those that do not exist are absent). */
+    public List<Decision> findByIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.decision WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query(DecisionRepository::map).list();
+    }
+
     public List<Decision> list(String organCode, int limit) {
         return list(organCode == null ? null : List.of(organCode), limit);
     }

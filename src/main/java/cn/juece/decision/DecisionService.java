@@ -178,6 +178,13 @@ public class DecisionService {
                 .orElseThrow(() -> RuleViolation.notFound("DECISION_NOT_FOUND", "决策事项不存在：" + id));
     }
 
+    /** These decisions in the order of the ids given, read in one query (those that do not exist are left out). */
+    public List<Decision> getAll(List<Long> ids) {
+        java.util.Map<Long, Decision> byId = new java.util.HashMap<>();
+        decisions.findByIds(ids).forEach(d -> byId.put(d.id(), d));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public Decision get(String number) {
         return decisions.findByNumber(number).orElseThrow(() -> notFound(number));
     }

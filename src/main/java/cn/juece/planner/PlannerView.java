@@ -3,6 +3,7 @@ package cn.juece.planner;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,7 @@ public class PlannerView {
                 break;
             }
             before = ids.get(ids.size() - 1);
-            for (Decision d : access.visibleOf(ids.stream().map(decisions::get).toList())) {
+            for (Decision d : access.visibleOf(decisions.getAll(ids))) {
                 if (list.size() < SLIP_LIMIT) {
                     list.add(d);
                 }
@@ -138,9 +139,18 @@ public class PlannerView {
                 break;
             }
         }
+        Map<Long, Plan> plans;
+        try {
+            plans = planner.plans(list);
+        } catch (RuntimeException e) {
+            // one dossier the planner cannot read must not hide the others' slips: then each on its own, as before
+            log.warn("Plans of {} decisions not read together: {}", list.size(), e.toString());
+            plans = null;
+        }
+        Map<Long, Plan> read = plans;
         return list.stream().map(d -> {
             try {
-                Plan p = planner.plan(d);
+                Plan p = read != null ? read.get(d.id()) : planner.plan(d);
                 Plan.Slip s = p.slip();
                 return s == null || !s.slipped() ? null
                         : new SlipRow(d.number(), d.title(), d.leadUnit(), d.stage().label(), s.baselineOn(), p.meetingOn(), p.provisional(),

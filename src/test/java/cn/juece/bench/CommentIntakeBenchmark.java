@@ -55,10 +55,17 @@ class CommentIntakeBenchmark {
         // the shipped settings (issue 17): default write delay, a shared CHECKPOINT before each write request answers
         Path h2 = Files.createTempDirectory("juece-bench");
         h2File = h2.resolve("db.mv.db");
-        rows.addAll(run("H2", List.of("--spring.datasource.url=jdbc:h2:file:" + h2 + "/db;MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=2000")));
+        // -Dbench.intake.args="--juece.h2.checkpoint-sync=false": more arguments for the H2 run's app
+        List<String> h2Args = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:file:" + h2
+                + "/db;MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=2000"));
+        String more = System.getProperty("bench.intake.args", "").strip();
+        if (!more.isEmpty()) {
+            h2Args.addAll(List.of(more.split("\\s+")));
+        }
+        rows.addAll(run("H2", h2Args));
         h2Sizes.add(String.format("after shutdown %.1f MB", Files.size(h2File) / 1e6));
         h2File = null;
-        if (postgresReady()) {
+        if (!Boolean.getBoolean("bench.intake.h2only") && postgresReady()) {
             rows.addAll(run("PostgreSQL", List.of("--spring.profiles.active=benchmark,postgres",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/juece_bench",
                     "--spring.datasource.username=juece", "--spring.datasource.password=juece")));

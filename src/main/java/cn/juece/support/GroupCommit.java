@@ -45,8 +45,15 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
     private volatile int inFlight;
     private Thread writer;
 
-    private record Pending<T, R>(T item, CompletableFuture<R> done) {
+    private record Pending<T, R>(T item, CompletableFuture<Done<R>> done) {
     }
+
+    /** What the writer returned for the row, and whether the commit holding it is already on the disk. */
+    private record Done<R>(R value, boolean durable) {
+    }
+
+    /** Runs after each commit, before its callers are answered (e.g. H2's CHECKPOINT SYNC); true when it made it durable. */
+    private volatile java.util.function.BooleanSupplier durable = () -> false;
 
     /**
      * @param write runs inside the batch's transaction, once per row, in the order the rows arrived; it sees
@@ -65,12 +72,16 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
         if (!running) {
             throw new RuleViolation(HttpStatus.SERVICE_UNAVAILABLE, "INTAKE_UNAVAILABLE", "系统正在维护，暂不能接收提交，请稍后再试。本次提交未被接收。");
         }
-        var pending = new Pending<T, R>(item, new CompletableFuture<>());
+        var pending = new Pending<T, R>(item, new CompletableFuture<Done<R>>());
         if (!queue.offer(pending)) {
             throw new RuleViolation(HttpStatus.SERVICE_UNAVAILABLE, "INTAKE_BUSY", "当前提交的人数较多，本次提交未被接收，请稍后再试。");
         }
         try {
-            return pending.done().get();
+            Done<R> done = pending.done().get();
+            if (done.durable()) {
+                DurableCommits.markDurable();   // the request's own checkpoint (H2WriteCheckpoint) has been done for it
+            }
+            return done.value();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -88,6 +99,16 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
      */
     public GroupCommit<T, R> onCommitted(IntConsumer listener) {
         this.committed = listener;
+        return this;
+    }
+
+    /**
+     * Makes each commit durable before its callers are answered (on the embedded H2 file database: one shared
+     * {@code CHECKPOINT SYNC} per batch, instead of one per waiting request after it). Runs on the writer's thread;
+     * answers whether the commit is now on the disk; must not throw.
+     */
+    public GroupCommit<T, R> durable(java.util.function.BooleanSupplier makeDurable) {
+        this.durable = makeDurable;
         return this;
     }
 
@@ -154,8 +175,9 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
         batches.incrementAndGet();
         rows.addAndGet(batch.size());
         counted(batch.size());
+        boolean onDisk = makeDurable();
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(results.get(i));
+            batch.get(i).done().complete(new Done<>(results.get(i), onDisk));
         }
     }
 
@@ -165,9 +187,18 @@ public final class GroupCommit<T, R> implements SmartLifecycle {
             batches.incrementAndGet();
             rows.incrementAndGet();
             counted(1);
-            p.done().complete(result);
+            p.done().complete(new Done<>(result, makeDurable()));
         } catch (RuntimeException | Error e) {
             p.done().completeExceptionally(e);
+        }
+    }
+
+    private boolean makeDurable() {
+        try {
+            return durable.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("{}: making the commit durable failed (each request checkpoints by itself): {}", name, e.toString());
+            return false;
         }
     }
 

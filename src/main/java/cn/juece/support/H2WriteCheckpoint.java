@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * the last 45 s under sustained writing (issue 17).
  */
 @Configuration
-class H2WriteCheckpoint {
+public class H2WriteCheckpoint {
 
     private static final Logger log = LoggerFactory.getLogger(H2WriteCheckpoint.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -48,9 +48,10 @@ class H2WriteCheckpoint {
 
     @Bean
     Checkpoints h2Checkpoints(JdbcTemplate jdbc, @Value("${spring.datasource.url:}") String url,
+                              @Value("${juece.h2.checkpoint-on-write:true}") boolean onWrite,
                               @Value("${juece.h2.checkpoint-sync:true}") boolean sync,
                               @Value("${juece.h2.sync-interval:PT0.5S}") Duration interval) {
-        Checkpoints checkpoints = new Checkpoints(jdbc, sync);
+        Checkpoints checkpoints = new Checkpoints(jdbc, sync, h2File(url) && onWrite);
         if (h2File(url) && sync && !interval.isZero()) {
             checkpoints.startTicker(interval);
         }
@@ -72,10 +73,12 @@ class H2WriteCheckpoint {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 var held = new ContentCachingResponseWrapper(response);
+                DurableCommits.consume();   // no mark left over from an earlier request on this thread
                 try {
                     chain.doFilter(request, held);
                 } finally {
-                    if (held.getStatus() < 500) {
+                    // a group commit that already forced its batch to the disk marked the thread (the comment intake)
+                    if (!DurableCommits.consume() && held.getStatus() < 500) {
                         checkpoints.await();
                     }
                     held.copyBodyToResponse();
@@ -91,18 +94,35 @@ class H2WriteCheckpoint {
     }
 
     /** Checkpoints shared by the requests waiting at once: one CHECKPOINT covers every commit made before it began. */
-    static final class Checkpoints implements DisposableBean {
+    public static final class Checkpoints implements DisposableBean {
         private final JdbcTemplate jdbc;
         private final String statement;
         private final Object lock = new Object();
         private long requested;
         private long done;
         private volatile Thread ticker;
+        private final boolean active;
 
-        /** @param sync CHECKPOINT SYNC: the file is also forced to the disk (fsync), not only handed to the OS */
-        Checkpoints(JdbcTemplate jdbc, boolean sync) {
+        /**
+         * @param sync   CHECKPOINT SYNC: the file is also forced to the disk (fsync), not only handed to the OS
+         * @param active an H2 file database whose write requests wait for a checkpoint (group commits then make theirs)
+         */
+        Checkpoints(JdbcTemplate jdbc, boolean sync, boolean active) {
             this.jdbc = jdbc;
+            this.active = active;
             this.statement = sync ? "CHECKPOINT SYNC" : "CHECKPOINT";
+        }
+
+        /**
+         * For a group commit's writer ({@link GroupCommit#durable}): a checkpoint after its commit when this is an H2
+         * file database whose write requests wait for one; answers whether it ran.
+         */
+        public boolean afterCommit() {
+            if (!active) {
+                return false;
+            }
+            await();
+            return true;
         }
 
         void await() {

@@ -28,7 +28,7 @@ class H2WriteCheckpointTest {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=2000";
         var ds = new SingleConnectionDataSource(url, "sa", "", true);
         var jdbc = new JdbcTemplate(ds);
-        var checkpoints = new H2WriteCheckpoint.Checkpoints(jdbc, true);
+        var checkpoints = new H2WriteCheckpoint.Checkpoints(jdbc, true, true);
         checkpoints.startTicker(Duration.ofMillis(500));
         try {
             jdbc.execute("CREATE TABLE receipt (n VARCHAR(12) PRIMARY KEY)");
@@ -41,6 +41,34 @@ class H2WriteCheckpointTest {
             jdbc.execute("SHUTDOWN");
             ds.destroy();
         }
+    }
+
+    @Test
+    void aGroupCommitForcesEachBatchToTheDiskAndSparesItsCallersTheirOwnCheckpoint() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=2000";
+        var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "sa", "");
+        var jdbc = new JdbcTemplate(ds);
+        jdbc.execute("CREATE TABLE receipt (n VARCHAR(12) PRIMARY KEY)");
+        var checkpoints = new H2WriteCheckpoint.Checkpoints(jdbc, true, true);
+        var intake = new GroupCommit<String, String>("probe", new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds)), 8, 8, n -> {
+                    jdbc.update("INSERT INTO receipt VALUES (?)", n);
+                    return n;
+                }).durable(checkpoints::afterCommit);
+        intake.start();
+        try {
+            DurableCommits.consume();
+            assertThat(intake.submit("9RX4KQ2MHW7P")).isEqualTo("9RX4KQ2MHW7P");
+            assertThat(DurableCommits.consume()).as("the caller is marked: the filter skips its checkpoint").isTrue();
+            assertThat(DurableCommits.consume()).as("the mark is used once").isFalse();
+            assertThat(rowsInACopy()).containsExactly("9RX4KQ2MHW7P");
+        } finally {
+            intake.stop();
+            jdbc.execute("SHUTDOWN");
+        }
+        // not an H2 file whose requests wait for a checkpoint (PostgreSQL, the tests' in-memory H2): no mark, no checkpoint
+        assertThat(new H2WriteCheckpoint.Checkpoints(new JdbcTemplate(new SingleConnectionDataSource("jdbc:h2:mem:x", "sa", "", true)),
+                true, false).afterCommit()).isFalse();
     }
 
     @Test

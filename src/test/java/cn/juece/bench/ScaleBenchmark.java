@@ -184,6 +184,11 @@ class ScaleBenchmark {
             }
         }
         for (String p : pick) {
+            if (p.startsWith("compact")) {   // e.g. compact15000: the app's settings with another MAX_COMPACT_TIME
+                rows.add(grow("as now, MAX_COMPACT_TIME=" + p.substring("compact".length()),
+                        now.replace("MAX_COMPACT_TIME=2000", "MAX_COMPACT_TIME=" + p.substring("compact".length())) + ";RETENTION_TIME=2000",
+                        "--juece.h2.checkpoint-on-write=true", "--juece.h2.checkpoint-sync=true"));
+            }
             if (p.startsWith("opts:")) {   // e.g. "opts:RETENTION_TIME=1000;PAGE_SIZE=1024": the app's settings plus these
                 rows.add(grow("CHECKPOINT SYNC + " + p.substring(5), now + ";" + p.substring(5), "--juece.h2.checkpoint-on-write=true",
                         "--juece.h2.checkpoint-sync=true"));

@@ -150,4 +150,9 @@ public abstract class IntegrationTest {
     void resetClock() {
         ClockUtil.reset();
     }
+
+    /** Moves the engine's clock (the application's today) to this local time in Asia/Shanghai, e.g. "2024-09-02T10:00:00". */
+    protected static void clockAt(String localDateTime) {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(cn.juece.support.AppClock.ZONE).toInstant()));
+    }
 }

@@ -3,7 +3,6 @@ package cn.juece.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -54,9 +53,6 @@ class OrganCalendarTest extends IntegrationTest {
     @Autowired
     WorkingDayCalendar calendar;
 
-    static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
     static Date instant(int y, int m, int d, int h, int min, int s) {
         return Date.from(ZonedDateTime.of(y, m, d, h, min, s, 0, AppClock.ZONE).toInstant());
@@ -66,7 +62,7 @@ class OrganCalendarTest extends IntegrationTest {
     void aTownshipRestDayMovesItsOwnDeadlinesOnlyAndIsRecomputedWhenAddedOrRemoved() {
         LifecycleDriver d = driver();
         // Mon 2026-03-09: both submitted for legality review; 7 working days (Art. 44): earliest close Wed 03-18
-        at("2026-03-09T09:00:00");
+        clockAt("2026-03-09T09:00:00");
         String qq = toReview(d, "清泉街道老旧小区加装电梯补助办法（本地休息日）");
         String gx = toReview(d, "县城老旧小区加装电梯补助办法（全国日历）");
         jdbc.sql("UPDATE juece.decision SET organ_code = 'QQ' WHERE decision_number = ?").param(qq).update();
@@ -74,7 +70,7 @@ class OrganCalendarTest extends IntegrationTest {
         assertThat(step(gx, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
 
         // only an administrator enters an organ's day; a refusal recomputes nothing
-        at("2026-03-09T15:00:00");
+        clockAt("2026-03-09T15:00:00");
         refused(as(LifecycleDriver.LEAD).put(dayPath("QQ", DAY), day("REST", GROUND)), 403, "CALENDAR_ADMIN_ONLY", "系统管理员");
         refused(as(LifecycleDriver.JUSTICE).put(dayPath("QQ", DAY), day("REST", GROUND)), 403, "CALENDAR_ADMIN_ONLY", "系统管理员");
         assertThat(step(qq, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
@@ -113,7 +109,7 @@ class OrganCalendarTest extends IntegrationTest {
 
         // Tue 03-10: the reviewer asks both for supplements (Art. 42, 3 working days): GX's due Fri 03-13, QQ's Mon 03-16
         // (03-12 is its rest day); the task's due date and its reminder and escalation timers follow
-        at("2026-03-10T10:00:00");
+        clockAt("2026-03-10T10:00:00");
         askSupplement(qq);
         askSupplement(gx);
         assertThat(step(gx, "legality-supplement").get("endOn").asText()).isEqualTo("2026-03-13");
@@ -128,7 +124,7 @@ class OrganCalendarTest extends IntegrationTest {
         // a non-administrator cannot remove it either; the administrator removes it: QQ's periods are counted back
         refused(as(LifecycleDriver.LEAD).send(HttpMethod.DELETE, dayPath("QQ", DAY), null), 403, "CALENDAR_ADMIN_ONLY", "系统管理员");
         refused(as(LifecycleDriver.ADMIN).send(HttpMethod.DELETE, dayPath("QQ", "2026-03-13"), null), 404, "CALENDAR_ORGAN_DAY_NOT_FOUND", "没有");
-        at("2026-03-10T11:00:00");
+        clockAt("2026-03-10T11:00:00");
         var removed = as(LifecycleDriver.ADMIN).send(HttpMethod.DELETE, dayPath("QQ", DAY), null);
         assertThat(removed.getStatusCode().value()).as(String.valueOf(removed.getBody())).isEqualTo(204);
         assertThat(step(qq, "legality-supplement").get("endOn").asText()).isEqualTo("2026-03-13");
@@ -156,7 +152,7 @@ class OrganCalendarTest extends IntegrationTest {
     @Test
     void aTownshipRestDayExtendsItsOpenCommentWindowWhichIsNeverShortenedAgain() {
         LifecycleDriver d = driver();
-        at("2026-03-02T09:00:00");
+        clockAt("2026-03-02T09:00:00");
         String n = d.create("清泉街道农贸市场改造方案（征求意见）");
         d.study(n);
         d.launch(n);
@@ -169,7 +165,7 @@ class OrganCalendarTest extends IntegrationTest {
         jdbc.sql("UPDATE juece.decision SET organ_code = 'QQ' WHERE decision_number = ?").param(n).update();
         assertThat(timers(n, "comment-window-ends")).extracting(Job::getDuedate).containsExactly(instant(2026, 4, 2, 0, 0, 0));
 
-        at("2026-03-03T09:00:00");
+        clockAt("2026-03-03T09:00:00");
         var added = as(LifecycleDriver.ADMIN).put(dayPath("QQ", "2026-04-01"), day("REST", GROUND));
         assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(200);
         assertThat(closesOn(window)).isEqualTo(LocalDate.parse("2026-04-02"));
@@ -235,7 +231,7 @@ class OrganCalendarTest extends IntegrationTest {
         Periods periods = Periods.of(cal, PeriodFile.fromClasspath());
         StatutoryBusinessCalendar engine = new StatutoryBusinessCalendar(null, () -> periods,
                 key -> key.startsWith("QQ-") ? "QQ" : key.startsWith("GX-") ? "GX" : null);
-        at("2026-03-10T10:00:00");
+        clockAt("2026-03-10T10:00:00");
         try {
             assertThat(engine.resolveDuedate("period:LEGALITY_SUPPLEMENT", task("QQ-2026-0001")))
                     .isEqualTo(instant(2026, 3, 16, 23, 59, 59));

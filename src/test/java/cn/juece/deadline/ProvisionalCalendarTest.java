@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -56,9 +55,6 @@ class ProvisionalCalendarTest extends IntegrationTest {
     @Autowired
     WorkingDayCalendar calendar;
 
-    static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
     static Date instant(int y, int m, int d, int h, int min, int s) {
         return Date.from(ZonedDateTime.of(y, m, d, h, min, s, 0, AppClock.ZONE).toInstant());
@@ -71,7 +67,7 @@ class ProvisionalCalendarTest extends IntegrationTest {
 
         // A: the opinions' adoption is to be published within 10 working days of the issuance (Art. 52), issued Thu
         // 2026-12-24: 12-25, 12-28 … 12-31, then 2027, where 元旦 (Fri 01-01) is the regulation's rest day, 01-04 … 01-08.
-        at("2026-12-01T09:00:00");
+        clockAt("2026-12-01T09:00:00");
         String a = d.create("城区公共停车场收费标准（暂定期限）");
         d.study(a);
         d.launch(a);
@@ -79,7 +75,7 @@ class ProvisionalCalendarTest extends IntegrationTest {
         d.submitForLegality(a);
         d.review(a, "PASSED", null);
         d.meeting(a, "APPROVED");
-        at("2026-12-24T10:00:00");
+        clockAt("2026-12-24T10:00:00");
         d.issue(a, "冠政发〔2026〕" + ((a.hashCode() & 0xff) + 1) + "号", "2026-12-24");
         d.recordChannels(a);
         d.complete(LifecycleDriver.OFFICE, a, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
@@ -112,7 +108,7 @@ class ProvisionalCalendarTest extends IntegrationTest {
         // B and C: comment windows published now that open in January 2027 (Art. 20: generally at least 30 days).
         // B opens on 01-07: the 30th day is Sat 02-06, inside the regulation's 春节 (除夕 Fri 02-05 … 初三 Mon 02-08, the
         // weekend made up on 02-09 and 02-10), so the earliest end is Thu 02-11.
-        at("2026-12-15T10:00:00");
+        clockAt("2026-12-15T10:00:00");
         String b = inParticipation("城区燃气价格调整方案（暂定征求意见期限）");
         var tooShort = d.as(LifecycleDriver.LEAD).post("/api/decisions/" + b + "/consultations", notice("2027-01-07", "2027-02-10"));
         assertThat(tooShort.getBody().get("code").asText()).isEqualTo("COMMENT_WINDOW_TOO_SHORT");
@@ -129,7 +125,7 @@ class ProvisionalCalendarTest extends IntegrationTest {
         long windowC = publishedC.getBody().get("id").asLong();
 
         // The administrator sees what the calendar assumes for 2027 until the notice is loaded.
-        at("2026-12-20T10:00:00");
+        clockAt("2026-12-20T10:00:00");
         assertThat(page(LifecycleDriver.ADMIN, "/admin/calendar")).contains("2027年（暂定）", "2月5日至2月8日（4天）", "2月9日、2月10日",
                 "尚无2027年的节假日安排数据");
         // The administrator loads the 2027 notice.
@@ -158,9 +154,9 @@ class ProvisionalCalendarTest extends IntegrationTest {
         assertThat(page(LifecycleDriver.ADMIN, "/admin/calendar")).doesNotContain("2027年（暂定）");
         assertThat(outbox.forDecision(decisions.get(a).id())).extracting(OutboxMail::kind).contains("DEADLINE_RECOMPUTED");
         // the timers fire on the new days: nothing on 01-06 or 01-07 08:59, the reminder at 01-07 09:00
-        at("2027-01-07T08:59:00");
+        clockAt("2027-01-07T08:59:00");
         assertThat(fireDue(task.getProcessInstanceId())).isZero();
-        at("2027-01-07T09:00:01");
+        clockAt("2027-01-07T09:00:01");
         assertThat(fireDue(task.getProcessInstanceId())).isEqualTo(1);
         assertThat(d.auditActions(a)).contains("PERIOD_REMINDER");
 

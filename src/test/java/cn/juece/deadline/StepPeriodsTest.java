@@ -43,19 +43,16 @@ class StepPeriodsTest extends IntegrationTest {
     @Autowired
     Outbox outbox;
 
-    static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
     /** A decision whose legality review is created on Fri 2024-09-27 (before 国庆 and its 调休 days). */
     String inLegalityReviewSince20240927(String title) {
         LifecycleDriver d = driver();
-        at("2024-09-20T10:00:00");
+        clockAt("2024-09-20T10:00:00");
         String n = d.create(title);
         d.study(n);
         d.launch(n);
         d.draft(n, false, false, false);
-        at("2024-09-27T10:00:00");
+        clockAt("2024-09-27T10:00:00");
         d.submitForLegality(n);
         assertThat(d.openTaskKeys(n)).containsExactly("legality-review");
         // the review's record, its opinion letter and the head's sign-off, ready to conclude PASSED (Art. 43-46)
@@ -82,7 +79,7 @@ class StepPeriodsTest extends IntegrationTest {
         // the Tasklist form reads the step's period; the checklist shows the minimum as not yet met
         JsonNode forForm = as(LifecycleDriver.JUSTICE).get("/api/tasks/" + task.get("id").asText() + "/period").getBody();
         assertThat(forForm.get("earliestClose").asText()).isEqualTo("2024-10-12");
-        at("2024-10-11T17:00:00");
+        clockAt("2024-10-11T17:00:00");
         JsonNode checklist = as(LifecycleDriver.JUSTICE).get("/api/decisions/" + n + "/checklist").getBody();
         assertThat(checklist.toString()).contains("PERIOD_MINIMUM_NOT_MET");
         for (JsonNode c : checklist) {
@@ -104,7 +101,7 @@ class StepPeriodsTest extends IntegrationTest {
         String page = page("/decisions/" + n);
         assertThat(page).contains("最早可办结", "2024年10月12日");
 
-        at("2024-10-12T09:00:00");
+        clockAt("2024-10-12T09:00:00");
         d.complete(LifecycleDriver.JUSTICE, n, "legality-review", "sfj", "PASSED", null);
         assertThat(d.openTaskKeys(n)).containsExactly("meeting-submit");
         assertThat(period(n, "legality-review").get("state").asText()).isEqualTo("CLOSED");
@@ -116,7 +113,7 @@ class StepPeriodsTest extends IntegrationTest {
         String n = inLegalityReviewSince20240927("城区停车收费标准调整（补送材料暂停）");
         String taskId = d.task(n, "legality-review").get("id").asText();
 
-        at("2024-10-10T16:00:00");
+        clockAt("2024-10-10T16:00:00");
         assertThat(page("/decisions/" + n)).contains("/pauses\"");  // the justice bureau is offered the pause of its review
         // Art. 42: supplementing materials from 10-08 to 10-10 is not counted: 10-09 and 10-10, 2 working days.
         var r = as(LifecycleDriver.JUSTICE).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "SUPPLEMENT",
@@ -135,11 +132,11 @@ class StepPeriodsTest extends IntegrationTest {
         String page = page("/decisions/" + n);
         assertThat(page).contains("补送材料", "2024年10月8日", "2024年10月15日");
 
-        at("2024-10-14T10:00:00");
+        clockAt("2024-10-14T10:00:00");
         var refused = as(LifecycleDriver.JUSTICE).complete(taskId, "PASSED", null);
         assertThat(refused.getBody().get("code").asText()).isEqualTo("PERIOD_MINIMUM_NOT_MET");
         assertThat(refused.getBody().get("message").asText()).contains("最早可于2024年10月15日办结", "已扣除暂停计算的2个工作日");
-        at("2024-10-15T10:00:00");
+        clockAt("2024-10-15T10:00:00");
         d.complete(LifecycleDriver.JUSTICE, n, "legality-review", "sfj", "PASSED", null);
     }
 
@@ -148,7 +145,7 @@ class StepPeriodsTest extends IntegrationTest {
         LifecycleDriver d = driver();
         String n = inLegalityReviewSince20240927("城区停车收费标准调整（补送逾期）");
         String taskId = d.task(n, "legality-review").get("id").asText();
-        at("2024-10-10T16:00:00");
+        clockAt("2024-10-10T16:00:00");
         // requested on Sun 09-29 (a make-up working day): due by 10-09 (Art. 42), supplemented on 10-10
         var r = as(LifecycleDriver.JUSTICE).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "SUPPLEMENT",
                 "start", "2024-09-29", "end", "2024-10-10", "reason", "补送公平竞争审查材料"));
@@ -174,7 +171,7 @@ class StepPeriodsTest extends IntegrationTest {
         LifecycleDriver d = driver();
         String n = inLegalityReviewSince20240927("城区停车收费标准调整（缩短审查期限）");
         String taskId = d.task(n, "legality-review").get("id").asText();
-        at("2024-10-08T10:00:00");
+        clockAt("2024-10-08T10:00:00");
 
         var notHead = as("fgj_head").post("/api/tasks/" + taskId + "/deviation", Map.of("reason", "时间紧急"));
         assertThat(notHead.getStatusCode().value()).isEqualTo(403);
@@ -205,7 +202,7 @@ class StepPeriodsTest extends IntegrationTest {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         List<Date> duesBefore = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
                 .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
-        at("2024-10-09T10:00:00");
+        clockAt("2024-10-09T10:00:00");
         // Art. 42 and 44 take time out of the legality review's period only ("不计算在合法性审查期限内"): the 10 working
         // days of the publication feedback (Art. 52) run on, whatever the ground given.
         var r = as(LifecycleDriver.LEAD).post("/api/tasks/" + taskId + "/pauses", Map.of("kind", "INVESTIGATION",
@@ -227,7 +224,7 @@ class StepPeriodsTest extends IntegrationTest {
     /** A decision whose publication-feedback step (10 working days, Art. 52) starts on Fri 2024-09-27. */
     String inPublicationFeedbackSince20240927(String title) {
         LifecycleDriver d = driver();
-        at("2024-09-02T10:00:00");
+        clockAt("2024-09-02T10:00:00");
         String n = d.create(title);
         d.study(n);
         d.launch(n);
@@ -236,7 +233,7 @@ class StepPeriodsTest extends IntegrationTest {
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED");
         // issued (印发) on Fri 09-27: the feedback's 10 working days count from the issuing day (openness excerpt)
-        at("2024-09-27T10:00:00");
+        clockAt("2024-09-27T10:00:00");
         d.issue(n, "冠政发〔2024〕" + ((n.hashCode() & 0xff) + 1) + "号", "2024-09-27");
         d.recordChannels(n);
         d.complete(LifecycleDriver.OFFICE, n, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
@@ -246,7 +243,7 @@ class StepPeriodsTest extends IntegrationTest {
     @Test
     void theReminderAndTheEscalationFireOnceEachOnTheRightWorkingDayAndNeverStopTheStep() {
         LifecycleDriver d = driver();
-        at("2024-09-02T10:00:00");
+        clockAt("2024-09-02T10:00:00");
         String n = d.create("城区停车收费标准调整（公布意见采纳情况期限）");
         d.study(n);
         d.launch(n);
@@ -255,7 +252,7 @@ class StepPeriodsTest extends IntegrationTest {
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED");
         // issued (印发) on Fri 09-27: the feedback's 10 working days count from the issuing day (openness excerpt)
-        at("2024-09-27T10:00:00");
+        clockAt("2024-09-27T10:00:00");
         d.issue(n, "冠政发〔2024〕" + ((n.hashCode() & 0xff) + 1) + "号", "2024-09-27");
         d.recordChannels(n);
         d.complete(LifecycleDriver.OFFICE, n, "publication-publish", "bgs", "PUBLISHED", "县政府网站");
@@ -269,13 +266,13 @@ class StepPeriodsTest extends IntegrationTest {
         assertThat(managementService.createJobQuery().processInstanceId(pid).timers().count()).isEqualTo(2);
         long id = decisions.get(n).id();
 
-        at("2024-10-12T12:00:00");           // a make-up Saturday, two working days before is Monday
+        clockAt("2024-10-12T12:00:00");           // a make-up Saturday, two working days before is Monday
         assertThat(fireDue(pid)).isZero();
-        at("2024-10-14T08:59:00");
+        clockAt("2024-10-14T08:59:00");
         assertThat(fireDue(pid)).isZero();
-        at("2024-10-14T09:00:01");
+        clockAt("2024-10-14T09:00:01");
         assertThat(fireDue(pid)).isEqualTo(1);
-        at("2024-10-15T09:00:01");
+        clockAt("2024-10-15T09:00:01");
         assertThat(fireDue(pid)).isZero();
         assertThat(count(d.auditActions(n), "PERIOD_REMINDER")).isEqualTo(1);
         List<OutboxMail> reminders = outbox.forDecision(id).stream().filter(m -> m.kind().equals("PERIOD_REMINDER")).toList();
@@ -283,12 +280,12 @@ class StepPeriodsTest extends IntegrationTest {
         assertThat(reminders.get(0).subject()).contains("2024年10月16日");
         assertThat(reminders.get(0).body()).contains("/camunda/app/tasklist/default/#/?task=" + taskId);
 
-        at("2024-10-16T23:00:00");
+        clockAt("2024-10-16T23:00:00");
         assertThat(fireDue(pid)).isZero();
         assertThat(count(d.auditActions(n), "PERIOD_ESCALATED")).isZero();
-        at("2024-10-17T00:00:00");
+        clockAt("2024-10-17T00:00:00");
         assertThat(fireDue(pid)).isEqualTo(1);
-        at("2024-10-21T10:00:00");
+        clockAt("2024-10-21T10:00:00");
         assertThat(fireDue(pid)).isZero();
         assertThat(count(d.auditActions(n), "PERIOD_ESCALATED")).isEqualTo(1);
         assertThat(outbox.forDecision(id).stream().filter(m -> m.kind().equals("PERIOD_ESCALATION")).map(OutboxMail::recipient))

@@ -4,11 +4,9 @@ import static cn.juece.LifecycleDriver.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -20,7 +18,6 @@ import cn.juece.LifecycleDriver;
 import cn.juece.decision.DecisionService;
 import cn.juece.notification.Outbox;
 import cn.juece.notification.OutboxMail;
-import cn.juece.support.AppClock;
 import cn.juece.support.EngineRestRefusal;
 import cn.juece.support.PageSession;
 
@@ -36,9 +33,6 @@ class LegalityReviewTest extends IntegrationTest {
     @Autowired
     Outbox outbox;
 
-    static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
     /** A decision led by 发改局 with 住建局 as co-unit, drafted without stages 4-6. */
     String withCoUnit(LifecycleDriver d, String title) {
@@ -111,7 +105,7 @@ class LegalityReviewTest extends IntegrationTest {
     @Test
     void theReviewIsItsRecordItsLetterSignedOffByTheHeadAndItsMinimumNotAConsultation() {
         var d = driver();
-        at("2025-11-03T09:00:00");
+        clockAt("2025-11-03T09:00:00");
         String n = d.create("城区供水价格调整方案（合法性审查）");
         d.study(n);
         d.launch(n);
@@ -134,7 +128,7 @@ class LegalityReviewTest extends IntegrationTest {
         assertThat(problem.getBody().get("code").asText()).isEqualTo("REVIEW_NOTE_REQUIRED");
         d.recordReview(n, "PASSED");
         // the conclusion is only the step's, and must be the record's (on the day the minimum has run)
-        at("2025-11-12T08:00:00");
+        clockAt("2025-11-12T08:00:00");
         var noLetter = d.as(JUSTICE).complete(review, "PASSED", null);
         assertThat(noLetter.getBody().get("code").asText()).isEqualTo("OPINION_NOT_SIGNED_OFF");
         assertThat(noLetter.getBody().get("message").asText()).contains("征求县司法局意见的复函不能代替合法性审查（第四十一条）");
@@ -151,7 +145,7 @@ class LegalityReviewTest extends IntegrationTest {
         assertThat(mismatch.getBody().get("message").asText()).contains("与审查记录的结论“合法，通过审查”不一致");
 
         // closed too early: generally at least 7 working days (Art. 44), on /api and the engine REST
-        at("2025-11-11T16:00:00");
+        clockAt("2025-11-11T16:00:00");
         var tooEarly = d.as(JUSTICE).complete(review, "PASSED", null);
         assertThat(tooEarly.getBody().get("code").asText()).isEqualTo("PERIOD_MINIMUM_NOT_MET");
         assertThat(tooEarly.getBody().get("message").asText()).contains("最早可于2025年11月12日办结");
@@ -159,7 +153,7 @@ class LegalityReviewTest extends IntegrationTest {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(Map.of("variables", Map.of("outcome", Map.of("value", "PASSED", "type", "String")))).retrieve().toEntity(JsonNode.class),
                 "PERIOD_MINIMUM_NOT_MET", "最早可于2025年11月12日办结");
-        at("2025-11-12T09:00:00");
+        clockAt("2025-11-12T09:00:00");
         d.complete(JUSTICE, n, "legality-review", "sfj", "PASSED", null);
         JsonNode conclusion = d.as(READER).get("/api/decisions/" + n + "/facts").getBody();
         assertThat(conclusion.toString()).contains("LEGALITY_CONCLUSION", "合法性审查意见书（PDF）");
@@ -169,7 +163,7 @@ class LegalityReviewTest extends IntegrationTest {
     @Test
     void aSupplementPausesTheReviewAndALateOneIsRemindedEscalatedAndShownToSupervision() {
         var d = driver();
-        at("2025-11-03T09:00:00");
+        clockAt("2025-11-03T09:00:00");
         String n = d.create("城区燃气管网改造方案（补送材料）");
         d.study(n);
         d.launch(n);
@@ -177,7 +171,7 @@ class LegalityReviewTest extends IntegrationTest {
         d.submitForLegality(n);                                   // review from Mon 11-03: earliest close Wed 11-12
         d.recordReview(n, "PASSED");
         d.issueLetter(n);
-        at("2025-11-05T10:00:00");
+        clockAt("2025-11-05T10:00:00");
         assertThat(d.as(LEAD).post("/api/decisions/" + n + "/legality/supplements", Map.of("items", "x")).getStatusCode().value()).isEqualTo(403);
         var asked = d.as(JUSTICE).post("/api/decisions/" + n + "/legality/supplements", Map.of("items", "补送部门会签意见和价格成本监审报告"));
         assertThat(asked.getStatusCode().value()).as(String.valueOf(asked.getBody())).isEqualTo(201);
@@ -186,16 +180,16 @@ class LegalityReviewTest extends IntegrationTest {
         assertThat(supplement.get("candidateGroups").get(0).asText()).isEqualTo("fgj");
         assertThat(supplement.get("dates").get(0).get("date").asText()).isEqualTo("2025-11-10");
         // the review cannot close while a supplement is outstanding
-        at("2025-11-12T10:00:00");
+        clockAt("2025-11-12T10:00:00");
         var pending = d.as(JUSTICE).complete(d.task(n, "legality-review").get("id").asText(), "PASSED", null);
         assertThat(pending.getBody().get("code").asText()).isIn("SUPPLEMENT_PENDING", "PERIOD_MINIMUM_NOT_MET");
 
         // reminder two working days before the last day (Thu 11-06 09:00), escalation at its end (11-10 24:00)
-        at("2025-11-06T08:59:00");
+        clockAt("2025-11-06T08:59:00");
         assertThat(fireDueTimers(n, "legality-supplement")).isZero();
-        at("2025-11-06T09:01:00");
+        clockAt("2025-11-06T09:01:00");
         assertThat(fireDueTimers(n, "legality-supplement")).isEqualTo(1);
-        at("2025-11-11T00:00:30");
+        clockAt("2025-11-11T00:00:30");
         assertThat(fireDueTimers(n, "legality-supplement")).isEqualTo(1);
         long id = decisions.get(n).id();
         assertThat(outbox.forDecision(id)).extracting(OutboxMail::kind).contains("PERIOD_REMINDER", "PERIOD_ESCALATION");
@@ -204,7 +198,7 @@ class LegalityReviewTest extends IntegrationTest {
         assertThat(d.auditActions(n)).contains("PERIOD_REMINDER", "PERIOD_ESCALATED");
 
         // supplied late on Wed 11-12: 5 working days (11-06 … 11-12) not counted, the review's earliest close moves to 11-19
-        at("2025-11-12T15:00:00");
+        clockAt("2025-11-12T15:00:00");
         d.upload(LEAD, n, "OTHER");
         d.complete(LEAD, n, "legality-supplement", "fgj", "SUPPLIED", "已补送部门会签意见和成本监审报告");
         JsonNode periods = d.as(JUSTICE).get("/api/decisions/" + n + "/periods").getBody();
@@ -221,10 +215,10 @@ class LegalityReviewTest extends IntegrationTest {
         assertThat(supervision.get("lateSupplements").toString()).contains(n, "超过第四十二条规定的3个工作日补送期限");
         assertThat(supervision.get("escalated").toString()).contains(n, "补送合法性审查材料");
 
-        at("2025-11-18T16:00:00");
+        clockAt("2025-11-18T16:00:00");
         String review = d.task(n, "legality-review").get("id").asText();
         assertThat(d.as(JUSTICE).complete(review, "PASSED", null).getBody().get("code").asText()).isEqualTo("PERIOD_MINIMUM_NOT_MET");
-        at("2025-11-19T09:00:00");
+        clockAt("2025-11-19T09:00:00");
         d.complete(JUSTICE, n, "legality-review", "sfj", "PASSED", null);
         assertThat(d.stage(n)).isEqualTo("MEETING");
     }

@@ -89,7 +89,7 @@ class OperationsMonitoringTest extends IntegrationTest {
     @Test
     void theGaugesCountOpenAndOverdueStepsTheOutboxAndDueJobsFromOneSnapshot() throws Exception {
         LifecycleDriver d = driver();
-        at("2024-09-02T10:00:00");
+        clockAt("2024-09-02T10:00:00");
         OperationsSnapshot empty = metrics.refresh();
         String n = d.create("城区停车收费标准调整（运行指标）");
         assertThat(metrics.snapshot().openSteps(Stage.PROPOSAL)).as("until the next refresh").isEqualTo(empty.openSteps(Stage.PROPOSAL));
@@ -100,7 +100,7 @@ class OperationsMonitoringTest extends IntegrationTest {
         d.submitForLegality(n);
         d.review(n, "PASSED", null);
         d.meeting(n, "APPROVED");
-        at("2024-09-27T10:00:00");
+        clockAt("2024-09-27T10:00:00");
         // issued on Fri 2024-09-27 (Art. 51): the feedback period counts from the issuing day
         d.issue(n, "冠政发〔2024〕" + (Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)) % 900 + 1) + "号", "2024-09-27");
         d.recordChannels(n);
@@ -113,9 +113,9 @@ class OperationsMonitoringTest extends IntegrationTest {
         assertThat(open.takenAt()).isAfterOrEqualTo(before.takenAt());
         String pid = taskService.createTaskQuery().processInstanceBusinessKey(n).singleResult().getProcessInstanceId();
 
-        at("2024-10-16T23:00:00");
+        clockAt("2024-10-16T23:00:00");
         OperationsSnapshot due = metrics.refresh();
-        at("2024-10-17T00:00:01");
+        clockAt("2024-10-17T00:00:01");
         OperationsSnapshot overdue = metrics.refresh();
         assertThat(overdue.overdueSteps() - due.overdueSteps()).isEqualTo(1);
         assertThat(overdue.jobsDue()).isGreaterThanOrEqualTo(2); // this step's reminder and escalation, not yet run
@@ -220,9 +220,6 @@ class OperationsMonitoringTest extends IntegrationTest {
         return Double.parseDouble(m.group(1));
     }
 
-    private static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

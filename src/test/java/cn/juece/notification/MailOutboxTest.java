@@ -3,14 +3,11 @@ package cn.juece.notification;
 import cn.juece.support.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +18,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.juece.IntegrationTest;
-import cn.juece.support.AppClock;
 
 /**
  * Mail through the outbox (issue 5, DECISIONS.md 18) against GreenMail on a port this test owns: a notice
@@ -70,7 +66,7 @@ class MailOutboxTest extends IntegrationTest {
     void withTheSmtpServerDownThenUpNothingIsLostAndNothingIsSentTwice() throws Exception {
         int port = FreePorts.free();                      // nothing listens there yet: the server is down
         worker.useServer("127.0.0.1", port);
-        at("2026-03-02T10:00:00");
+        clockAt("2026-03-02T10:00:00");
         String to = "outage-" + System.nanoTime() + "@gx.example.gov.cn";
         long id = enqueue(to, "【期限届满督办】合法性审查已到期未办结");
 
@@ -85,12 +81,12 @@ class MailOutboxTest extends IntegrationTest {
             worker.runOnce();                       // back-off: the retry is not due yet
             assertThat(to(smtp, to)).isEmpty();
 
-            at("2026-03-02T10:01:00");              // one minute later the retry is due
+            clockAt("2026-03-02T10:01:00");              // one minute later the retry is due
             worker.runOnce();
             assertThat(to(smtp, to)).hasSize(1);
             assertThat(status(id)).isEqualTo("SENT");
 
-            at("2026-03-02T12:00:00");
+            clockAt("2026-03-02T12:00:00");
             worker.runOnce();
             worker.runOnce();
             assertThat(to(smtp, to)).hasSize(1);   // never twice
@@ -166,8 +162,5 @@ class MailOutboxTest extends IntegrationTest {
         }).toList();
     }
 
-    private static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
 }

@@ -4,20 +4,15 @@ import static cn.juece.LifecycleDriver.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.juece.IntegrationTest;
 import cn.juece.decision.Decision;
 import cn.juece.decision.DecisionService;
-import cn.juece.support.AppClock;
 
 /**
  * Supervision's plan slips read the facts of many decisions at once (issue 17): the plans read together are the plans
@@ -31,14 +26,9 @@ class PlannerBatchTest extends IntegrationTest {
     @Autowired
     DecisionService decisions;
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
     @Test
     void plansReadTogetherAreThePlansReadOneByOne() {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2024-09-10T09:00").atZone(AppClock.ZONE).toInstant()));
+        clockAt("2024-09-10T09:00");
         var d = driver();
         String proposed = d.create("城区公共自行车站点布局（批量计划：未启动）");
         String launched = d.create("城区公共自行车站点布局（批量计划：已启动）");

@@ -3,10 +3,8 @@ package cn.juece.publication;
 import static cn.juece.LifecycleDriver.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -17,7 +15,6 @@ import cn.juece.IntegrationTest;
 import cn.juece.decision.DecisionService;
 import cn.juece.notification.Outbox;
 import cn.juece.notification.OutboxMail;
-import cn.juece.support.AppClock;
 import cn.juece.support.EngineRestRefusal;
 
 /**
@@ -42,14 +39,11 @@ class PublicationTest extends IntegrationTest {
         }
     }
 
-    static void at(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(AppClock.ZONE).toInstant()));
-    }
 
     @Test
     void issuedOnFridaySeptember26ThePublicationOfTheOpinionsAdoptionIsDueOnOctober16RemindedAndEscalated() throws Exception {
         var d = driver();
-        at("2025-08-04T09:00:00");
+        clockAt("2025-08-04T09:00:00");
         String n = d.create("城区集中供热价格调整方案（公布）");
         d.study(n);
         d.launch(n);
@@ -59,7 +53,7 @@ class PublicationTest extends IntegrationTest {
         d.meeting(n, "APPROVED");
         assertThat(d.stage(n)).isEqualTo("PUBLICATION");
 
-        at("2025-09-26T10:00:00");                          // Fri: issued (印发)
+        clockAt("2025-09-26T10:00:00");                          // Fri: issued (印发)
         d.upload(OFFICE, n, "DECISION_DOCUMENT");
         String issue = d.task(n, "publication-party-report").get("id").asText();
         var party = d.as(OFFICE).complete(issue, "ISSUED", null);
@@ -80,7 +74,7 @@ class PublicationTest extends IntegrationTest {
         d.as(OFFICE).put(path, Map.of("routeDoneOn", "2025-09-25", "docNumber", "冠政发〔2025〕8号", "issuedOn", "2025-09-26"));
         d.complete(OFFICE, n, "publication-party-report", "bgs", "ISSUED", null);
 
-        at("2025-09-28T10:00:00");                          // Sun (a make-up working day): published on the portal
+        clockAt("2025-09-28T10:00:00");                          // Sun (a make-up working day): published on the portal
         String publish = d.task(n, "publication-publish").get("id").asText();
         var channels = d.as(OFFICE).complete(publish, "PUBLISHED", "县政府网站");
         assertThat(channels.getBody().get("code").asText()).isEqualTo("PUBLICATION_CHANNELS_MISSING");
@@ -96,13 +90,13 @@ class PublicationTest extends IntegrationTest {
         JsonNode feedback = d.task(n, "publication-feedback");
         assertThat(feedback.get("dates").get(0).get("kind").asText()).isEqualTo("DEADLINE");
         assertThat(feedback.get("dates").get(0).get("date").asText()).isEqualTo("2025-10-16");
-        at("2025-10-14T08:59:00");
+        clockAt("2025-10-14T08:59:00");
         assertThat(fireDueTimers(n, "publication-feedback")).isZero();
-        at("2025-10-14T09:01:00");                          // two working days before the last day
+        clockAt("2025-10-14T09:01:00");                          // two working days before the last day
         assertThat(fireDueTimers(n, "publication-feedback")).isEqualTo(1);
-        at("2025-10-16T23:59:00");
+        clockAt("2025-10-16T23:59:00");
         assertThat(fireDueTimers(n, "publication-feedback")).isZero();
-        at("2025-10-17T00:00:30");
+        clockAt("2025-10-17T00:00:30");
         assertThat(fireDueTimers(n, "publication-feedback")).isEqualTo(1);
         long id = decisions.get(n).id();
         assertThat(outbox.forDecision(id)).extracting(OutboxMail::kind).contains("PERIOD_REMINDER", "PERIOD_ESCALATION");

@@ -66,6 +66,7 @@ import cn.juece.IntegrationTest;
 class LifecycleBenchmark extends IntegrationTest {
 
     static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 6);
+    static final int WARMUPS = Integer.getInteger("bench.warmups", 2);
 
     @Autowired
     JdbcClient jdbc;
@@ -74,8 +75,9 @@ class LifecycleBenchmark extends IntegrationTest {
     void lifecycles() throws Exception {
         // Juece, 1 thread with the profiler, then 4 threads
         Profiler profiler = new Profiler();
-        // one warm-up lifecycle (class loading, the document fonts, the engine's caches), as the bare engine gets three
-        run(1, 1, i -> lifecycle("基准测试：预热" + i), null);
+        // warm-up lifecycles (class loading, the document fonts, the engine's caches, the JIT): -Dbench.warmups, 2 by
+        // default; the bare engine gets ten times as many
+        run(1, WARMUPS, i -> lifecycle("基准测试：预热" + i), null);
         Result ours1 = run(1, LIFECYCLES, i -> lifecycle("基准测试：完整决策（单线程" + i + "）"), profiler);
         Result ours4 = run(4, LIFECYCLES * 2, i -> lifecycle("基准测试：完整决策（四线程" + i + "）"), null);
         ClockUtil.reset();
@@ -90,15 +92,16 @@ class LifecycleBenchmark extends IntegrationTest {
 
         ProcessEngine bare = bareEngine();
         try {
-            run(1, 3, i -> bareLifecycle(bare, script, "WARM-" + i), null);   // warm-up
+            run(1, WARMUPS * 10, i -> bareLifecycle(bare, script, "WARM-" + i), null);   // warm-up
             Result bare1 = run(1, LIFECYCLES * 10, i -> bareLifecycle(bare, script, "B1-" + i), null);
             Result bare4 = run(4, LIFECYCLES * 20, i -> bareLifecycle(bare, script, "B4-" + i), null);
 
             System.out.println();
             System.out.println("Whole lifecycles, Juece (over /api, in-process, H2 in memory) against the same BPMN on a bare engine"
                     + " (no-op beans, in-memory H2), same JVM and run; 2 cores shared with the client and other work");
-            System.out.println("| run | threads | lifecycles | steps | seconds | lifecycles/s | steps/s | ms per step | step cost vs bare |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| run | threads | lifecycles | steps | seconds | lifecycles/s | steps/s | ms per step | step cost vs bare |"
+                    + " CPU ms per step (server / engine) | CPU cost vs bare |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             print("Juece", 1, ours1, bare1);
             print("Juece", 4, ours4, bare4);
             print("bare engine", 1, bare1, bare1);
@@ -135,11 +138,17 @@ class LifecycleBenchmark extends IntegrationTest {
     }
 
     private static void print(String name, int threads, Result r, Result bare) {
-        System.out.printf("| %s | %d | %d | %d | %.1f | %.2f | %.1f | %.2f | %.1f× |%n", name, threads, r.lifecycles, r.steps,
-                r.seconds, r.perSecond(), r.steps / r.seconds, r.millisPerStep(), r.millisPerStep() / bare.millisPerStep());
+        System.out.printf("| %s | %d | %d | %d | %.1f | %.2f | %.1f | %.2f | %.1f× | %.2f | %.1f× |%n", name, threads, r.lifecycles, r.steps,
+                r.seconds, r.perSecond(), r.steps / r.seconds, r.millisPerStep(), r.millisPerStep() / bare.millisPerStep(),
+                r.cpuMillisPerStep(), r.cpuMillisPerStep() / bare.cpuMillisPerStep());
     }
 
-    record Result(int lifecycles, long steps, double seconds) {
+    /**
+     * A run: wall time, and the CPU time of the threads doing the work (Juece: the server's request threads, so the
+     * client in the same JVM, the JIT and the garbage collector are not counted; the bare engine: the threads driving it,
+     * which are the engine).
+     */
+    record Result(int lifecycles, long steps, double seconds, double cpuSeconds) {
         double perSecond() {
             return lifecycles / seconds;
         }
@@ -147,7 +156,35 @@ class LifecycleBenchmark extends IntegrationTest {
         double millisPerStep() {
             return seconds * 1000 / steps;
         }
+
+        double cpuMillisPerStep() {
+            return cpuSeconds * 1000 / steps;
+        }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** CPU nanoseconds used so far by the live threads whose name starts with the prefix, by thread id. */
+    private static Map<Long, Long> cpuOf(String prefix) {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(prefix)) {
+                cpu.put(t.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(t.getThreadId())));
+            }
+        }
+        return cpu;
+    }
+
+    private static double cpuSince(Map<Long, Long> before, String prefix) {
+        long sum = 0;
+        for (var e : cpuOf(prefix).entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return sum / 1e9;
+    }
+
+    /** CPU nanoseconds of the bare engine's driving threads (each lifecycle adds its own thread's time). */
+    private static final AtomicLong BARE_CPU = new AtomicLong();
 
     /** Runs n lifecycles on that many threads; each returns its steps (Juece: its number, steps counted after). */
     private Result run(int threads, int n, IntFunction<Object> lifecycle, Profiler profiler) throws Exception {
@@ -157,6 +194,8 @@ class LifecycleBenchmark extends IntegrationTest {
             profiler.start();
         }
         long t0 = System.nanoTime();
+        Map<Long, Long> serverCpu = cpuOf("http-nio");
+        long bareCpu = BARE_CPU.get();
         try {
             for (int i = 0; i < n; i++) {
                 int k = i;
@@ -172,7 +211,9 @@ class LifecycleBenchmark extends IntegrationTest {
                     steps += (Long) r;
                 }
             }
-            return new Result(n, steps, (System.nanoTime() - t0) / 1e9);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = BARE_CPU.get() > bareCpu ? (BARE_CPU.get() - bareCpu) / 1e9 : cpuSince(serverCpu, "http-nio");
+            return new Result(n, steps, seconds, cpu);
         } finally {
             if (profiler != null) {
                 profiler.stop();
@@ -218,6 +259,15 @@ class LifecycleBenchmark extends IntegrationTest {
 
     /** One lifecycle of the same shape: each task completed with the outcome Juece recorded for it (in order). */
     private static Object bareLifecycle(ProcessEngine engine, List<String[]> script, String key) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        try {
+            return bareSteps(engine, script, key);
+        } finally {
+            BARE_CPU.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+        }
+    }
+
+    private static Object bareSteps(ProcessEngine engine, List<String[]> script, String key) {
         Map<String, Deque<String>> outcomes = new LinkedHashMap<>();
         script.forEach(s -> outcomes.computeIfAbsent(s[0], k -> new ArrayDeque<>()).add(s[1] == null ? "COMPLETED" : s[1]));
         Map<String, String> last = new HashMap<>();

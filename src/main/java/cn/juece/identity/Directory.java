@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import cn.juece.support.RequestMemo;
 import cn.juece.support.RuleViolation;
 
 /**
@@ -27,8 +28,10 @@ public class Directory {
         this.identityService = identityService;
     }
 
+    /** The groups a person is in (read once per request and person: {@link RequestMemo}). */
     public List<String> groupsOf(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return RequestMemo.get("groups:" + userId,
+                () -> identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
     }
 
     /** The person acting in this request or engine command, or {@link Actor#system()}. */
@@ -44,7 +47,24 @@ public class Directory {
         return Actor.system();
     }
 
+    /** A person as an actor: their unit, titles and groups (read once per request and person: {@link RequestMemo}). */
+    /**
+     * The people of the organisation in any of these groups, in the organisation's order: one query per group (issue 17:
+     * asking each person's groups in turn was a query per person of the county).
+     */
+    public List<Person> peopleIn(java.util.Collection<String> groups) {
+        java.util.Set<String> members = new java.util.HashSet<>();
+        for (String g : new java.util.LinkedHashSet<>(groups)) {
+            identityService.createUserQuery().memberOfGroup(g).list().forEach(u -> members.add(u.getId()));
+        }
+        return people().stream().filter(p -> members.contains(p.id())).toList();
+    }
+
     public Actor actor(String userId) {
+        return RequestMemo.get("actor:" + userId, () -> readActor(userId));
+    }
+
+    private Actor readActor(String userId) {
         List<String> groups = groupsOf(userId);
         return organisation.person(userId)
                 .map(p -> new Actor(p.id(), p.name(), p.unitCode(), unitName(p.unitCode()), rolesLabel(p), groups))
@@ -140,8 +160,10 @@ public class Directory {
 
     /** A Chinese name for a candidate group id, for task lists and the dossier. */
     public String groupName(String groupId) {
-        Group g = identityService.createGroupQuery().groupId(groupId).singleResult();
-        return g == null ? groupId : g.getName();
+        return RequestMemo.get("group-name:" + groupId, () -> {
+            Group g = identityService.createGroupQuery().groupId(groupId).singleResult();
+            return g == null ? groupId : g.getName();
+        });
     }
 
     private static String rolesLabel(Person p) {

@@ -204,6 +204,7 @@ class LdapSync {
         for (String g : desired) {
             if (!current.contains(g)) {
                 identity.createMembership(id, g);
+                forgetGroupsOf(id);
                 added.add(g);
             }
         }
@@ -211,6 +212,7 @@ class LdapSync {
         for (String g : granted) {
             if (current.contains(g) && !desired.contains(g)) {
                 identity.deleteMembership(id, g);
+                forgetGroupsOf(id);
                 removed.add(g);
             }
         }
@@ -247,6 +249,7 @@ class LdapSync {
         for (String g : acc.grantedGroups()) {
             if (current.contains(g)) {
                 identity.deleteMembership(acc.userId(), g);
+                forgetGroupsOf(acc.userId());
                 removed.add(g);
             }
         }
@@ -286,5 +289,11 @@ class LdapSync {
 
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** A membership written in this request: the request's remembered groups of that person are stale (RequestMemo). */
+    private static void forgetGroupsOf(String userId) {
+        cn.juece.support.RequestMemo.forget("groups:" + userId);
+        cn.juece.support.RequestMemo.forget("actor:" + userId);
     }
 }

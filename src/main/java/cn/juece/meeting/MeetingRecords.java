@@ -638,7 +638,7 @@ public class MeetingRecords {
     /** The organ's members who may attend by name: the executive head and the government's members. */
     public List<Person> members(String organCode) {
         List<String> groups = List.of(Groups.members(organCode), Groups.executiveHead(organCode));
-        return directory.people().stream().filter(p -> directory.groupsOf(p.id()).stream().anyMatch(groups::contains)).toList();
+        return directory.peopleIn(groups);
     }
 
     /** Openness excerpt: meetings of a year to which stakeholders, the public, experts or media were invited. */

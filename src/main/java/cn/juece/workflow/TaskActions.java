@@ -65,9 +65,9 @@ public class TaskActions {
     public void complete(String taskId, String outcome, String reason) {
         Actor actor = directory.currentActor();
         Task task = find(taskId);
-        TaskView view = view(task);
-        Decision decision = decisions.get(view.decisionNumber());
-        rules.checkCompletion(decision, steps.of(task), task.getAssignee(), view.outcomes(), outcome, reason, actor);
+        // only what the check needs (issue 17: the whole TaskView, with its dates and group names, was built here)
+        Decision decision = decisions.get(businessKey(task));
+        rules.checkCompletion(decision, steps.of(task), task.getAssignee(), outcomesOf(task), outcome, reason, actor);
         Map<String, Object> vars = new HashMap<>();
         vars.put(DecisionVariables.OUTCOME, outcome);
         vars.put(DecisionVariables.REASON, reason == null ? "" : reason.strip());
@@ -103,8 +103,7 @@ public class TaskActions {
 
     /** The people of the step's party: whom it may be handed to (DECISIONS.md 22). */
     public List<cn.juece.identity.Person> colleagues(TaskView task) {
-        return directory.people().stream()
-                .filter(p -> directory.groupsOf(p.id()).stream().anyMatch(task.candidateGroups()::contains)).toList();
+        return directory.peopleIn(task.candidateGroups());
     }
 
     /**

@@ -54,20 +54,22 @@ public class RefusalLogFilter extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (logger == null || !isEngineLogger(logger.getName())) {
-            return FilterReply.NEUTRAL;
-        }
+        // Called for every logging call and level check of every logger (issue 17: it showed in profiles): the cheap
+        // test first, and no string built.
         Throwable thrown = t;
         // SLF4J style: the throwable is the last argument, separated from params only after turbo filters run.
         if (thrown == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) {
             thrown = last;
         }
-        return thrown != null && RuleViolation.findIn(thrown) != null ? FilterReply.DENY : FilterReply.NEUTRAL;
+        if (thrown == null || logger == null || !isEngineLogger(logger.getName())) {
+            return FilterReply.NEUTRAL;
+        }
+        return RuleViolation.findIn(thrown) != null ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     private static boolean isEngineLogger(String name) {
         for (String prefix : ENGINE_LOGGERS) {
-            if (name.equals(prefix) || name.startsWith(prefix + ".")) {
+            if (name.startsWith(prefix) && (name.length() == prefix.length() || name.charAt(prefix.length()) == '.')) {
                 return true;
             }
         }

@@ -86,6 +86,7 @@ class PdfWriter {
         private final PDFont song;
         private final PDFont kai;
         private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+        private final Map<PDFont, Map<Integer, Float>> advances = new HashMap<>();
         private PDPageContentStream cs;
         private float y;
         private int pages;
@@ -228,7 +229,7 @@ class PdfWriter {
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
-                float w = font.getStringWidth(ch) / 1000f * size;
+                float w = advance(font, cp) / 1000f * size;
                 if (used + w > limit + 0.01f && line.length() > 0 && NO_LINE_START.indexOf(cp) < 0) {
                     String carried = "";
                     char last = line.charAt(line.length() - 1);
@@ -250,6 +251,20 @@ class PdfWriter {
                 lines.add(line.toString());
             }
             return lines;
+        }
+
+        /**
+         * A character's advance width in the font's units, asked of the font once per character and document (issue 17:
+         * encoding each character of each line anew was most of a long document's layout).
+         */
+        private float advance(PDFont font, int cp) throws IOException {
+            Map<Integer, Float> known = advances.computeIfAbsent(font, f -> new HashMap<>());
+            Float w = known.get(cp);
+            if (w == null) {
+                w = font.getStringWidth(new String(Character.toChars(cp)));
+                known.put(cp, w);
+            }
+            return w;
         }
 
         private float width(String s, PDFont font, float size) throws IOException {

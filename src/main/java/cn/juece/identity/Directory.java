@@ -30,8 +30,22 @@ public class Directory {
 
     /** The groups a person is in (read once per request and person: {@link RequestMemo}). */
     public List<String> groupsOf(String userId) {
-        return RequestMemo.get("groups:" + userId,
+        return groupsOf(identityService, userId);
+    }
+
+    /** The same, for the sign-in check, which has the identity service but not the directory. */
+    static List<String> groupsOf(IdentityService identityService, String userId) {
+        return RequestMemo.get(groupsKey(userId),
                 () -> identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    }
+
+    /** What a request remembers a person's groups and actor under ({@link RequestMemo}). */
+    public static String groupsKey(String userId) {
+        return "groups:" + userId;
+    }
+
+    public static String actorKey(String userId) {
+        return "actor:" + userId;
     }
 
     /** The person acting in this request or engine command, or {@link Actor#system()}. */
@@ -47,7 +61,6 @@ public class Directory {
         return Actor.system();
     }
 
-    /** A person as an actor: their unit, titles and groups (read once per request and person: {@link RequestMemo}). */
     /**
      * The people of the organisation in any of these groups, in the organisation's order: one query per group (issue 17:
      * asking each person's groups in turn was a query per person of the county).
@@ -60,8 +73,9 @@ public class Directory {
         return people().stream().filter(p -> members.contains(p.id())).toList();
     }
 
+    /** A person as an actor: their unit, titles and groups (read once per request and person: {@link RequestMemo}). */
     public Actor actor(String userId) {
-        return RequestMemo.get("actor:" + userId, () -> readActor(userId));
+        return RequestMemo.get(actorKey(userId), () -> readActor(userId));
     }
 
     private Actor readActor(String userId) {

@@ -71,10 +71,8 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     static List<GrantedAuthority> authorities(IdentityService identityService, String user) {
         List<GrantedAuthority> result = new ArrayList<>();
         result.add(new SimpleGrantedAuthority("ROLE_STAFF"));
-        // the same request's later Directory.groupsOf reads these (RequestMemo, same key)
-        List<String> groups = cn.juece.support.RequestMemo.get("groups:" + user, () -> identityService.createGroupQuery()
-                .groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        groups.forEach(g -> {
+        // remembered for the request: its later Directory.groupsOf reads these
+        Directory.groupsOf(identityService, user).forEach(g -> {
             result.add(new SimpleGrantedAuthority("GROUP_" + g));
             if (Groups.ADMIN.equals(g)) {
                 result.add(new SimpleGrantedAuthority("ROLE_ADMIN"));

@@ -293,7 +293,7 @@ class LdapSync {
 
     /** A membership written in this request: the request's remembered groups of that person are stale (RequestMemo). */
     private static void forgetGroupsOf(String userId) {
-        cn.juece.support.RequestMemo.forget("groups:" + userId);
-        cn.juece.support.RequestMemo.forget("actor:" + userId);
+        cn.juece.support.RequestMemo.forget(Directory.groupsKey(userId));
+        cn.juece.support.RequestMemo.forget(Directory.actorKey(userId));
     }
 }

@@ -37,16 +37,11 @@ public final class RequestMemo {
         return value;
     }
 
-    /** Forgets what this request remembered under keys starting with {@code keyPrefix} (after a write that changes them). */
-    public static void forget(String keyPrefix) {
+    /** Forgets what this request remembered under {@code key} (after a write that changes it). */
+    public static void forget(String key) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
-            return;
-        }
-        for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
-            if (name.startsWith(PREFIX + keyPrefix)) {
-                request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
-            }
+        if (request != null) {
+            request.removeAttribute(PREFIX + key, RequestAttributes.SCOPE_REQUEST);
         }
     }
 }

@@ -108,7 +108,7 @@ class VisibilityInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (stepDecision.isPresent()) {
             if (named != null ? named.id() != stepDecision.get()
                     : !access.getObject().maySee(directory.getObject().currentActor(), decisions.getObject().get(stepDecision.get()))) {
-                throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+                throw taskNotFound(taskId);
             }
             return;
         }
@@ -124,8 +124,12 @@ class VisibilityInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         }
         if (named != null ? named.id() != decision.get().id()
                 : !access.getObject().maySee(directory.getObject().currentActor(), decision.get())) {
-            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+            throw taskNotFound(taskId);
         }
+    }
+
+    private static RuleViolation taskNotFound(String taskId) {
+        return RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
     }
 
     private List<ScopedResource> resources() {

@@ -28,10 +28,67 @@ class ConsultationRepository {
                    postmark_date, submitted_at, entered_by, moderation, moderation_reason, cluster_id, adoption, adoption_reason
             FROM juece.opinion""";
 
+    /** How long the public intake may go on using a consultation it read (issue 17); see {@link #intakeTarget}. */
+    static final long INTAKE_TARGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final JdbcClient jdbc;
+    /** The consultations the public intake read lately, by id, with when they were read (System.nanoTime). */
+    private final Map<Long, Read> intakeTargets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a public comment is checked against and written with: the consultation and its decision's number. */
+    record IntakeTarget(Consultation consultation, String decisionNumber) {
+    }
+
+    private record Read(IntakeTarget target, long at) {
+    }
 
     ConsultationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The consultation a public comment is for, with its decision's number, as read at most a second ago (issue 17:
+     * two reads per comment were a fifth of the intake's request time). What could change in that second cannot let a
+     * late comment in: the window is checked against the clock on every comment, a window is closed only after its
+     * end has passed, and its end is only ever moved later ({@link #extend}). Every change made here forgets the entry
+     * at once and again when its transaction ends; another node's change is seen within the second. Unknown ids are
+     * not remembered.
+     */
+    Optional<IntakeTarget> intakeTarget(long id) {
+        long now = System.nanoTime();
+        Read read = intakeTargets.get(id);
+        if (read != null && now - read.at() < INTAKE_TARGET_NANOS) {
+            return Optional.of(read.target());
+        }
+        Optional<IntakeTarget> target = jdbc.sql("""
+                SELECT c.id, c.decision_id, c.title, c.notice_text, c.channels, c.opens_on, c.closes_on, c.shortened_reason,
+                       c.shortened_approved_by, c.moderated, c.status, c.feedback_summary, c.feedback_published_at, c.published_by,
+                       c.published_at, c.provisional_years, c.published_closes_on, d.decision_number
+                FROM juece.public_consultation c JOIN juece.decision d ON d.id = c.decision_id WHERE c.id = ?""")
+                .param(id).query((rs, i) -> new IntakeTarget(consultation(rs, i), rs.getString(18))).optional();
+        if (target.isPresent()) {
+            if (intakeTargets.size() >= 1_000) {
+                intakeTargets.clear(); // open consultations are few; this only bounds the map
+            }
+            intakeTargets.put(id, new Read(target.get(), now));
+        } else {
+            intakeTargets.remove(id);
+        }
+        return target;
+    }
+
+    /** Forgets what the intake read of the consultation, now and when the caller's transaction ends. */
+    private void changed(long id) {
+        intakeTargets.remove(id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            intakeTargets.remove(id);
+                        }
+                    });
+        }
     }
 
     long insert(long decisionId, String title, String notice, String channels, LocalDate opensOn, LocalDate closesOn,
@@ -63,11 +120,13 @@ class ConsultationRepository {
 
     /** The years without a holiday notice the window's minimum was counted over (issue 16; null: none). */
     void provisional(long id, String years) {
+        changed(id);
         jdbc.sql("UPDATE juece.public_consultation SET provisional_years = ? WHERE id = ?").params(years, id).update();
     }
 
     /** Extends an open window's end (a loaded holiday notice moved its minimum), keeping the end first published. */
     void extend(long id, LocalDate closesOn, String years) {
+        changed(id);
         jdbc.sql("""
                 UPDATE juece.public_consultation SET published_closes_on = COALESCE(published_closes_on, closes_on),
                        closes_on = ?, provisional_years = ? WHERE id = ?""").params(closesOn, years, id).update();
@@ -87,11 +146,13 @@ class ConsultationRepository {
 
     /** Closes an open window; false when it was no longer open (closed already, or its feedback published). */
     boolean close(long id) {
+        changed(id);
         return jdbc.sql("UPDATE juece.public_consultation SET status = ? WHERE id = ? AND status = ?")
                 .params(ConsultationStatus.CLOSED.name(), id, ConsultationStatus.OPEN.name()).update() == 1;
     }
 
     void publishFeedback(long id, String summary, OffsetDateTime at) {
+        changed(id);
         jdbc.sql("UPDATE juece.public_consultation SET status = ?, feedback_summary = ?, feedback_published_at = ? WHERE id = ?")
                 .params(ConsultationStatus.FEEDBACK_PUBLISHED.name(), summary, at, id).update();
     }

@@ -186,8 +186,20 @@ public class PublicCommentService {
     }
 
     private OpinionWriter.Received check(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file) {
-        Consultation c = consultation(consultationId);
-        Decision d = decisions.get(c.decisionId());
+        Consultation c;
+        String decisionNumber;
+        if (enteredByStaff) {
+            c = consultation(consultationId);
+            Decision d = decisions.get(c.decisionId());
+            leadUnit.require(d, "公众参与", "第十七条");
+            decisionNumber = d.number();
+        } else {
+            // the public's comments: one joined read, reused for a second (ConsultationRepository.intakeTarget)
+            var target = repository.intakeTarget(consultationId)
+                    .orElseThrow(() -> consultationNotFound(consultationId));
+            c = target.consultation();
+            decisionNumber = target.decisionNumber();
+        }
         String content = s.content() == null ? "" : s.content().strip();
         if (content.isEmpty()) {
             throw RuleViolation.badRequest("OPINION_EMPTY", "请填写意见内容。");
@@ -202,9 +214,6 @@ public class PublicCommentService {
         }
         OpinionChannel channel = enteredByStaff ? Objects.requireNonNullElse(s.channel(), OpinionChannel.LETTER) : OpinionChannel.PORTAL;
         Actor actor = enteredByStaff ? directory.currentActor() : new Actor("public", "社会公众", null, null, "社会公众", List.of());
-        if (enteredByStaff) {
-            leadUnit.require(d, "公众参与", "第十七条");
-        }
         OffsetDateTime now = clock.now();
         if (now.toLocalDate().isBefore(c.opensOn())) {
             throw new RuleViolation("COMMENT_WINDOW_NOT_OPEN", "征求意见自" + CHINESE_DATE.format(c.opensOn()) + "开始，请届时提出意见。");
@@ -218,7 +227,7 @@ public class PublicCommentService {
         }
         String hash = cn.juece.support.Hashes.sha256(WHITESPACE.matcher(content).replaceAll(""));
         CommentAttachment attachment = CommentAttachment.check(fileName, file, maxAttachment.toBytes());
-        return new OpinionWriter.Received(c, d.number(), receipts.next(), channel, name, contact,
+        return new OpinionWriter.Received(c, decisionNumber, receipts.next(), channel, name, contact,
                 Boolean.TRUE.equals(s.quotable()), content, hash, s.postmarkDate(), now, actor, enteredByStaff, attachment);
     }
 
@@ -399,7 +408,11 @@ public class PublicCommentService {
     }
 
     public Consultation consultation(long id) {
-        return repository.find(id).orElseThrow(() -> RuleViolation.notFound("CONSULTATION_NOT_FOUND", "征求意见不存在：" + id));
+        return repository.find(id).orElseThrow(() -> consultationNotFound(id));
+    }
+
+    private static RuleViolation consultationNotFound(long id) {
+        return RuleViolation.notFound("CONSULTATION_NOT_FOUND", "征求意见不存在：" + id);
     }
 
     /** Every opinion with its answer, for the dossier and the office that prints it (staff only: contacts included). */

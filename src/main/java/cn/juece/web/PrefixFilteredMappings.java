@@ -1,6 +1,7 @@
 package cn.juece.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Set;
 
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -18,9 +21,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * Spring MVC's handler lookup, made cheap for paths with a variable (issue 17). Spring finds a handler for a path such
  * as {@code /api/decisions/GX-2026-0001/tasks} by trying every one of our ~440 mappings' conditions in turn, each asking
  * the request (through several wrappers) for its method, its Origin header, its body and content type; it does so twice
- * per request (Spring Security's introspector and the dispatcher). Here a mapping whose patterns' literal beginnings (up
- * to the first variable or wildcard) cannot begin the request's path is skipped before its conditions are asked; every
- * other mapping is matched exactly as Spring does, and the choice among matches is Spring's.
+ * per request (Spring Security's introspector and the dispatcher), walking the whole registry each time. Here only the
+ * mappings whose patterns' literal beginnings (up to the first variable or wildcard) can begin the request's path are
+ * looked at, from an index by first path segment; their conditions are matched and the best is chosen by Spring's own
+ * matching and comparator, in Spring's order (mappings with the path as a direct path first).
  *
  * <p>A pattern whose beginning holds anything but plain ASCII path characters, and a request path with a percent
  * escape, are never skipped on (decoding would be needed to compare them): they take Spring's full path.
@@ -35,8 +39,6 @@ class PrefixFilteredMappings implements WebMvcRegistrations {
 
     static final class Mapping extends RequestMappingHandlerMapping {
 
-        /** The mappings that may match the request being looked up on this thread (null: ask every one). */
-        private static final ThreadLocal<Set<RequestMappingInfo>> CANDIDATES = new ThreadLocal<>();
         /** The mappings by the first segment of their literal beginning; rebuilt after any registration. */
         private volatile Index index;
         /** Off only in the test that compares every choice with Spring's own. */
@@ -46,12 +48,19 @@ class PrefixFilteredMappings implements WebMvcRegistrations {
             filtering = on;
         }
 
-        /** A mapping and the literal beginnings of its patterns. */
-        private record Entry(RequestMappingInfo info, String[] begins) {
+        /** A mapping, its handler, and the literal beginnings of its patterns. */
+        private record Entry(RequestMappingInfo info, HandlerMethod handler, String[] begins) {
         }
 
-        /** Mappings by first path segment, and those that must always be asked (no safe literal beginning). */
-        private record Index(Map<String, List<Entry>> bySegment, List<RequestMappingInfo> always) {
+        /**
+         * Mappings by first path segment; those that must always be asked (no safe literal beginning); and every
+         * mapping, for Spring's account of a request that matched none (404, 405, 415, 406).
+         */
+        private record Index(Map<String, List<Entry>> bySegment, List<Entry> always, Set<RequestMappingInfo> all) {
+        }
+
+        /** A mapping's conditions as they matched the request, and its handler. */
+        private record Match(RequestMappingInfo matched, HandlerMethod handler) {
         }
 
         @Override
@@ -66,64 +75,83 @@ class PrefixFilteredMappings implements WebMvcRegistrations {
             index = null;
         }
 
+        /**
+         * Spring's choice, asking only the mappings that may begin the path: those whose direct path is the path first,
+         * then the rest if none of those matched; the best by Spring's comparator, an error if two are equally good;
+         * nothing matched → Spring's own refusal. A CORS pre-flight request and a path that cannot be compared without
+         * decoding take Spring's own lookup.
+         */
         @Override
-        protected org.springframework.web.method.HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
-                throws Exception {
-            Set<RequestMappingInfo> outer = CANDIDATES.get();
-            CANDIDATES.set(filtering ? candidates(lookupPath) : null);
-            try {
+        protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+            if (!filtering || lookupPath == null || lookupPath.indexOf('%') >= 0 || !lookupPath.startsWith("/")
+                    || CorsUtils.isPreFlightRequest(request)) {
                 return super.lookupHandlerMethod(lookupPath, request);
-            } finally {
-                if (outer == null) {
-                    CANDIDATES.remove();
-                } else {
-                    CANDIDATES.set(outer);
-                }
-            }
-        }
-
-        @Override
-        protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            Set<RequestMappingInfo> candidates = CANDIDATES.get();
-            if (candidates != null && !candidates.contains(info)) {
-                return null;
-            }
-            return super.getMatchingMapping(info, request);
-        }
-
-        /** The mappings whose patterns may begin the path (by identity), or null to ask every one. */
-        private Set<RequestMappingInfo> candidates(String path) {
-            if (path == null || path.indexOf('%') >= 0 || !path.startsWith("/")) {
-                return null;
             }
             Index idx = index;
             if (idx == null) {
                 idx = build();
                 index = idx;
             }
-            Set<RequestMappingInfo> result = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            result.addAll(idx.always());
-            for (Entry e : idx.bySegment().getOrDefault(firstSegment(path), List.of())) {
-                if (beginsWithAny(path, e.begins())) {
-                    result.add(e.info());
+            List<Entry> candidates = new ArrayList<>(idx.always());
+            for (Entry e : idx.bySegment().getOrDefault(firstSegment(lookupPath), List.of())) {
+                if (beginsWithAny(lookupPath, e.begins())) {
+                    candidates.add(e);
                 }
             }
-            return result;
+            List<Match> matches = new ArrayList<>(2);
+            for (Entry e : candidates) {
+                if (e.info().getDirectPaths().contains(lookupPath)) {
+                    add(e, request, matches);
+                }
+            }
+            if (matches.isEmpty()) {
+                for (Entry e : candidates) {
+                    if (!e.info().getDirectPaths().contains(lookupPath)) {
+                        add(e, request, matches);
+                    }
+                }
+            }
+            if (matches.isEmpty()) {
+                return handleNoMatch(idx.all(), lookupPath, request);
+            }
+            Match best = matches.get(0);
+            if (matches.size() > 1) {
+                Comparator<RequestMappingInfo> order = getMappingComparator(request);
+                matches.sort((a, b) -> order.compare(a.matched(), b.matched()));
+                best = matches.get(0);
+                Match next = matches.get(1);
+                if (order.compare(best.matched(), next.matched()) == 0) {
+                    throw new IllegalStateException("Ambiguous handler methods mapped for '" + lookupPath + "': {"
+                            + best.handler().getMethod() + ", " + next.handler().getMethod() + "}");
+                }
+            }
+            request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+            handleMatch(best.matched(), lookupPath, request);
+            return best.handler();
+        }
+
+        private void add(Entry e, HttpServletRequest request, List<Match> matches) {
+            RequestMappingInfo matched = getMatchingMapping(e.info(), request);
+            if (matched != null) {
+                matches.add(new Match(matched, e.handler()));
+            }
         }
 
         private Index build() {
             Map<String, List<Entry>> bySegment = new HashMap<>();
-            List<RequestMappingInfo> always = new ArrayList<>();
-            for (RequestMappingInfo info : getHandlerMethods().keySet()) {
+            List<Entry> always = new ArrayList<>();
+            Map<RequestMappingInfo, HandlerMethod> handlers = getHandlerMethods();
+            handlers.forEach((info, handler) -> {
                 String[] begins = literalBeginnings(info);
                 String segment = segmentOf(begins);
+                Entry entry = new Entry(info, handler, begins);
                 if (segment == null) {
-                    always.add(info);
+                    always.add(entry);
                 } else {
-                    bySegment.computeIfAbsent(segment, k -> new ArrayList<>()).add(new Entry(info, begins));
+                    bySegment.computeIfAbsent(segment, k -> new ArrayList<>()).add(entry);
                 }
-            }
-            return new Index(bySegment, always);
+            });
+            return new Index(bySegment, always, new java.util.LinkedHashSet<>(handlers.keySet()));
         }
 
         /** The first path segment all the beginnings share (each holds its whole first segment), or null. */

@@ -51,8 +51,8 @@ class ConsultationRepository {
      * two reads per comment were a fifth of the intake's request time). What could change in that second cannot let a
      * late comment in: the window is checked against the clock on every comment, a window is closed only after its
      * end has passed, and its end is only ever moved later ({@link #extend}). Every change made here forgets the entry
-     * at once and again when its transaction ends; another node's change is seen within the second. Unknown ids are
-     * not remembered.
+     * at once and again when its transaction ends; a read that raced the change, and another node's change, are seen
+     * within the second. Unknown ids are not remembered.
      */
     Optional<IntakeTarget> intakeTarget(long id) {
         long now = System.nanoTime();

@@ -230,6 +230,8 @@ public class DecisionRepository {
     public void setUnits(long id, String leadUnit, List<String> coUnits, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.decision SET lead_unit = ?, co_units = ?, updated_at = ? WHERE id = ?")
                 .params(leadUnit, coUnits == null || coUnits.isEmpty() ? null : String.join(",", coUnits), now, id).update();
+        // the steps carry the lead unit supervision counts them under (V261)
+        jdbc.sql("UPDATE juece.step SET lead_unit = ? WHERE decision_id = ?").params(leadUnit, id).update();
     }
 
     private static Decision map(ResultSet rs, int row) throws SQLException {

@@ -156,17 +156,23 @@ class SupervisionQueries {
 
     /**
      * Overdue and soon-due open steps by the decision's lead unit (a step held by a minimum is never overdue): only
-     * the steps due before {@code soonEnd}, read by the range of {@code step_open_overdue_dec_idx} (V253: the due date
-     * a step can be overdue by, 9999-12-31 while a minimum holds it; V260: with the step's decision, so the steps are
-     * read from the index alone), without joining each step's period.
+     * the steps due before {@code soonEnd} (V253: the due date a step can be overdue by, 9999-12-31 while a minimum
+     * holds it), without joining each step's period. Without a year or decision filter, from the organ and lead unit
+     * the step carries (V261: the index alone, {@code step_open_overdue_unit_idx}); with one, joined with the
+     * decisions ({@code step_open_overdue_dec_idx}, V260).
      */
     Map<String, long[]> dueByUnit(Selection sel, OffsetDateTime now, OffsetDateTime soonEnd) {
         Map<String, long[]> result = new LinkedHashMap<>();
-        bind(jdbc.sql("SELECT d.lead_unit, SUM(CASE WHEN s.overdue_at < :now THEN 1 ELSE 0 END), SUM(CASE WHEN s.overdue_at >= :now THEN 1 ELSE 0 END)"
-                        + " FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+        String counts = "SUM(CASE WHEN s.overdue_at < :now THEN 1 ELSE 0 END), SUM(CASE WHEN s.overdue_at >= :now THEN 1 ELSE 0 END)";
+        String sql = sel.year() == null && sel.number() == null
+                // the organ and lead unit each step carries (V261): one range of step_open_overdue_unit_idx
+                ? "SELECT s.lead_unit, " + counts + " FROM juece.step s WHERE s.state = 'OPEN' AND s.overdue_at < :soonEnd"
+                        + " AND s.organ_code IN (:organ)" + (sel.unit() == null ? "" : " AND s.lead_unit = :unit") + stepFilter(sel)
+                        + " GROUP BY s.lead_unit"
+                : "SELECT d.lead_unit, " + counts + " FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
                         + " WHERE s.state = 'OPEN' AND s.overdue_at < :soonEnd AND d.organ_code IN (:organ)"
-                        + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit"), sel)
-                .param("now", now).param("soonEnd", soonEnd)
+                        + decisionFilter(sel) + stepFilter(sel) + " GROUP BY d.lead_unit";
+        bind(jdbc.sql(sql), sel).param("now", now).param("soonEnd", soonEnd)
                 .query((rs, i) -> result.put(rs.getString(1), new long[] {0, rs.getLong(2), rs.getLong(3)})).list();
         return result;
     }

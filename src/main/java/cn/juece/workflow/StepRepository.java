@@ -32,13 +32,18 @@ class StepRepository {
     void insert(long decisionId, String taskId, String processInstanceId, String processDefinitionId, String processKey,
                 String taskKey, String taskName, Responsible party, String subjectUnit, String responsibleGroup, int round,
                 String assignee, OffsetDateTime createdAt) {
-        jdbc.sql("""
+        // with the decision's organ and lead unit, which supervision counts by (V261)
+        int inserted = jdbc.sql("""
                 INSERT INTO juece.step (decision_id, task_id, process_instance_id, process_definition_id, process_key, task_key,
-                                        task_name, party, subject_unit, responsible_group, round_no, state, assignee, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-                .params(decisionId, taskId, processInstanceId, processDefinitionId, processKey, taskKey, taskName,
-                        party == null ? null : party.name(), subjectUnit, responsibleGroup, round, assignee, createdAt)
+                                        task_name, party, subject_unit, responsible_group, round_no, state, assignee, created_at,
+                                        organ_code, lead_unit)
+                SELECT d.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, d.organ_code, d.lead_unit FROM juece.decision d WHERE d.id = ?""")
+                .params(taskId, processInstanceId, processDefinitionId, processKey, taskKey, taskName,
+                        party == null ? null : party.name(), subjectUnit, responsibleGroup, round, assignee, createdAt, decisionId)
                 .update();
+        if (inserted != 1) {
+            throw new IllegalStateException("no decision " + decisionId + " for the step of task " + taskId);
+        }
         workDays.refresh(taskId);
         workDays.openSteps(decisionId);
     }

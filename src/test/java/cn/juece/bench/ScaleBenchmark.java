@@ -343,8 +343,9 @@ class ScaleBenchmark {
                                                 VALUES (?, ?, ?, ?, 'LEADER', ?, 'PROPOSAL', 'IN_PROGRESS', 'fgj_wang', ?, ?, ?, 1, 1)""");
                  PreparedStatement step = c.prepareStatement("""
                     INSERT INTO juece.step (decision_id, task_id, process_instance_id, task_key, task_name, party, round_no, state,
-                                            created_at, responsible_group, process_definition_id, process_key, due_at, work_day, due_sort, overdue_at)
-                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal', ?, ?, ?, ?)""");
+                                            created_at, responsible_group, process_definition_id, process_key, due_at, work_day, due_sort, overdue_at,
+                                            organ_code, lead_unit)
+                    VALUES (?, ?, ?, 'proposal-study', ?, ?, 1, 'OPEN', ?, ?, ?, 'stage-proposal', ?, ?, ?, ?, ?, ?)""");
                  PreparedStatement period = c.prepareStatement("""
                     INSERT INTO juece.step_period (decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on,
                                                    end_on, paused_days, state, due_at) VALUES (?, ?, 'proposal-study', ?, ?, ?, ?, ?, 0, 'OPEN', ?)""")) {
@@ -374,6 +375,8 @@ class ScaleBenchmark {
                     step.setObject(10, end);   // V220: the day the work list sorts by
                     step.setObject(11, due);   // V251: the due date supervision sorts by
                     step.setObject(12, due);   // V253: the due date it can be overdue by (a deadline, no minimum)
+                    step.setString(13, organ); // V261: the decision's organ and lead unit, which supervision counts by
+                    step.setString(14, lead);
                     step.addBatch();
                     period.setLong(1, id);
                     period.setString(2, "bench-task-" + i);

@@ -89,6 +89,47 @@ class SupervisionTest extends IntegrationTest {
     }
 
     /** The state of the decision's open step as supervision lists it (the page filtered to that decision). */
+    /**
+     * The overdue step is counted under the decision's lead unit, and moves with it when the unit's functions move (Art.
+     * 12): through the unit filter and in the per-unit rows, read from the step's own organ and lead unit (V261), and
+     * with a year filter, read through the decision.
+     */
+    @Test
+    void anOverdueStepIsCountedUnderTheLeadUnitItMovesTo() {
+        var d = driver();
+        String n = d.create("县城区停车管理办法（承办单位变更后的监督统计）");
+        d.study(n);
+        d.launch(n);
+        ZonedDateTime now = ZonedDateTime.now(AppClock.ZONE);
+        TaskEdits.ours(() -> taskService.setDueDate(d.task(n, "drafting-draft").get("id").asText(), Date.from(now.minusDays(1).toInstant())));
+        long[] before = {overdue(d, "fgj", null), overdue(d, "zjj", null), unitRow(d, "fgj"), unitRow(d, "zjj"),
+                overdue(d, "fgj", now.getYear()), overdue(d, "zjj", now.getYear())};
+        assertThat(state(d, n)).isEqualTo("OVERDUE");
+
+        var changed = d.as("admin").post("/api/decisions/" + n + "/unit-change", java.util.Map.of("fromUnit", "fgj", "toUnit", "zjj",
+                "ground", "冠编发〔2026〕5号：停车管理职能划入县住房和城乡建设局"));
+        assertThat(changed.getStatusCode().value()).as(String.valueOf(changed.getBody())).isEqualTo(200);
+
+        assertThat(new long[] {overdue(d, "fgj", null), overdue(d, "zjj", null), unitRow(d, "fgj"), unitRow(d, "zjj"),
+                overdue(d, "fgj", now.getYear()), overdue(d, "zjj", now.getYear())})
+                .containsExactly(before[0] - 1, before[1] + 1, before[2] - 1, before[3] + 1, before[4] - 1, before[5] + 1);
+    }
+
+    /** The overdue steps the justice bureau sees under a unit (and a registration year), by the unit filter. */
+    private static long overdue(cn.juece.LifecycleDriver d, String unit, Integer year) {
+        return d.as(JUSTICE).get("/api/supervision?unit=" + unit + (year == null ? "" : "&year=" + year)).getBody().get("overdue").asLong();
+    }
+
+    /** The overdue steps in a unit's row of the unfiltered overview (0 when the unit has no row). */
+    private static long unitRow(cn.juece.LifecycleDriver d, String unit) {
+        for (JsonNode r : d.as(JUSTICE).get("/api/supervision").getBody().get("byUnit")) {
+            if (r.get("unitCode").asText().equals(unit)) {
+                return r.get("overdue").asLong();
+            }
+        }
+        return 0;
+    }
+
     private static String state(cn.juece.LifecycleDriver d, String number) {
         JsonNode overview = d.as(JUSTICE).get("/api/supervision?unit=fgj&decision=" + number).getBody();
         for (JsonNode s : overview.get("openSteps").get("items")) {

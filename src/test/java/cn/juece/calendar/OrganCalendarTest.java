@@ -65,7 +65,7 @@ class OrganCalendarTest extends IntegrationTest {
         clockAt("2026-03-09T09:00:00");
         String qq = toReview(d, "清泉街道老旧小区加装电梯补助办法（本地休息日）");
         String gx = toReview(d, "县城老旧小区加装电梯补助办法（全国日历）");
-        jdbc.sql("UPDATE juece.decision SET organ_code = 'QQ' WHERE decision_number = ?").param(qq).update();
+        toOrgan(qq, "QQ");
         assertThat(step(qq, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
         assertThat(step(gx, "legality-review").get("earliestClose").asText()).isEqualTo("2026-03-18");
 
@@ -141,7 +141,17 @@ class OrganCalendarTest extends IntegrationTest {
 
     /** The setup shortcut undone, so that no later test meets a county-numbered matter of the township. */
     private void backToTheCounty(String number) {
-        jdbc.sql("UPDATE juece.decision SET organ_code = 'GX' WHERE decision_number = ?").param(number).update();
+        toOrgan(number, "GX");
+    }
+
+    /**
+     * The setup shortcut: a matter registered with the county moved to another organ, with the organ its steps carry
+     * (V261; the application never moves a matter between organs).
+     */
+    private void toOrgan(String number, String organ) {
+        jdbc.sql("UPDATE juece.decision SET organ_code = ? WHERE decision_number = ?").params(organ, number).update();
+        jdbc.sql("UPDATE juece.step SET organ_code = ? WHERE decision_id = (SELECT id FROM juece.decision WHERE decision_number = ?)")
+                .params(organ, number).update();
     }
 
     /**
@@ -162,7 +172,7 @@ class OrganCalendarTest extends IntegrationTest {
         var published = d.as(LifecycleDriver.LEAD).post("/api/decisions/" + n + "/consultations", notice);
         assertThat(published.getStatusCode().value()).as(String.valueOf(published.getBody())).isEqualTo(201);
         long window = published.getBody().get("id").asLong();
-        jdbc.sql("UPDATE juece.decision SET organ_code = 'QQ' WHERE decision_number = ?").param(n).update();
+        toOrgan(n, "QQ");
         assertThat(timers(n, "comment-window-ends")).extracting(Job::getDuedate).containsExactly(instant(2026, 4, 2, 0, 0, 0));
 
         clockAt("2026-03-03T09:00:00");

@@ -188,6 +188,10 @@ class SupervisionTest extends IntegrationTest {
                 + " WHERE s.decision_id = d.id AND s.state = 'OPEN') OR d.open_stages <> COALESCE((SELECT SUM(DISTINCT "
                 + cn.juece.workflow.WorkDays.STAGE_BIT + ") FROM juece.step s WHERE s.decision_id = d.id AND s.state = 'OPEN'), 0)")
                 .query(Long.class).single()).isZero();
+        // each step carries its decision's organ and lead unit (V261) as the decision says
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
+                + " WHERE s.organ_code <> d.organ_code OR s.lead_unit <> d.lead_unit OR s.organ_code IS NULL OR s.lead_unit IS NULL")
+                .query(Long.class).single()).isZero();
         // and the counts from one scan of the decisions are those of the queries over every open step
         for (var sel : java.util.List.of(new SupervisionQueries.Selection(java.util.List.of("GX"), null, null, null, null),
                 new SupervisionQueries.Selection(java.util.List.of("GX", "QQ"), "fgj", null, null, null))) {

@@ -48,8 +48,11 @@ class PrefixFilteredMappings implements WebMvcRegistrations {
             filtering = on;
         }
 
-        /** A mapping, its handler, and the literal beginnings of its patterns. */
-        private record Entry(RequestMappingInfo info, HandlerMethod handler, String[] begins) {
+        /**
+         * A mapping, its handler, the literal beginnings of its patterns, and its patterns without variables (Spring
+         * builds that set anew on each {@code getDirectPaths()} call: kept here once).
+         */
+        private record Entry(RequestMappingInfo info, HandlerMethod handler, String[] begins, Set<String> directPaths) {
         }
 
         /**
@@ -100,13 +103,13 @@ class PrefixFilteredMappings implements WebMvcRegistrations {
             }
             List<Match> matches = new ArrayList<>(2);
             for (Entry e : candidates) {
-                if (e.info().getDirectPaths().contains(lookupPath)) {
+                if (e.directPaths().contains(lookupPath)) {
                     add(e, request, matches);
                 }
             }
             if (matches.isEmpty()) {
                 for (Entry e : candidates) {
-                    if (!e.info().getDirectPaths().contains(lookupPath)) {
+                    if (!e.directPaths().contains(lookupPath)) {
                         add(e, request, matches);
                     }
                 }
@@ -144,7 +147,7 @@ class PrefixFilteredMappings implements WebMvcRegistrations {
             handlers.forEach((info, handler) -> {
                 String[] begins = literalBeginnings(info);
                 String segment = segmentOf(begins);
-                Entry entry = new Entry(info, handler, begins);
+                Entry entry = new Entry(info, handler, begins, Set.copyOf(info.getDirectPaths()));
                 if (segment == null) {
                     always.add(entry);
                 } else {

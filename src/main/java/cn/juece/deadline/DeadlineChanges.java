@@ -85,7 +85,7 @@ public class DeadlineChanges {
 
     public List<DeadlineChange> forDecision(long decisionId) {
         return jdbc.sql(SELECT + " WHERE c.decision_id = ? ORDER BY c.id").param(decisionId)
-                .query(DeadlineChange.class).list();
+                .query(cn.juece.support.RecordRows.of(DeadlineChange.class)).list();
     }
 
     /** The changes of the last 30 days that concern these groups (the home page's notice), newest first. */
@@ -96,6 +96,6 @@ public class DeadlineChanges {
         OffsetDateTime since = clock.now().minusDays(HOME_PAGE_DAYS);
         return jdbc.sql(SELECT + " WHERE c.changed = TRUE AND c.changed_at >= :since"
                         + " AND c.responsible_group IN (:groups) ORDER BY c.id DESC")
-                .param("since", since).param("groups", groups).query(DeadlineChange.class).list();
+                .param("since", since).param("groups", groups).query(cn.juece.support.RecordRows.of(DeadlineChange.class)).list();
     }
 }

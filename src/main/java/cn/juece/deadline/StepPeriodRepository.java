@@ -42,14 +42,14 @@ class StepPeriodRepository {
     /** Open steps whose dates were counted over a year without a notice (issue 16). */
     List<StepPeriod> openProvisional() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE state = 'OPEN' AND provisional_years IS NOT NULL ORDER BY id")
-                .query(StepPeriod.class).list();
+                .query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
     }
 
     /** The open step periods of one deciding organ's matters (issue 15: that organ's own calendar day changed). */
     List<StepPeriod> openOfOrgan(String organCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE state = 'OPEN' AND decision_id IN "
                         + "(SELECT id FROM juece.decision WHERE organ_code = ?) ORDER BY id")
-                .param(organCode).query(StepPeriod.class).list();
+                .param(organCode).query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
     }
 
     /** Records the due and follow-up dates given to the step's task (the task-update guard compares with them). */
@@ -73,35 +73,28 @@ class StepPeriodRepository {
         return t == null ? null : java.util.Date.from(t.toInstant());
     }
 
-    /**
-     * Maps by the result's own column names (JdbcClient.query(StepPeriod.class) first asks H2 for each camelCase name,
-     * an exception per column and row: most of a work-list page's time, issue 17).
-     */
-    private static final org.springframework.jdbc.core.DataClassRowMapper<StepPeriod> BY_COLUMN =
-            new org.springframework.jdbc.core.DataClassRowMapper<>(StepPeriod.class);
-
     /** The open periods of these tasks (a work-list page, issue 17). */
     List<StepPeriod> openByTasks(java.util.Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id IN (:ids) AND state = 'OPEN'").param("ids", taskIds)
-                .query(BY_COLUMN).list();
+                .query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
     }
 
     Optional<StepPeriod> byTask(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id = ?").param(taskId)
-                .query(StepPeriod.class).optional();
+                .query(cn.juece.support.RecordRows.of(StepPeriod.class)).optional();
     }
 
     Optional<StepPeriod> openFor(long decisionId, String taskKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE decision_id = ? AND task_key = ? AND state = 'OPEN' ORDER BY id DESC")
-                .params(decisionId, taskKey).query(StepPeriod.class).list().stream().findFirst();
+                .params(decisionId, taskKey).query(cn.juece.support.RecordRows.of(StepPeriod.class)).list().stream().findFirst();
     }
 
     List<StepPeriod> forDecision(long decisionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE decision_id = ? ORDER BY id")
-                .param(decisionId).query(StepPeriod.class).list();
+                .param(decisionId).query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
     }
 
     void closeStep(long decisionId, String taskKey, OffsetDateTime now) {
@@ -148,7 +141,7 @@ class StepPeriodRepository {
                 SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
                        end_after, late_note, recorded_by, recorded_at
                 FROM juece.period_pause WHERE decision_id = ? ORDER BY id""")
-                .param(decisionId).query(PeriodPause.class).list();
+                .param(decisionId).query(cn.juece.support.RecordRows.of(PeriodPause.class)).list();
     }
 
     List<PeriodPause> latePauses() {
@@ -156,7 +149,7 @@ class StepPeriodRepository {
                 SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
                        end_after, late_note, recorded_by, recorded_at
                 FROM juece.period_pause WHERE late_note IS NOT NULL ORDER BY id""")
-                .query(PeriodPause.class).list();
+                .query(cn.juece.support.RecordRows.of(PeriodPause.class)).list();
     }
 
     void addDeviation(long stepId, long decisionId, String code, String reason, String by, String name, OffsetDateTime at) {
@@ -178,22 +171,22 @@ class StepPeriodRepository {
                        d.reason, d.approved_by, d.approver_name, d.approved_at
                 FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code
                 WHERE d.decision_id = ? ORDER BY d.id""")
-                .param(decisionId).query(PeriodDeviation.class).list();
+                .param(decisionId).query(cn.juece.support.RecordRows.of(PeriodDeviation.class)).list();
     }
 
     /** The periods whose deadline passed and was escalated (supervision, issue 17: not every period). */
     List<StepPeriod> escalated() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL ORDER BY id").query(StepPeriod.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL ORDER BY id").query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
     }
 
     List<StepPeriod> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(StepPeriod.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
     }
 
     List<PeriodDeviation> allDeviations() {
         return jdbc.sql("""
                 SELECT d.id, d.step_period_id, d.decision_id, d.period_code, COALESCE(p.name_zh, d.period_code) AS period_name,
                        d.reason, d.approved_by, d.approver_name, d.approved_at
-                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code ORDER BY d.id""").query(PeriodDeviation.class).list();
+                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code ORDER BY d.id""").query(cn.juece.support.RecordRows.of(PeriodDeviation.class)).list();
     }
 }

@@ -81,7 +81,7 @@ public class ExpertPool {
     // ---- fields ----
 
     public List<Field> fields() {
-        return jdbc.sql("SELECT id, name, active FROM juece.expert_field ORDER BY id").query(Field.class).list();
+        return jdbc.sql("SELECT id, name, active FROM juece.expert_field ORDER BY id").query(cn.juece.support.RecordRows.of(Field.class)).list();
     }
 
     Set<String> activeFieldNames() {

@@ -52,7 +52,7 @@ class OutboxRepository {
     }
 
     OutboxMail get(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.mail_outbox WHERE id = ?").param(id).query(OutboxMail.class).optional().orElse(null);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.mail_outbox WHERE id = ?").param(id).query(cn.juece.support.RecordRows.of(OutboxMail.class)).optional().orElse(null);
     }
 
     void sent(long id, OffsetDateTime now) {
@@ -79,17 +79,17 @@ class OutboxRepository {
 
     List<OutboxMail> unsent(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.mail_outbox WHERE status <> 'SENT' ORDER BY id DESC")
-                .query(OutboxMail.class).list().stream().limit(limit).toList();
+                .query(cn.juece.support.RecordRows.of(OutboxMail.class)).list().stream().limit(limit).toList();
     }
 
     List<OutboxMail> recentSent(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.mail_outbox WHERE status = 'SENT' ORDER BY id DESC")
-                .query(OutboxMail.class).list().stream().limit(limit).toList();
+                .query(cn.juece.support.RecordRows.of(OutboxMail.class)).list().stream().limit(limit).toList();
     }
 
     List<OutboxMail> forDecision(long decisionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.mail_outbox WHERE decision_id = ? ORDER BY id")
-                .param(decisionId).query(OutboxMail.class).list();
+                .param(decisionId).query(cn.juece.support.RecordRows.of(OutboxMail.class)).list();
     }
 
     private static String cut(String s, int max) {

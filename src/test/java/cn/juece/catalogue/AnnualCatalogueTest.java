@@ -304,4 +304,36 @@ class AnnualCatalogueTest extends IntegrationTest {
         String docs = as(JUSTICE).raw().get().uri("/v3/api-docs").retrieve().body(String.class);
         assertThat(docs).contains("/api/catalogues/{key}/export.csv").contains("/api/public-proposals/{id}/register");
     }
+
+    static List<String> ids(JsonNode tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    /**
+     * A catalogue step heads the first page of the work list of its unit's people until one of them takes it, then
+     * only its holder's; never another unit's, a later page or a stage's list (issue 17: read by a native query).
+     */
+    @Test
+    void aCatalogueStepIsOnTheWorkListOfItsUnitUntilSomeoneTakesIt() {
+        String key = create(2049);
+        String compile = step(key, "catalogue-compile").get("id").asText();
+        assertThat(ids(as(JUSTICE).get("/api/tasks").getBody())).contains(compile);
+        assertThat(ids(as("sfj_head").get("/api/tasks").getBody())).contains(compile);
+        assertThat(ids(as(LifecycleDriver.LEAD).get("/api/tasks").getBody())).doesNotContain(compile);
+        assertThat(ids(as(ORGAN).get("/api/tasks").getBody())).doesNotContain(compile);
+        assertThat(ids(as(JUSTICE).get("/api/tasks?page=1").getBody())).doesNotContain(compile);
+        assertThat(ids(as(JUSTICE).get("/api/tasks?stage=DRAFTING").getBody())).doesNotContain(compile);
+        // taken by sfj_liu: on her list, no longer on her head's
+        ok(as(JUSTICE).post("/api/tasks/" + compile + "/claim", Map.of()));
+        assertThat(ids(as(JUSTICE).get("/api/tasks").getBody())).contains(compile);
+        assertThat(ids(as("sfj_head").get("/api/tasks").getBody())).doesNotContain(compile);
+        // submitted: the organ's confirmation is on the organ's list, nothing of it on the bureau's
+        addItem(key, item("城区集中供热价格调整", "第二季度"));
+        ok(complete(JUSTICE, key, "catalogue-compile", "SUBMITTED", null));
+        String confirm = step(key, "catalogue-confirm").get("id").asText();
+        assertThat(ids(as(ORGAN).get("/api/tasks").getBody())).contains(confirm);
+        assertThat(ids(as(JUSTICE).get("/api/tasks").getBody())).doesNotContain(compile, confirm);
+    }
 }

@@ -246,6 +246,28 @@ class SupervisionQueries {
         return q;
     }
 
+    /** A completed step of a decision whose completion came after its due date. */
+    record Late(long decisionId, String taskName, OffsetDateTime due, OffsetDateTime completed) {
+    }
+
+    /**
+     * The steps of these decisions completed after the due date their task carried (the dossier's own step rows,
+     * DECISIONS.md 22: the due date kept with each change, the completion time), by completion. A step withdrawn
+     * unfinished (cancelled) is not late. Read by {@code step_decision_idx}.
+     */
+    List<Late> lateSteps(java.util.Collection<Long> decisionIds) {
+        if (decisionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT s.decision_id, s.task_name, s.due_at, s.completed_at FROM juece.step s"
+                        + " WHERE s.decision_id IN (:ids) AND s.state = 'COMPLETED' AND s.completed_at > s.due_at"
+                        + " ORDER BY s.completed_at, s.id")
+                .param("ids", decisionIds)
+                .query((rs, i) -> new Late(rs.getLong(1), rs.getString(2), time(rs.getObject(3, OffsetDateTime.class)),
+                        time(rs.getObject(4, OffsetDateTime.class))))
+                .list();
+    }
+
     private static OffsetDateTime time(OffsetDateTime t) {
         return t == null ? null : t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime();
     }

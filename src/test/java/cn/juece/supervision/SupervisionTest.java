@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,14 @@ class SupervisionTest extends IntegrationTest {
         assertThat(state(d, overdue)).isEqualTo("OVERDUE");
         assertThat(state(d, soon)).isEqualTo("SOON");
         assertThat(o.get("lateSteps").toString()).contains(late, "研究论证决策事项建议");
+        // only that step of it: its other steps were completed without a due date or before it (from the step rows)
+        List<String> lateOfIt = new java.util.ArrayList<>();
+        o.get("lateSteps").forEach(x -> {
+            if (x.get("decisionNumber").asText().equals(late)) {
+                lateOfIt.add(x.get("step").asText());
+            }
+        });
+        assertThat(lateOfIt).containsExactly("研究论证决策事项建议");
         assertThat(o.get("notPerformed").toString()).contains(late, "专家论证", "第三十条", "不涉及，理由详见起草说明第三部分");
         assertThat(o.get("overdue").asLong()).isPositive();
         // the unit filter

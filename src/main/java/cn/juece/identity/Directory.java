@@ -2,6 +2,7 @@ package cn.juece.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -91,12 +92,12 @@ public class Directory {
     }
 
     public Organ organ(String code) {
-        return organisation.organ(code)
+        return Optional.ofNullable(RequestMemo.get("organ:" + code, () -> organisation.organ(code).orElse(null)))
                 .orElseThrow(() -> RuleViolation.notFound("ORGAN_NOT_FOUND", "决策机关不存在：" + code));
     }
 
     public OrgUnit unit(String code) {
-        return organisation.unit(code)
+        return knownUnit(code)
                 .orElseThrow(() -> RuleViolation.badRequest("UNIT_NOT_FOUND", "单位不存在：" + code + "。请从本县单位中选择。"));
     }
 
@@ -109,15 +110,23 @@ public class Directory {
     }
 
     public String unitName(String code) {
-        return code == null ? null : organisation.unit(code).map(OrgUnit::name).orElse(code);
+        return code == null ? null : knownUnit(code).map(OrgUnit::name).orElse(code);
+    }
+
+    /**
+     * The organisation's organs and units are read once per request (issue 17: the supervision page asked for the
+     * same organ once per decision it checked, 204 queries for one page); one not found is asked again.
+     */
+    private Optional<OrgUnit> knownUnit(String code) {
+        return Optional.ofNullable(RequestMemo.get("unit:" + code, () -> organisation.unit(code).orElse(null)));
     }
 
     public List<OrgUnit> units(String organCode) {
-        return organisation.units(organCode);
+        return RequestMemo.get("units:" + organCode, () -> List.copyOf(organisation.units(organCode)));
     }
 
     public List<Organ> organs() {
-        return organisation.organs();
+        return RequestMemo.get("organs", () -> List.copyOf(organisation.organs()));
     }
 
     /**
@@ -128,11 +137,13 @@ public class Directory {
         if (actor.isSystem() || actor.groups().contains(Groups.ADMIN) || actor.groups().contains(Groups.OPERATOR)) {
             return organs().stream().map(Organ::code).toList();
         }
-        java.util.Set<String> codes = new java.util.TreeSet<>(organisation.organsOfGroups(actor.groups()));
-        if (actor.unitCode() != null) {
-            organisation.unit(actor.unitCode()).ifPresent(u -> codes.add(u.organCode()));
-        }
-        return List.copyOf(codes);
+        return RequestMemo.get("organs-of:" + actor.id() + ":" + actor.unitCode() + ":" + new java.util.TreeSet<>(actor.groups()), () -> {
+            java.util.Set<String> codes = new java.util.TreeSet<>(organisation.organsOfGroups(actor.groups()));
+            if (actor.unitCode() != null) {
+                knownUnit(actor.unitCode()).ifPresent(u -> codes.add(u.organCode()));
+            }
+            return List.copyOf(codes);
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.juece.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -75,5 +76,23 @@ class DirectoryPerRequestTest extends IntegrationTest {
         }
         assertThat(directory.peopleIn(List.of(Groups.members("GX"), Groups.executiveHead("GX"))))
                 .extracting(Person::id).contains("fxz_li", "fxz_zhao", "fxz_qian");
+    }
+
+    @Test
+    void theOrganisationIsReadOncePerRequestAndWhatIsMissingIsAskedAgain() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        assertThat(directory.organ("GX")).isSameAs(directory.organ("GX"));
+        assertThat(directory.unit("fgj")).isSameAs(directory.unit("fgj"));
+        assertThat(directory.organs()).isSameAs(directory.organs());
+        assertThat(directory.units("GX")).isSameAs(directory.units("GX")).extracting(OrgUnit::code).contains("fgj", "sfj");
+        Actor sun = directory.actor("zjj_sun");
+        assertThat(directory.organsOf(sun)).isSameAs(directory.organsOf(sun)).contains("GX");
+        // an unknown code is refused each time, not remembered as missing
+        assertThatThrownBy(() -> directory.unit("no-such-unit")).hasMessageContaining("单位不存在");
+        assertThat(directory.unitName("no-such-unit")).isEqualTo("no-such-unit");
+        // the next request reads afresh
+        Organ first = directory.organ("GX");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        assertThat(directory.organ("GX")).isNotSameAs(first).isEqualTo(first);
     }
 }

@@ -14,6 +14,11 @@ final class BenchApp implements AutoCloseable {
     final int port;
     private final Process process;
 
+    /** The app's process id (its threads' CPU time is read from /proc). */
+    long pid() {
+        return process.pid();
+    }
+
     private BenchApp(int port, Process process) {
         this.port = port;
         this.process = process;

@@ -108,6 +108,7 @@ class ScaleBenchmark {
             String justice = "Basic " + Base64.getEncoder().encodeToString((LifecycleDriver.JUSTICE + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
             var clerk = new StaffBrowser(app.port, LifecycleDriver.LEAD, PASSWORD);
             var supervisor = new StaffBrowser(app.port, LifecycleDriver.JUSTICE, PASSWORD);
+            appPid = app.pid();
             Row health = time("GET /actuator/health (baseline)", () -> get(http, base + "/actuator/health", null), null);
             rows.add(health);
             System.out.println("timing...");
@@ -135,10 +136,11 @@ class ScaleBenchmark {
         System.out.printf("Scale: %,d open decisions (each an open step and its period), %,d comments in %d consultations (%,d each), %,d publications;"
                         + " seeded by JDBC in %.1f s (app start + 2 real decisions %.1f s); %d sequential requests per row after %d warm-ups%n",
                 DECISIONS, COMMENTS, CONSULTATIONS, seeded.perConsultation, seeded.publications, seedSeconds, startSeconds, REQUESTS, WARMUPS);
-        System.out.println("| request | mean (ms) | p50 (ms) | p95 (ms) | response (kB) | mean / health |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| request | mean (ms) | p50 (ms) | p95 (ms) | response (kB) | mean / health | request threads' CPU (ms per request) |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.name, r.mean, r.p50, r.p95, r.kb, r.ratio);
+            System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", r.name, r.mean, r.p50, r.p95, r.kb, r.ratio,
+                    r.cpu < 0 ? "—" : String.format("%.1f", r.cpu));
         }
         System.out.printf("%s: %.1f MB before seeding, %.1f MB after seeding, %.1f MB after the timed run and shutdown;"
                         + " %.1f kB per seeded decision (with its share of the comments)%n",
@@ -530,8 +532,12 @@ class ScaleBenchmark {
         }
     }
 
-    record Row(String name, double mean, double p50, double p95, double kb, double ratio) {
+    /** cpu: milliseconds of CPU of the app's request threads per request (from /proc; a tick is 10 ms), -1 when unknown. */
+    record Row(String name, double mean, double p50, double p95, double kb, double ratio, double cpu) {
     }
+
+    /** The app being timed, whose request threads' CPU each row reads (0: none). */
+    private static long appPid;
 
     private static Row time(String name, Supplier<String> call, Row baseline) {
         for (int i = 0; i < WARMUPS; i++) {
@@ -539,15 +545,19 @@ class ScaleBenchmark {
         }
         double[] ms = new double[REQUESTS];
         long bytes = 0;
+        Map<String, Long> cpu0 = appPid == 0 ? Map.of() : CommentIntakeBenchmark.ThreadCpu.snapshot(appPid);
         for (int i = 0; i < REQUESTS; i++) {
             long t0 = System.nanoTime();
             String body = call.get();
             ms[i] = (System.nanoTime() - t0) / 1e6;
             bytes = body.getBytes(StandardCharsets.UTF_8).length;
         }
+        Map<String, Long> cpu1 = appPid == 0 ? Map.of() : CommentIntakeBenchmark.ThreadCpu.snapshot(appPid);
+        String threads = CommentIntakeBenchmark.ThreadCpu.GROUPS[0];
+        double cpu = cpu1.isEmpty() ? -1 : (cpu1.getOrDefault(threads, 0L) - cpu0.getOrDefault(threads, 0L)) * 10.0 / REQUESTS;
         double mean = Arrays.stream(ms).average().orElse(0);
         Arrays.sort(ms);
         return new Row(name, mean, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], bytes / 1024.0,
-                baseline == null ? 1.0 : mean / baseline.mean());
+                baseline == null ? 1.0 : mean / baseline.mean(), cpu);
     }
 }

@@ -15,6 +15,10 @@ class StepPeriodRepository {
             id, decision_id, task_id, task_key, task_name, candidate_group, period_code, started_on, end_on,
             earliest_close, paused_days, state, reminded_at, escalated_at, closed_at, provisional_years""";
 
+    private static final org.springframework.jdbc.core.RowMapper<StepPeriod> PERIODS = cn.juece.support.RecordRows.of(StepPeriod.class);
+    private static final org.springframework.jdbc.core.RowMapper<PeriodPause> PAUSES = cn.juece.support.RecordRows.of(PeriodPause.class);
+    private static final org.springframework.jdbc.core.RowMapper<PeriodDeviation> DEVIATIONS = cn.juece.support.RecordRows.of(PeriodDeviation.class);
+
     private final JdbcClient jdbc;
 
     private final cn.juece.workflow.WorkDays workDays;
@@ -42,14 +46,14 @@ class StepPeriodRepository {
     /** Open steps whose dates were counted over a year without a notice (issue 16). */
     List<StepPeriod> openProvisional() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE state = 'OPEN' AND provisional_years IS NOT NULL ORDER BY id")
-                .query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
+                .query(PERIODS).list();
     }
 
     /** The open step periods of one deciding organ's matters (issue 15: that organ's own calendar day changed). */
     List<StepPeriod> openOfOrgan(String organCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE state = 'OPEN' AND decision_id IN "
                         + "(SELECT id FROM juece.decision WHERE organ_code = ?) ORDER BY id")
-                .param(organCode).query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
+                .param(organCode).query(PERIODS).list();
     }
 
     /** Records the due and follow-up dates given to the step's task (the task-update guard compares with them). */
@@ -79,22 +83,22 @@ class StepPeriodRepository {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id IN (:ids) AND state = 'OPEN'").param("ids", taskIds)
-                .query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
+                .query(PERIODS).list();
     }
 
     Optional<StepPeriod> byTask(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE task_id = ?").param(taskId)
-                .query(cn.juece.support.RecordRows.of(StepPeriod.class)).optional();
+                .query(PERIODS).optional();
     }
 
     Optional<StepPeriod> openFor(long decisionId, String taskKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE decision_id = ? AND task_key = ? AND state = 'OPEN' ORDER BY id DESC")
-                .params(decisionId, taskKey).query(cn.juece.support.RecordRows.of(StepPeriod.class)).list().stream().findFirst();
+                .params(decisionId, taskKey).query(PERIODS).list().stream().findFirst();
     }
 
     List<StepPeriod> forDecision(long decisionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE decision_id = ? ORDER BY id")
-                .param(decisionId).query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
+                .param(decisionId).query(PERIODS).list();
     }
 
     void closeStep(long decisionId, String taskKey, OffsetDateTime now) {
@@ -141,7 +145,7 @@ class StepPeriodRepository {
                 SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
                        end_after, late_note, recorded_by, recorded_at
                 FROM juece.period_pause WHERE decision_id = ? ORDER BY id""")
-                .param(decisionId).query(cn.juece.support.RecordRows.of(PeriodPause.class)).list();
+                .param(decisionId).query(PAUSES).list();
     }
 
     List<PeriodPause> latePauses() {
@@ -149,7 +153,7 @@ class StepPeriodRepository {
                 SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
                        end_after, late_note, recorded_by, recorded_at
                 FROM juece.period_pause WHERE late_note IS NOT NULL ORDER BY id""")
-                .query(cn.juece.support.RecordRows.of(PeriodPause.class)).list();
+                .query(PAUSES).list();
     }
 
     void addDeviation(long stepId, long decisionId, String code, String reason, String by, String name, OffsetDateTime at) {
@@ -171,22 +175,22 @@ class StepPeriodRepository {
                        d.reason, d.approved_by, d.approver_name, d.approved_at
                 FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code
                 WHERE d.decision_id = ? ORDER BY d.id""")
-                .param(decisionId).query(cn.juece.support.RecordRows.of(PeriodDeviation.class)).list();
+                .param(decisionId).query(DEVIATIONS).list();
     }
 
     /** The periods whose deadline passed and was escalated (supervision, issue 17: not every period). */
     List<StepPeriod> escalated() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL ORDER BY id").query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL ORDER BY id").query(PERIODS).list();
     }
 
     List<StepPeriod> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(cn.juece.support.RecordRows.of(StepPeriod.class)).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(PERIODS).list();
     }
 
     List<PeriodDeviation> allDeviations() {
         return jdbc.sql("""
                 SELECT d.id, d.step_period_id, d.decision_id, d.period_code, COALESCE(p.name_zh, d.period_code) AS period_name,
                        d.reason, d.approved_by, d.approver_name, d.approved_at
-                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code ORDER BY d.id""").query(cn.juece.support.RecordRows.of(PeriodDeviation.class)).list();
+                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code ORDER BY d.id""").query(DEVIATIONS).list();
     }
 }

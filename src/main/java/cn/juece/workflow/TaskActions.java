@@ -213,18 +213,8 @@ public class TaskActions {
      */
     private List<TaskView> catalogueTasks(Actor actor) {
         var query = taskService.createNativeTaskQuery();
-        StringBuilder keys = new StringBuilder();
-        int k = 0;
-        for (String key : new java.util.TreeSet<>(JueceEnginePlugin.NOT_ABOUT_ONE_DECISION)) {
-            keys.append(k == 0 ? "" : ", ").append("#{key").append(k).append('}');
-            query.parameter("key" + k++, key);
-        }
-        StringBuilder groups = new StringBuilder();
-        int g = 0;
-        for (String group : new java.util.TreeSet<>(actor.groups())) {
-            groups.append(g == 0 ? "" : ", ").append("#{group").append(g).append('}');
-            query.parameter("group" + g++, group);
-        }
+        String keys = parameters(query, "key", JueceEnginePlugin.NOT_ABOUT_ONE_DECISION);
+        String groups = parameters(query, "group", actor.groups());
         query.parameter("user", actor.id());
         return query.sql("SELECT RES.* FROM " + engineTables().task() + " RES JOIN " + engineTables().definition() + " D ON D.ID_ = RES.PROC_DEF_ID_"
                         + " WHERE D.KEY_ IN (" + keys + ") AND (RES.ASSIGNEE_ = #{user} OR (RES.ASSIGNEE_ IS NULL AND EXISTS ("
@@ -232,6 +222,17 @@ public class TaskActions {
                         + " AND I.GROUP_ID_ IN (" + groups + "))))"
                         + " ORDER BY RES.CREATE_TIME_, RES.ID_")
                 .list().stream().map(this::view).toList();
+    }
+
+    /** Binds each value as a named parameter of the native query and returns the list for its {@code IN (...)}. */
+    private static String parameters(org.camunda.bpm.engine.task.NativeTaskQuery query, String name, java.util.Collection<String> values) {
+        StringBuilder list = new StringBuilder();
+        int i = 0;
+        for (String value : new java.util.TreeSet<>(values)) {
+            list.append(i == 0 ? "" : ", ").append("#{").append(name).append(i).append('}');
+            query.parameter(name + i++, value);
+        }
+        return list.toString();
     }
 
     /** The engine's table names, with any configured prefix (camunda.bpm.database.table-prefix), asked once. */

@@ -38,7 +38,7 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("用户名或密码错误");
         }
         // per account, before the password is looked at: a locked account says so even to its correct password
-        guard.checkNotLocked(user);
+        boolean counted = guard.checkNotLocked(user);
         SignInNotes.take();
         if (!check(user, credentials.toString())) {
             SignInNotes.Outcome why = SignInNotes.take();
@@ -51,7 +51,9 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
             guard.failed(user);
             throw new BadCredentialsException("用户名或密码错误");
         }
-        guard.succeeded(user);
+        if (counted) {
+            guard.succeeded(user);
+        }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(identityService, user));
     }
 

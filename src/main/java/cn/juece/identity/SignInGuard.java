@@ -61,12 +61,26 @@ public class SignInGuard {
         this.lockDuration = lockDuration;
     }
 
-    /** Refuses a locked account before its password is checked (so that guessing during the lock tells nothing). */
-    public void checkNotLocked(String userId) {
-        Optional<OffsetDateTime> until = lockedUntil(userId);
-        if (until.isPresent()) {
-            throw new Locked(until.get());
+    /**
+     * Refuses a locked account before its password is checked (so that guessing during the lock tells nothing). Says
+     * whether wrong passwords are counted against the account now: only then has a correct one a count to reset
+     * ({@link #succeeded}), so a sign-in with nothing to reset writes nothing (issue 17: every HTTP Basic call signs in).
+     */
+    public boolean checkNotLocked(String userId) {
+        OffsetDateTime now = clock.now();
+        var standing = jdbc.sql("SELECT locked_until, failures FROM juece.account_guard WHERE user_id = ?").param(userId)
+                .query((rs, i) -> new Standing(rs.getObject(1, OffsetDateTime.class), rs.getInt(2))).optional();
+        if (standing.isEmpty()) {
+            return false;
         }
+        OffsetDateTime until = standing.get().lockedUntil();
+        if (until != null && until.isAfter(now)) {
+            throw new Locked(until.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime());
+        }
+        return standing.get().failures() > 0;
+    }
+
+    private record Standing(OffsetDateTime lockedUntil, int failures) {
     }
 
     public Optional<OffsetDateTime> lockedUntil(String userId) {

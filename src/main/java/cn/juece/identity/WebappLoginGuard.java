@@ -45,8 +45,9 @@ final class WebappLoginGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean counted;
         try {
-            guard.checkNotLocked(user);
+            counted = guard.checkNotLocked(user);
         } catch (SignInGuard.Locked locked) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
@@ -59,7 +60,9 @@ final class WebappLoginGuard extends OncePerRequestFilter {
         // the directory out of reach, or a directory person of no unit: not a wrong password
         boolean notAWrongPassword = SignInNotes.take() != null;
         if (response.getStatus() == HttpServletResponse.SC_OK) {
-            guard.succeeded(user);
+            if (counted) {
+                guard.succeeded(user);
+            }
         } else if (!notAWrongPassword && response.getStatus() == HttpServletResponse.SC_FORBIDDEN || response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             guard.failed(user);
         }

@@ -108,6 +108,17 @@ public class DocumentFonts {
         }
     }
 
+    /**
+     * The face without OpenType glyph substitution: PDFBox 3 otherwise runs the font's GSUB rules over every string it
+     * shows, and for a CJK face takes the Latin ones (ligatures), which leave Chinese text as it is; tokenizing each
+     * line for them was a fifth of writing a PDF (issue 17). Text is then encoded through the character map alone, as
+     * for a font without such rules ({@code PdfFontReuseTest} checks the text read back).
+     */
+    private static TrueTypeFont plain(TrueTypeFont font) {
+        font.setEnableGsub(false);
+        return font;
+    }
+
     private static FontHolder load(String path, String face) {
         File file = new File(path);
         if (!file.isFile()) {
@@ -124,10 +135,10 @@ public class DocumentFonts {
                     throw new RuleViolation(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "DOCUMENT_FONT_MISSING",
                             "字体文件 " + path + " 中没有字形 " + face + "。请检查 juece.documents.font.* 设置。");
                 }
-                return new FontHolder(font, ttc);
+                return new FontHolder(plain(font), ttc);
             }
             TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
-            return new FontHolder(font, font);
+            return new FontHolder(plain(font), font);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read font " + path, e);
         }

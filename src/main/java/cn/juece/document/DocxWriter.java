@@ -37,7 +37,8 @@ class DocxWriter {
     static final double LINE_PITCH = 225 / 22.0 * 72 / 25.4;
 
     byte[] write(OfficialDocument doc) {
-        try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        XWPFDocument d = new XWPFDocument();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CTSectPr sect = d.getDocument().getBody().isSetSectPr() ? d.getDocument().getBody().getSectPr()
                     : d.getDocument().getBody().addNewSectPr();
             CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
@@ -120,6 +121,9 @@ class DocxWriter {
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("docx generation failed", e);
+        } finally {
+            // not close(): a package made in memory is written once more on close, into a buffer no one reads (issue 17)
+            d.getPackage().revert();
         }
     }
 

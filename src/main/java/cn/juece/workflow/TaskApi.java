@@ -89,9 +89,15 @@ class TaskApi {
     @PostMapping("/tasks/{taskId}/complete")
     @Operation(summary = "办理环节", description = "outcome 为环节声明的办理结果代码；reason 为简短理由（不超过500字）。")
     Map<String, Object> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
-        TaskView t = tasks.get(taskId);
-        if (others.stream().noneMatch(o -> o.complete(t, request.outcome(), request.reason()))) {
+        // a decision's step completes here; a task of another process (the annual catalogue's) is offered to its
+        // feature first (issue 17: the step's whole view was built here only to ask)
+        if (tasks.isDecisionStep(taskId)) {
             tasks.complete(taskId, request.outcome(), request.reason());
+        } else {
+            TaskView t = tasks.get(taskId);
+            if (others.stream().noneMatch(o -> o.complete(t, request.outcome(), request.reason()))) {
+                tasks.complete(taskId, request.outcome(), request.reason());
+            }
         }
         return Map.of("completed", true, "taskId", taskId);
     }

@@ -85,7 +85,7 @@ public class DeadlineChanges {
 
     public List<DeadlineChange> forDecision(long decisionId) {
         return jdbc.sql(SELECT + " WHERE c.decision_id = ? ORDER BY c.id").param(decisionId)
-                .query(cn.juece.support.RecordRows.of(DeadlineChange.class)).list();
+                .query(ROW).list();
     }
 
     /** The changes of the last 30 days that concern these groups (the home page's notice), newest first. */
@@ -94,8 +94,14 @@ public class DeadlineChanges {
             return List.of();
         }
         OffsetDateTime since = clock.now().minusDays(HOME_PAGE_DAYS);
+        // at most one more than the page shows (issue 17: a notice can move the deadlines of thousands of open steps)
         return jdbc.sql(SELECT + " WHERE c.changed = TRUE AND c.changed_at >= :since"
-                        + " AND c.responsible_group IN (:groups) ORDER BY c.id DESC")
-                .param("since", since).param("groups", groups).query(cn.juece.support.RecordRows.of(DeadlineChange.class)).list();
+                        + " AND c.responsible_group IN (:groups) ORDER BY c.id DESC LIMIT " + (HOME_PAGE_LIMIT + 1))
+                .param("since", since).param("groups", groups).query(ROW).list();
     }
+
+    /** The most changes the home page lists (the newest); each decision's dossier lists all of its own. */
+    public static final int HOME_PAGE_LIMIT = 20;
+
+    private static final org.springframework.jdbc.core.RowMapper<DeadlineChange> ROW = cn.juece.support.RecordRows.of(DeadlineChange.class);
 }

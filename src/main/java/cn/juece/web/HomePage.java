@@ -46,7 +46,10 @@ class HomePage {
         model.addAttribute("stageChoices", Stage.values());
         model.addAttribute("now", clock.now());
         // issue 16: deadlines of the person's units and roles that a loaded holiday notice moved
-        model.addAttribute("deadlineChanges", deadlineChanges.recentFor(directory.currentActor().groups()));
+        var changes = deadlineChanges.recentFor(directory.currentActor().groups());
+        int shown = cn.juece.deadline.DeadlineChanges.HOME_PAGE_LIMIT;
+        model.addAttribute("deadlineChanges", changes.size() > shown ? changes.subList(0, shown) : changes);
+        model.addAttribute("deadlineChangesMore", changes.size() > shown);
         return "home";
     }
 

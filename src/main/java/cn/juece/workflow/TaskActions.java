@@ -72,8 +72,7 @@ public class TaskActions {
         Task task = found.task();
         // only what the check needs (issue 17: the whole TaskView, with its dates and group names, was built here)
         Decision decision = found.decision() != null ? found.decision() : decisions.get(businessKey(task));
-        rules.checkCompletion(decision, found.step() != null ? found.step() : steps.of(task), task.getAssignee(), outcomesOf(task),
-                outcome, reason, actor);
+        rules.checkCompletion(decision, found.stepOr(steps), task.getAssignee(), outcomesOf(task), outcome, reason, actor);
         Map<String, Object> vars = new HashMap<>();
         vars.put(DecisionVariables.OUTCOME, outcome);
         vars.put(DecisionVariables.REASON, reason == null ? "" : reason.strip());
@@ -116,7 +115,7 @@ public class TaskActions {
             return false;
         }
         try {
-            rules.mayAct(decision, steps.of(find(task.id())), task.assignee(), actor);
+            rules.mayAct(decision, open(task.id()).stepOr(steps), task.assignee(), actor);
             return true;
         } catch (RuleViolation refused) {
             return false;
@@ -319,6 +318,11 @@ public class TaskActions {
 
     /** An open task with its step row and decision (both null for a task about no one decision: the annual catalogue's). */
     private record Found(Task task, Step step, Decision decision) {
+
+        /** The step row, or the one written now for a decision's task that has none yet ({@link Steps#of(Task)}). */
+        Step stepOr(Steps steps) {
+            return step != null ? step : steps.of(task);
+        }
     }
 
     /**

@@ -69,6 +69,10 @@ public final class RecordRows<T> implements RowMapper<T> {
             if (value != null && !type.isPrimitive() && !type.isInstance(value)) {
                 value = CONVERSION.convert(value, type);
             }
+            if (value instanceof java.time.OffsetDateTime t) {
+                // the county's clock: PostgreSQL's driver returns every timestamptz at UTC, which a page would show 8 h early
+                value = t.atZoneSameInstant(AppClock.ZONE).toOffsetDateTime();
+            }
             args[i] = value;
         }
         return BeanUtils.instantiateClass(constructor, args);

@@ -45,6 +45,19 @@ class RecordRowsTest {
     }
 
     @Test
+    void aMomentComesBackOnTheCountysClockWhateverOffsetItWasStoredAt() {
+        // as PostgreSQL's driver returns every timestamptz: at UTC
+        jdbc.sql("INSERT INTO t VALUES (3, NULL, NULL, NULL, FALSE, NULL, TIMESTAMP WITH TIME ZONE '2026-12-03 03:40:00+00:00')").update();
+        try {
+            var row = jdbc.sql("SELECT * FROM t WHERE id = 3").query(RecordRows.of(Row.class)).single();
+            assertThat(row.closedAt()).isEqualTo(OffsetDateTime.of(2026, 12, 3, 11, 40, 0, 0, ZoneOffset.ofHours(8)));
+            assertThat(row.closedAt().getOffset()).isEqualTo(ZoneOffset.ofHours(8));
+        } finally {
+            jdbc.sql("DELETE FROM t WHERE id = 3").update();
+        }
+    }
+
+    @Test
     void aMissingColumnIsAnErrorAtOnce() {
         assertThatThrownBy(() -> jdbc.sql("SELECT id FROM t").query(RecordRows.of(Missing.class)).list())
                 .rootCause().hasMessageContaining("not_there");

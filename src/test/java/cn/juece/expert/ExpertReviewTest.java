@@ -432,16 +432,18 @@ class ExpertReviewTest extends IntegrationTest {
         String n = atExpertStage(d, "县城区公交票价调整方案（个人信息）");
         JsonNode lead = d.as(LEAD).get("/api/decisions/" + n + "/experts").getBody();
         assertThat(lead.get("contactsShown").asBoolean()).isTrue();
-        assertThat(lead.get("review").get("members").get(0).get("expert").get("email").asText()).contains("@expert.example.cn");
+        // the pool is shared by every test of the run: the drawn expert may have been added by another test, so take its own address
+        String email = lead.get("review").get("members").get(0).get("expert").get("email").asText();
+        assertThat(email).contains("@");
         JsonNode justice = d.as(JUSTICE).get("/api/decisions/" + n + "/experts").getBody();
         assertThat(justice.get("contactsShown").asBoolean()).isFalse();
         assertThat(justice.get("review").get("members").get(0).get("expert").get("email").isNull()).isTrue();
         assertThat(justice.get("review").get("members").get(0).get("expert").get("phone").isNull()).isTrue();
-        assertThat(new StaffBrowser(port, JUSTICE, PASSWORD).get("/decisions/" + n + "/experts")).doesNotContain("@expert.example.cn")
+        assertThat(new StaffBrowser(port, JUSTICE, PASSWORD).get("/decisions/" + n + "/experts")).doesNotContain(email, "@expert.example.cn")
                 .contains("仅系统管理员和决策承办单位可见");
         // the pool: contacts for administrators only
-        assertThat(d.as(LEAD).get("/api/experts").getBody().toString()).doesNotContain("@expert.example.cn");
-        assertThat(d.as(ADMIN).get("/api/experts").getBody().toString()).contains("@expert.example.cn");
+        assertThat(d.as(LEAD).get("/api/experts").getBody().toString()).doesNotContain(email, "@expert.example.cn");
+        assertThat(d.as(ADMIN).get("/api/experts").getBody().toString()).contains(email, "@expert.example.cn");
         assertThat(d.as(LEAD).post("/api/experts", Map.of("name", "某", "organisation", "某", "type", "LEGAL", "email", "a@b.cn"))
                 .getBody().get("code").asText()).isEqualTo("EXPERT_POOL_ADMIN_ONLY");
         // another unit's clerk: the review answers as an unknown decision; its members and draws as unknown ids

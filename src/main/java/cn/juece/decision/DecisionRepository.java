@@ -22,9 +22,11 @@ public class DecisionRepository {
             co_units, stage, status, process_instance_id, created_by, created_at, updated_at""";
 
     private final JdbcClient jdbc;
+    private final DecisionTally tally;
 
-    DecisionRepository(JdbcClient jdbc) {
+    DecisionRepository(JdbcClient jdbc, DecisionTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     long insert(String number, String organCode, NewDecision d, String createdBy, OffsetDateTime now) {
@@ -39,7 +41,9 @@ public class DecisionRepository {
                         d.coUnits() == null ? null : String.join(",", d.coUnits()),
                         Stage.PROPOSAL.name(), DecisionStatus.IN_PROGRESS.name(), createdBy, now, now)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        tally.touched(id);
+        return id;
     }
 
     public Optional<Decision> findByNumber(String number) {
@@ -190,6 +194,7 @@ public class DecisionRepository {
 
     void setStage(long id, Stage stage, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.decision SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now, id).update();
+        tally.touched(id);
         jdbc.sql("INSERT INTO juece.stage_entry (decision_id, stage, entered_at) VALUES (?, ?, ?)").params(id, stage.name(), now).update();
     }
 
@@ -200,6 +205,7 @@ public class DecisionRepository {
      */
     void setStatus(long id, DecisionStatus status, OffsetDateTime now) {
         jdbc.sql("UPDATE juece.decision SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), now, id).update();
+        tally.touched(id);
         boolean ended = jdbc.sql("SELECT COUNT(*) FROM juece.procedure_end WHERE decision_id = ?").param(id).query(Integer.class).single() > 0;
         if (status != DecisionStatus.IN_PROGRESS && !ended) {
             jdbc.sql("INSERT INTO juece.procedure_end (decision_id, status, ended_at) VALUES (?, ?, ?)").params(id, status.name(), now).update();
@@ -232,6 +238,7 @@ public class DecisionRepository {
                 .params(leadUnit, coUnits == null || coUnits.isEmpty() ? null : String.join(",", coUnits), now, id).update();
         // the steps carry the lead unit supervision counts them under (V261)
         jdbc.sql("UPDATE juece.step SET lead_unit = ? WHERE decision_id = ?").params(leadUnit, id).update();
+        tally.touched(id);
     }
 
     private static Decision map(ResultSet rs, int row) throws SQLException {

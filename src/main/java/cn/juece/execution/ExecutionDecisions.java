@@ -334,6 +334,12 @@ public class ExecutionDecisions {
         int days = periods.forOrgan(d.organCode()).pausedWorkingDays(suspension.decidedAt().toLocalDate(), clock.today());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public int getOrder() {
+                // before supervision's counts (decision.DecisionTally), which take their row locks last
+                return LOWEST_PRECEDENCE - 1;
+            }
+
+            @Override
             public void beforeCommit(boolean readOnly) {
                 reports.resumeTimers(d, days);
             }

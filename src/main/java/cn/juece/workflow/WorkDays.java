@@ -33,9 +33,11 @@ public class WorkDays {
                        WHERE p.decision_id = d.id AND p.state = 'OPEN'), DATE '9999-12-31')""";
 
     private final JdbcClient jdbc;
+    private final cn.juece.decision.DecisionTally tally;
 
-    WorkDays(JdbcClient jdbc) {
+    WorkDays(JdbcClient jdbc, cn.juece.decision.DecisionTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     /** The step of this task: its period or due date changed. */
@@ -78,8 +80,10 @@ public class WorkDays {
     public void openSteps(long decisionId) {
         var counts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(DISTINCT " + STAGE_BIT + "), 0) FROM juece.step s WHERE s.decision_id = ? AND s.state = 'OPEN'")
                 .param(decisionId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        jdbc.sql("UPDATE juece.decision SET open_steps = ?, open_stages = ? WHERE id = ? AND (open_steps <> ? OR open_stages <> ?)")
-                .params((int) counts[0], (int) counts[1], decisionId, (int) counts[0], (int) counts[1]).update();
+        if (jdbc.sql("UPDATE juece.decision SET open_steps = ?, open_stages = ? WHERE id = ? AND (open_steps <> ? OR open_stages <> ?)")
+                .params((int) counts[0], (int) counts[1], decisionId, (int) counts[0], (int) counts[1]).update() > 0) {
+            tally.touched(decisionId);
+        }
     }
 
     /** The decision's due day (decision.due_day, V250): one of its periods opened, moved or closed. */

@@ -52,6 +52,8 @@ class OrganCalendarTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     WorkingDayCalendar calendar;
+    @Autowired
+    cn.juece.decision.DecisionTally tally;
 
 
     static Date instant(int y, int m, int d, int h, int min, int s) {
@@ -152,6 +154,8 @@ class OrganCalendarTest extends IntegrationTest {
         jdbc.sql("UPDATE juece.decision SET organ_code = ? WHERE decision_number = ?").params(organ, number).update();
         jdbc.sql("UPDATE juece.step SET organ_code = ? WHERE decision_id = (SELECT id FROM juece.decision WHERE decision_number = ?)")
                 .params(organ, number).update();
+        // and the organ supervision counts it under (V262)
+        tally.touched(jdbc.sql("SELECT id FROM juece.decision WHERE decision_number = ?").param(number).query(Long.class).single());
     }
 
     /**

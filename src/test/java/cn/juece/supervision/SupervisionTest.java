@@ -201,10 +201,17 @@ class SupervisionTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.step s JOIN juece.decision d ON d.id = s.decision_id"
                 + " WHERE s.organ_code <> d.organ_code OR s.lead_unit <> d.lead_unit OR s.organ_code IS NULL OR s.lead_unit IS NULL")
                 .query(Long.class).single()).isZero();
-        // and the counts from one scan of the decisions are those of the queries over every open step
+        // and the counts kept as a read model (V262) and from one scan of the decisions are those of the queries over
+        // every open step
+        int year = java.time.LocalDate.now(AppClock.ZONE).getYear();
         for (var sel : java.util.List.of(new SupervisionQueries.Selection(java.util.List.of("GX"), null, null, null, null),
-                new SupervisionQueries.Selection(java.util.List.of("GX", "QQ"), "fgj", null, null, null))) {
+                new SupervisionQueries.Selection(java.util.List.of("GX", "QQ"), "fgj", null, null, null),
+                new SupervisionQueries.Selection(java.util.List.of("GX", "QQ"), null, year, null, null),
+                new SupervisionQueries.Selection(java.util.List.of("GX"), "fgj", year - 1, null, null))) {
             var tally = queries.tally(sel);
+            assertThat(tally).as("read model").isEqualTo(queries.tallyByScan(sel));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM juece.decision d WHERE " + cn.juece.decision.DecisionTally.DIFFERS)
+                    .query(Long.class).single()).as("decisions not counted as they are").isZero();
             assertThat(tally.openByStage()).isEqualTo(queries.openByStage(sel));
             assertThat(tally.byStatus()).isEqualTo(queries.byStatus(sel));
             assertThat(tally.openDecisionsByUnit()).isEqualTo(queries.openDecisionsByUnit(sel));

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -52,9 +51,8 @@ class ChainHeads {
 
     /** Writes the heads this transaction advanced (before a read of the heads in the same transaction). */
     void flush() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
-            pending.flush();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            cn.juece.support.TransactionBound.find(this, Pending.class).ifPresent(Pending::flush);
         }
     }
 
@@ -72,13 +70,7 @@ class ChainHeads {
     }
 
     private Pending pending() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
-            return pending;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.bindResource(this, pending);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        return cn.juece.support.TransactionBound.of(this, Pending.class, Pending::new);
     }
 
     private Head lock(String chain) {
@@ -127,9 +119,13 @@ class ChainHeads {
     }
 
     /** The heads one transaction holds, written before it commits and dropped when it ends. */
-    private final class Pending implements TransactionSynchronization {
+    private final class Pending extends cn.juece.support.TransactionBound {
 
         final Map<String, Head> heads = new LinkedHashMap<>();
+
+        Pending() {
+            super(ChainHeads.this);
+        }
 
         /** Also what {@code TransactionStatus.flush()} asks of a synchronization. */
         @Override
@@ -144,21 +140,6 @@ class ChainHeads {
         @Override
         public void beforeCommit(boolean readOnly) {
             flush();
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(ChainHeads.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(ChainHeads.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(ChainHeads.this);
         }
     }
 }

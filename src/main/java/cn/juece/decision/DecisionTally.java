@@ -18,12 +18,12 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.juece.support.AppClock;
 import cn.juece.support.DatabaseKind;
+import cn.juece.support.TransactionBound;
 
 /**
  * Supervision's counts kept as a read model (issue 17, V262 {@code juece.decision_tally}): decisions and their open
@@ -207,20 +207,18 @@ public class DecisionTally {
     }
 
     private Pending pending() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
-            return pending;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.bindResource(this, pending);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        return TransactionBound.of(this, Pending.class, Pending::new);
     }
 
     /** The decisions one transaction touched, counted just before it commits (the last of its synchronizations). */
-    private final class Pending implements TransactionSynchronization {
+    private final class Pending extends TransactionBound {
 
         final Set<Long> ids = new LinkedHashSet<>();
         boolean settled;
+
+        Pending() {
+            super(DecisionTally.this);
+        }
 
         @Override
         public int getOrder() {
@@ -231,21 +229,6 @@ public class DecisionTally {
         public void beforeCommit(boolean readOnly) {
             settle(new ArrayList<>(ids));
             settled = true;
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(DecisionTally.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(DecisionTally.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(DecisionTally.this);
         }
     }
 }

@@ -104,13 +104,21 @@ public class DecisionTally {
         long t0 = System.nanoTime();
         int total = 0;
         int failures = 0;
-        int n = 1;
-        while (n > 0) {
+        long after = 0;   // the decisions in id order, each batch after the last one's end
+        while (true) {
             try {
-                Integer done = transactions.execute(s -> settle(jdbc.sql(READ + " WHERE " + DIFFERS
-                        + " ORDER BY d.id FETCH FIRST 1000 ROWS ONLY FOR UPDATE").query(DecisionTally::row).list()));
-                n = done == null ? 0 : done;
-                total += n;
+                long from = after;
+                List<Row> batch = transactions.execute(s -> {
+                    List<Row> rows = jdbc.sql(READ + " WHERE d.id > ? AND " + DIFFERS + " ORDER BY d.id FETCH FIRST 1000 ROWS ONLY FOR UPDATE")
+                            .param(from).query(DecisionTally::row).list();
+                    settle(rows);
+                    return rows;
+                });
+                if (batch == null || batch.isEmpty()) {
+                    break;
+                }
+                total += batch.size();
+                after = batch.get(batch.size() - 1).id();
             } catch (org.springframework.dao.TransientDataAccessException e) {
                 // a step's transaction on a decision of the batch (a deadlock or lock timeout): the batch again
                 if (++failures > 5) {
@@ -151,11 +159,12 @@ public class DecisionTally {
                 add(k, d[0], d[1]);
             }
         });
-        for (Row r : rows) {
-            jdbc.sql("UPDATE juece.decision SET tallied_organ = ?, tallied_year = ?, tallied_status = ?, tallied_unit = ?, tallied_stage = ?,"
-                    + " tallied_stages = ?, tallied_steps = ? WHERE id = ?")
-                    .params(r.is().organ(), r.is().year(), r.is().status(), r.is().unit(), r.is().stage(), r.is().openStages(), r.isSteps(), r.id()).update();
-        }
+        // each row remembers what it is counted as: its own columns, locked by this transaction, and its year
+        Map<Integer, List<Long>> byYear = new TreeMap<>();
+        rows.forEach(r -> byYear.computeIfAbsent(r.is().year(), y -> new ArrayList<>()).add(r.id()));
+        byYear.forEach((year, ids) -> jdbc.sql("UPDATE juece.decision SET tallied_organ = organ_code, tallied_year = :year, tallied_status = status,"
+                        + " tallied_unit = lead_unit, tallied_stage = stage, tallied_stages = open_stages, tallied_steps = open_steps WHERE id IN (:ids)")
+                .param("year", year).param("ids", ids).update());
         return rows.size();
     }
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.juece.decision.DecisionScope;
+
 @Repository
 class StepPeriodRepository {
 
@@ -148,11 +150,14 @@ class StepPeriodRepository {
                 .param(decisionId).query(PAUSES).list();
     }
 
-    List<PeriodPause> latePauses() {
-        return jdbc.sql("""
+    List<PeriodPause> latePauses(DecisionScope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("""
                 SELECT id, step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
                        end_after, late_note, recorded_by, recorded_at
-                FROM juece.period_pause WHERE late_note IS NOT NULL ORDER BY id""")
+                FROM juece.period_pause WHERE late_note IS NOT NULL AND\s""" + scope.where("decision_id") + " ORDER BY id"))
                 .query(PAUSES).list();
     }
 
@@ -178,19 +183,32 @@ class StepPeriodRepository {
                 .param(decisionId).query(DEVIATIONS).list();
     }
 
-    /** The periods whose deadline passed and was escalated (supervision, issue 17: not every period). */
-    List<StepPeriod> escalated() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL ORDER BY id").query(PERIODS).list();
+    /** The scope's periods whose deadline passed and was escalated (supervision, issue 17: not every period). */
+    List<StepPeriod> escalated(DecisionScope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE escalated_at IS NOT NULL AND "
+                + scope.where("decision_id") + " ORDER BY id")).query(PERIODS).list();
     }
 
-    List<StepPeriod> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period ORDER BY id").query(PERIODS).list();
+    /** The scope's periods whose last day falls within these days (the annual figures' overdue steps). */
+    List<StepPeriod> ending(DecisionScope scope, LocalDate from, LocalDate to) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM juece.step_period WHERE end_on BETWEEN :from AND :to AND "
+                + scope.where("decision_id") + " ORDER BY id")).param("from", from).param("to", to).query(PERIODS).list();
     }
 
-    List<PeriodDeviation> allDeviations() {
-        return jdbc.sql("""
+    List<PeriodDeviation> deviations(DecisionScope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("""
                 SELECT d.id, d.step_period_id, d.decision_id, d.period_code, COALESCE(p.name_zh, d.period_code) AS period_name,
                        d.reason, d.approved_by, d.approver_name, d.approved_at
-                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code ORDER BY d.id""").query(DEVIATIONS).list();
+                FROM juece.period_deviation d LEFT JOIN juece.statutory_period p ON p.code = d.period_code
+                WHERE\s""" + scope.where("d.decision_id") + " ORDER BY d.id")).query(DEVIATIONS).list();
     }
 }

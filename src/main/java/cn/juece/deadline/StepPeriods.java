@@ -607,22 +607,26 @@ public class StepPeriods implements TaskDates, StepDates {
 
     // ---- views -----------------------------------------------------------------------------------------
 
-    /** Every step period and every approved shortening, for supervision (Art. 60–63). */
-    /** The periods escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
-    public List<StepPeriod> escalated() {
-        return repository.escalated();
+    // the scope's facts, for supervision and the annual figures (Art. 60–63; issue 17: never every organ's rows)
+
+    /** The scope's periods escalated to the unit's head and the justice bureau (DECISIONS.md 14). */
+    public List<StepPeriod> escalated(cn.juece.decision.DecisionScope scope) {
+        return repository.escalated(scope);
     }
 
-    public List<StepPeriod> all() {
-        return repository.all();
+    /** The scope's periods whose last day falls within these days, both included. */
+    public List<StepPeriod> ending(cn.juece.decision.DecisionScope scope, LocalDate from, LocalDate to) {
+        return repository.ending(scope, from, to);
     }
 
-    public List<PeriodPause> latePauses() {
-        return repository.latePauses();
+    /** The scope's pauses recorded after the period had ended (with their note). */
+    public List<PeriodPause> latePauses(cn.juece.decision.DecisionScope scope) {
+        return repository.latePauses(scope);
     }
 
-    public List<PeriodDeviation> allDeviations() {
-        return repository.allDeviations();
+    /** The scope's approved shortenings of a "一般不少于" period (DECISIONS.md 12). */
+    public List<PeriodDeviation> deviations(cn.juece.decision.DecisionScope scope) {
+        return repository.deviations(scope);
     }
 
     public List<StepPeriod> forDecision(long decisionId) {

@@ -96,10 +96,13 @@ public class ExecutionInspections {
         return inspections(d.id()).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
-    /** Every inspection recorded, the latest first (supervision, Art. 58). */
-    public List<Inspection> all() {
-        return jdbc.sql("SELECT * FROM juece.execution_inspection ORDER BY held_on DESC, id DESC")
-                .query((rs, i) -> map(rs)).list();
+    /** The scope's inspections, the latest first (supervision, Art. 58; issue 17: only the scope's rows). */
+    public List<Inspection> of(cn.juece.decision.DecisionScope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("SELECT * FROM juece.execution_inspection WHERE " + scope.where("decision_id")
+                + " ORDER BY held_on DESC, id DESC")).query((rs, i) -> map(rs)).list();
     }
 
     public List<Inspection> inspections(long decisionId) {

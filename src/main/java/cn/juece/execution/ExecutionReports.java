@@ -367,11 +367,15 @@ public class ExecutionReports implements TaskDates, StepDates {
                 .param(decisionId).query((rs, i) -> map(rs)).list();
     }
 
-    /** Every report period that is or was late (Art. 62), for supervision, newest due first. */
-    public List<Period> late() {
+    /** The scope's report periods that are or were late (Art. 62), for supervision, newest due first. */
+    public List<Period> late(cn.juece.decision.DecisionScope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
         LocalDate today = clock.today();
-        return jdbc.sql("SELECT * FROM juece.execution_report_period WHERE due_on < ? ORDER BY due_on DESC, id")
-                .param(today).query((rs, i) -> map(rs)).list().stream().filter(p -> p.late(today)).toList();
+        return scope.bind(jdbc.sql("SELECT * FROM juece.execution_report_period WHERE due_on < :today AND " + scope.where("decision_id")
+                        + " ORDER BY due_on DESC, id")).param("today", today)
+                .query((rs, i) -> map(rs)).list().stream().filter(p -> p.late(today)).toList();
     }
 
     public Optional<Period> byTask(String taskId) {

@@ -355,8 +355,12 @@ class ExpertReviewRepository {
     }
 
     /** Every review whose panel the lead unit's head let fall below the "一般" minimum (for supervision). */
-    List<ExpertReview> belowMinimumAll() {
-        return jdbc.sql("SELECT id FROM juece.expert_review WHERE below_minimum_size IS NOT NULL ORDER BY id").query(Long.class).list()
+    List<ExpertReview> belowMinimum(cn.juece.decision.DecisionScope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("SELECT id FROM juece.expert_review WHERE below_minimum_size IS NOT NULL AND " + scope.where("decision_id")
+                        + " ORDER BY id")).query(Long.class).list()
                 .stream().map(this::get).toList();
     }
 

@@ -949,8 +949,9 @@ public class ExpertReviewService implements FactSource {
     public record Deviation(long decisionId, String what, String article, String reason, String approvedBy, OffsetDateTime approvedAt) {
     }
 
-    public List<Deviation> deviations() {
-        return repo.belowMinimumAll().stream().map(r -> new Deviation(r.decisionId(), "论证专家少于" + r.minimum() + "人（经批准" + r.belowMinimumSize() + "人）",
+    /** The scope's panels approved below the minimum (issue 17: only the scope's reviews are read). */
+    public List<Deviation> deviations(cn.juece.decision.DecisionScope scope) {
+        return repo.belowMinimum(scope).stream().map(r -> new Deviation(r.decisionId(), "论证专家少于" + r.minimum() + "人（经批准" + r.belowMinimumSize() + "人）",
                 "第三十一条", r.belowMinimumReason(), r.belowMinimumBy(), r.belowMinimumAt())).toList();
     }
 

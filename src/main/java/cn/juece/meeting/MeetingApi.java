@@ -39,8 +39,12 @@ class MeetingApi {
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
-        return view.list();
+    @Operation(summary = "本人所属决策机关的会议（分页，日期最近的在前）",
+            description = "page 从0开始，size 每页条数（默认20，至多200）。总数在响应头 X-Total-Count 中。")
+    org.springframework.http.ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer page,
+                                                                            @RequestParam(required = false) Integer size) {
+        int[] b = cn.juece.support.Page.bounds(page, size);
+        return cn.juece.support.PageHeaders.ok(view.list(b[0], b[1]));
     }
 
     record NewMeeting(String organ, String kind, String name, LocalDate date, String place) {

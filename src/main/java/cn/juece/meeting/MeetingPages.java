@@ -29,8 +29,11 @@ class MeetingPages {
     }
 
     @GetMapping("/meetings")
-    String list(Model model) {
-        model.addAttribute("rows", view.list());
+    String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        int[] b = cn.juece.support.Page.bounds(page, size);
+        var paged = view.list(b[0], b[1]);
+        model.addAttribute("rows", paged.items());
+        model.addAttribute("list", paged);
         model.addAttribute("openness", view.openness(clock.today().getYear()));
         model.addAttribute("kinds", MeetingRecords.Kind.values());
         return "meetings";

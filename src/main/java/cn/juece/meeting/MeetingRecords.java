@@ -572,13 +572,66 @@ public class MeetingRecords {
 
     // ---- reads -----------------------------------------------------------------------------------------------
 
-    public List<Meeting> meetings() {
-        return jdbc.sql("SELECT * FROM juece.gov_meeting ORDER BY meeting_date DESC, id DESC").query(this::mapMeeting).list();
+    /** One page of these organs' meetings, the latest day first (issue 17; V263's index). */
+    public cn.juece.support.Page<Meeting> page(java.util.Collection<String> organs, int page, int size) {
+        if (organs.isEmpty()) {
+            return new cn.juece.support.Page<>(List.of(), 0, page, size);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM juece.gov_meeting WHERE organ_code IN (:organs)").param("organs", organs)
+                .query(Long.class).single();
+        List<Meeting> items = (long) page * size >= total ? List.of()
+                : jdbc.sql("SELECT * FROM juece.gov_meeting WHERE organ_code IN (:organs) ORDER BY meeting_date DESC, id DESC"
+                                + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                        .param("organs", organs).param("offset", (long) page * size).param("size", size).query(this::mapMeeting).list();
+        return new cn.juece.support.Page<>(items, total, page, size);
     }
 
     public Meeting meeting(long id) {
         return jdbc.sql("SELECT * FROM juece.gov_meeting WHERE id = ?").param(id).query(this::mapMeeting).optional()
                 .orElseThrow(() -> RuleViolation.notFound("MEETING_NOT_FOUND", "会议不存在：" + id));
+    }
+
+    /**
+     * Meetings of these organs with stakeholders, the public, experts or media invited to sit in, per year of the
+     * meeting day (the openness excerpt): one aggregate over the organs' meetings, not a read of each meeting's list.
+     */
+    public Map<Integer, Long> withInvitedByYear(java.util.Collection<String> organs) {
+        Map<Integer, Long> byYear = new java.util.TreeMap<>();
+        if (organs.isEmpty()) {
+            return byYear;
+        }
+        jdbc.sql("""
+                SELECT EXTRACT(YEAR FROM m.meeting_date) AS y, COUNT(*) AS n FROM juece.gov_meeting m
+                WHERE m.organ_code IN (:organs) AND EXISTS (SELECT 1 FROM juece.gov_meeting_attendee a
+                                                           WHERE a.meeting_id = m.id AND a.category IN (:invited))
+                GROUP BY EXTRACT(YEAR FROM m.meeting_date)""")
+                .param("organs", organs).param("invited", INVITED)
+                .query((rs, i) -> byYear.put(rs.getInt("y"), rs.getLong("n"))).list();
+        return byYear;
+    }
+
+    /** The categories that count as invited to sit in (Category#invitedPublic), as stored. */
+    private static final List<String> INVITED = java.util.Arrays.stream(Category.values()).filter(Category::invitedPublic)
+            .map(Enum::name).toList();
+
+    /** Per meeting: how many items its agenda has and whether anyone of an invited category sits in; one query. */
+    public record Summary(int items, boolean invitedPublic) {
+    }
+
+    public Map<Long, Summary> summaries(java.util.Collection<Long> meetingIds) {
+        Map<Long, Summary> result = new java.util.HashMap<>();
+        if (meetingIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT m.id,
+                       (SELECT COUNT(*) FROM juece.gov_meeting_item i WHERE i.meeting_id = m.id) AS items,
+                       CASE WHEN EXISTS (SELECT 1 FROM juece.gov_meeting_attendee a WHERE a.meeting_id = m.id AND a.category IN (:invited))
+                            THEN 1 ELSE 0 END AS invited
+                FROM juece.gov_meeting m WHERE m.id IN (:ids)""")
+                .param("invited", INVITED).param("ids", meetingIds)
+                .query((rs, i) -> result.put(rs.getLong("id"), new Summary(rs.getInt("items"), rs.getInt("invited") == 1))).list();
+        return result;
     }
 
     public List<Attendee> attendees(long meetingId) {
@@ -642,9 +695,17 @@ public class MeetingRecords {
     }
 
     /** Openness excerpt: meetings of a year to which stakeholders, the public, experts or media were invited. */
-    public List<Meeting> withInvitedPublic(int year) {
-        return meetings().stream().filter(m -> m.date().getYear() == year)
-                .filter(m -> attendees(m.id()).stream().anyMatch(a -> a.category().invitedPublic())).toList();
+    /** These organs' meetings of the year with stakeholders, the public, experts or media invited to sit in; one query. */
+    public List<Meeting> withInvitedPublic(java.util.Collection<String> organs, int year) {
+        if (organs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM juece.gov_meeting m WHERE m.organ_code IN (:organs) AND m.meeting_date BETWEEN :from AND :to
+                  AND EXISTS (SELECT 1 FROM juece.gov_meeting_attendee a WHERE a.meeting_id = m.id AND a.category IN (:invited))
+                ORDER BY m.meeting_date, m.id""")
+                .param("organs", organs).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                .param("invited", INVITED).query(this::mapMeeting).list();
     }
 
     public boolean mayRecord(Actor actor, String organCode) {

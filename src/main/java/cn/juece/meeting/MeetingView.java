@@ -38,21 +38,29 @@ class MeetingView {
         this.legality = legality;
     }
 
-    List<Map<String, Object>> list() {
+    /** The organs whose meetings the person sees: those their role covers as a whole (Art. 64). */
+    List<String> organs() {
         Actor me = directory.currentActor();
+        return directory.organs().stream().map(cn.juece.identity.Organ::code).filter(o -> access.organWide(me, o)).toList();
+    }
+
+    /** One page of the meetings of the person's organs, the latest first (issue 17). */
+    cn.juece.support.Page<Map<String, Object>> list(int page, int size) {
+        var paged = records.page(organs(), page, size);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (MeetingRecords.Meeting m : records.meetings()) {
-            if (!access.organWide(me, m.organCode())) {
-                continue;
-            }
+        List<MeetingRecords.Meeting> mine = paged.items();
+        // the agenda's size and the invited seats of every listed meeting in one query (issue 17), not two per meeting
+        Map<Long, MeetingRecords.Summary> summaries = records.summaries(mine.stream().map(MeetingRecords.Meeting::id).toList());
+        for (MeetingRecords.Meeting m : mine) {
+            MeetingRecords.Summary summary = summaries.getOrDefault(m.id(), new MeetingRecords.Summary(0, false));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("meeting", m);
             row.put("kindLabel", m.kind().label());
-            row.put("items", records.items(m.id()).size());
-            row.put("invitedPublic", records.attendees(m.id()).stream().anyMatch(a -> a.category().invitedPublic()));
+            row.put("items", summary.items());
+            row.put("invitedPublic", summary.invitedPublic());
             rows.add(row);
         }
-        return rows;
+        return new cn.juece.support.Page<>(rows, paged.total(), page, size);
     }
 
     Map<String, Object> of(long id) {
@@ -89,8 +97,9 @@ class MeetingView {
     }
 
     /** Openness excerpt: the year's meetings with invited stakeholders, public, experts or media (at least 3). */
+    /** The openness line: the person's organs' meetings of the year with the public invited (Art. 64: not other organs'). */
     Map<String, Object> openness(int year) {
-        var meetings = records.withInvitedPublic(year);
+        var meetings = records.withInvitedPublic(organs(), year);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("year", year);
         v.put("required", 3);

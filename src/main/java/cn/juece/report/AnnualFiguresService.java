@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.juece.decision.DecisionService;
+import cn.juece.decision.DecisionScope;
 import cn.juece.decision.DecisionStatus;
 import cn.juece.decision.Stage;
 import cn.juece.deadline.StepPeriods;
@@ -210,7 +211,7 @@ public class AnnualFiguresService {
 
         // 7. Deviations and overdue steps (DECISIONS.md 12; Art. 60-63)
         sections.add(new Section("DISCIPLINE", "偏离“一般”要求和逾期环节", "第二十条、第二十四条、第三十一条、第三十四条、第四十四条；第六十条至第六十三条",
-                discipline(inYear, cutoff, year, decs)));
+                discipline(organCode, inYear, cutoff, year, decs)));
 
         // 8. The annual catalogue (Art. 4; openness excerpt)
         sections.add(new Section("CATALOGUE", "年度决策事项目录", "第四条；政务公开工作要点", catalogue(organCode, year, cutoffEnd, decs)));
@@ -347,19 +348,21 @@ public class AnnualFiguresService {
         return figures;
     }
 
-    private List<Figure> discipline(Predicate<OffsetDateTime> inYear, LocalDate cutoff, int year, Map<Long, Dec> decs) {
+    private List<Figure> discipline(String organCode, Predicate<OffsetDateTime> inYear, LocalDate cutoff, int year, Map<Long, Dec> decs) {
         List<Figure> figures = new ArrayList<>();
-        List<Long> shortened = stepPeriods.allDeviations().stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt()))
-                .map(x -> x.decisionId()).toList();
+        // the organ's facts only (issue 17), each through its table's decision_id index
+        DecisionScope scope = DecisionScope.ofOrgans(List.of(organCode));
+        var periodDeviations = stepPeriods.deviations(scope).stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt()))
+                .toList();
+        List<Long> shortened = periodDeviations.stream().map(x -> x.decisionId()).toList();
         List<String> what = new ArrayList<>();
-        stepPeriods.allDeviations().stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt()))
-                .forEach(x -> what.add(decs.get(x.decisionId()).number() + " " + x.periodName() + "缩短"));
+        periodDeviations.forEach(x -> what.add(decs.get(x.decisionId()).number() + " " + x.periodName() + "缩短"));
         List<Long> others = new ArrayList<>();
-        participationDeviations.all().stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt())).forEach(x -> {
+        participationDeviations.of(scope).stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt())).forEach(x -> {
             others.add(x.decisionId());
             what.add(decs.get(x.decisionId()).number() + " " + x.what());
         });
-        experts.deviations().stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt())).forEach(x -> {
+        experts.deviations(scope).stream().filter(x -> decs.containsKey(x.decisionId()) && inYear.test(x.approvedAt())).forEach(x -> {
             others.add(x.decisionId());
             what.add(decs.get(x.decisionId()).number() + " " + x.what());
         });
@@ -372,7 +375,8 @@ public class AnnualFiguresService {
         Set<String> deadlines = new LinkedHashSet<>(jdbc.sql("SELECT code FROM juece.statutory_period WHERE kind = 'DEADLINE'").query(String.class).list());
         List<String> steps = new ArrayList<>();
         List<Long> overdue = new ArrayList<>();
-        stepPeriods.all().stream().filter(p -> decs.containsKey(p.decisionId()) && deadlines.contains(p.periodCode()) && p.endOn().getYear() == year)
+        stepPeriods.ending(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .filter(p -> decs.containsKey(p.decisionId()) && deadlines.contains(p.periodCode()) && p.endOn().getYear() == year)
                 .filter(p -> p.closedAt() != null ? p.closedAt().atZoneSameInstant(AppClock.ZONE).toLocalDate().isAfter(p.endOn())
                         : p.isOpen() && cutoff.isAfter(p.endOn()))
                 .forEach(p -> {

@@ -19,11 +19,13 @@ import org.springframework.stereotype.Service;
 import cn.juece.archive.ArchiveService;
 import cn.juece.calendar.WorkingDayCalendar;
 import cn.juece.decision.Decision;
+import cn.juece.decision.DecisionScope;
 import cn.juece.decision.DecisionService;
 import cn.juece.decision.DecisionStatus;
 import cn.juece.decision.Stage;
 import cn.juece.decision.DecisionStages;
 import cn.juece.participation.ParticipationDeviations;
+import cn.juece.deadline.PeriodDeviation;
 import cn.juece.deadline.StepPeriod;
 import cn.juece.deadline.StepPeriods;
 import cn.juece.drafting.ArrangementService;
@@ -312,37 +314,39 @@ public class SupervisionService {
                             a.procedure().label(), a.procedure().article(), a.reason(), directory.displayName(a.recordedBy()))));
         }
         Map<Long, Decision> byId = selected.stream().collect(Collectors.toMap(Decision::id, Function.identity()));
-        List<Shortened> shortened = stepPeriods.allDeviations().stream().filter(x -> byId.containsKey(x.decisionId()))
+        // the fact sections read only the selection's rows (issue 17), each through its table's decision_id index
+        DecisionScope scope = DecisionScope.of(byId.keySet());
+        List<PeriodDeviation> periodDeviations = stepPeriods.deviations(scope);
+        List<Shortened> shortened = periodDeviations.stream()
                 .map(x -> new Shortened(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.periodCode(),
                         x.periodName(), x.reason(), x.approverName(), x.approvedAt()))
                 .toList();
-        List<Escalated> escalated = stepPeriods.escalated().stream()
-                .filter(p -> p.escalatedAt() != null && byId.containsKey(p.decisionId()))
+        List<Escalated> escalated = stepPeriods.escalated(scope).stream()
                 .map(p -> new Escalated(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(), p.taskName(),
                         p.endOn(), p.escalatedAt()))
                 .toList();
-        List<String> lateSupplements = stepPeriods.latePauses().stream().filter(x -> byId.containsKey(x.decisionId()))
+        List<String> lateSupplements = stepPeriods.latePauses(scope).stream()
                 .map(x -> byId.get(x.decisionId()).number() + "：" + x.lateNote()).toList();
         List<DecisionOutcome> outcomes = outcomes(selected);
         List<Deviation> deviations = new ArrayList<>();
-        stepPeriods.allDeviations().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x -> {
+        periodDeviations.forEach(x -> {
             var p = stepPeriods.period(x.periodCode());
             deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(),
                     p.nameZh() + "缩短（一般不少于" + p.length() + "）", p.article(), x.reason(), x.approverName(), x.approvedAt()));
         });
-        participationDeviations.all().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x ->
+        participationDeviations.of(scope).forEach(x ->
                 deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
                         x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
-        experts.deviations().stream().filter(x -> byId.containsKey(x.decisionId())).forEach(x ->
+        experts.deviations(scope).forEach(x ->
                 deviations.add(new Deviation(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.what(),
                         x.article(), x.reason(), directory.displayName(x.approvedBy()), x.approvedAt())));
         deviations.sort(Comparator.comparing(Deviation::approvedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         LocalDate today = now.toLocalDate();
-        List<LateReport> lateReports = executionReports.late().stream().filter(p -> byId.containsKey(p.decisionId()))
+        List<LateReport> lateReports = executionReports.late(scope).stream()
                 .map(p -> new LateReport(byId.get(p.decisionId()).number(), byId.get(p.decisionId()).title(),
                         directory.unitName(p.unitCode()), p.periodNo(), p.dueOn(), p.stateLabel(today), p.escalatedAt(), p.reportedAt()))
                 .toList();
-        List<ExecutionInspection> inspections = executionInspections.all().stream().filter(x -> byId.containsKey(x.decisionId()))
+        List<ExecutionInspection> inspections = executionInspections.of(scope).stream()
                 .map(x -> new ExecutionInspection(byId.get(x.decisionId()).number(), byId.get(x.decisionId()).title(), x.kind().label(),
                         x.title(), x.heldOn(), x.findings(), directory.displayName(x.recordedBy())))
                 .toList();
@@ -359,15 +363,8 @@ public class SupervisionService {
      * year (the county's plan asks for at least 3 a year), of the given organs' meetings.
      */
     Map<Integer, Long> meetingsWithInvited(List<String> organs) {
-        Map<Integer, Long> byYear = new java.util.TreeMap<>();
-        var records = meetingRecords.getObject();
-        for (var m : records.meetings()) {
-            // only the meetings of the organs the page covers (its organ selection, issue 15)
-            if (organs.contains(m.organCode()) && records.attendees(m.id()).stream().anyMatch(a -> a.category().invitedPublic())) {
-                byYear.merge(m.date().getYear(), 1L, Long::sum);
-            }
-        }
-        return byYear;
+        // only the meetings of the organs the page covers (its organ selection, issue 15), counted by the database
+        return meetingRecords.getObject().withInvitedByYear(organs);
     }
 
     /** Each selected decision with a recorded risk level, legality conclusion, meeting decision or archive number. */

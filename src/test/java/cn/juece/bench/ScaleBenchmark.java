@@ -41,7 +41,8 @@ import cn.juece.support.StaffBrowser;
  * shapes from; the app stops; then plain JDBC batches insert {@code bench.decisions} decisions of the lead unit, each
  * with its open 研究论证 step offered to the unit and that step's period (end dates spread over a year),
  * {@code bench.consultations} consultations on the first decisions sharing {@code bench.comments} opinions (half
- * published), and a publication for one decision in fifty. The seeded decisions have no engine process instances:
+ * published), a publication for one decision in fifty, and the facts supervision lists (escalated deadlines, shortened
+ * periods, late pauses, late execution reports, inspections, {@code bench.meetings} meetings; see supervisionFacts). The seeded decisions have no engine process instances:
  * every list timed here reads our own tables only (the lists' point). The app then starts again on that file.
  *
  * <p>Run: {@code ./mvnw -o test -Pbenchmark -Dtest=ScaleBenchmark} (defaults 50,000 decisions, 1,000,000 comments;
@@ -61,6 +62,8 @@ class ScaleBenchmark {
     /** Decisions in drafting with a launch-time plan (supervision's plan-slip section). */
     static final int PLANNED = Integer.getInteger("bench.planned", 1000);
     static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 100);
+    /** Executive meetings of the organ (each with a member, every other with the public sitting in). */
+    static final int MEETINGS = Integer.getInteger("bench.meetings", 2000);
     /** The H2 settings under test (the app's defaults, config/application.yaml). */
     static final String H2_OPTIONS = System.getProperty("bench.h2", ";MAX_COMPACT_TIME=2000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=2000");
     static final String PASSWORD = "Juece2026";
@@ -120,6 +123,7 @@ class ScaleBenchmark {
             rows.add(time("decision list page /decisions", () -> page(clerk, "/decisions", "BENCH-2025-"), health));
             rows.add(time("GET /api/supervision (sfj, first page)", () -> get(http, base + "/api/supervision", justice), health));
             rows.add(time("supervision page /supervision", () -> page(supervisor, "/supervision", "BENCH-2025-"), health));
+            rows.add(time("GET /api/meetings (" + MEETINGS + " meetings)", () -> get(http, base + "/api/meetings", justice), health));
             rows.add(time("GET /api/supervision/plan-slips (" + Math.min(PLANNED, DECISIONS) + " planned)",
                     () -> get(http, base + "/api/supervision/plan-slips", justice), health));
             rows.add(time("GET /api/consultations/{id}/opinions", () -> get(http, base + "/api/consultations/" + seeded.bigConsultation + "/opinions", basic), health));
@@ -477,6 +481,7 @@ class ScaleBenchmark {
                 base.executeBatch();
                 c.commit();
             }
+            supervisionFacts(c, firstId, organ, t, today);
             if (url.startsWith("jdbc:postgresql:")) {
                 // what autovacuum's analyze does some time after a bulk load: the planner's statistics for the new rows
                 c.setAutoCommit(true);
@@ -485,6 +490,88 @@ class ScaleBenchmark {
                 }
             }
             return new Seeded(firstConsultation, "BENCH-2025-000000", per, publications);
+        }
+    }
+
+    /**
+     * The facts supervision lists (issue 17, tenth pass), years' worth over the seeded decisions: every period past its
+     * end escalated, a shortened period for one decision in 25 and a pause recorded late for one in 50, a late execution
+     * report for every other decision, an inspection for one in ten, and {@code bench.meetings} executive meetings of the
+     * organ, each with a member and every other with the public sitting in.
+     */
+    private static void supervisionFacts(Connection c, long firstId, String organ, OffsetDateTime t, LocalDate today) throws Exception {
+        try (PreparedStatement escalate = c.prepareStatement(
+                     "UPDATE juece.step_period SET escalated_at = ? WHERE decision_id >= ? AND end_on < ?");
+             PreparedStatement shortened = c.prepareStatement("""
+                     INSERT INTO juece.period_deviation (step_period_id, decision_id, period_code, reason, approved_by, approver_name, approved_at)
+                     SELECT id, decision_id, period_code, '基准测试：情况紧急', 'fgj_head', '韩卫东', ? FROM juece.step_period
+                     WHERE decision_id >= ? AND MOD(decision_id, 25) = 0""");
+             PreparedStatement late = c.prepareStatement("""
+                     INSERT INTO juece.period_pause (step_period_id, decision_id, pause_kind, start_on, end_on, reason, working_days, end_before,
+                                                     end_after, late_note, recorded_by, recorded_at)
+                     SELECT id, decision_id, 'SUPPLEMENT', started_on, started_on, '基准测试', 1, end_on, end_on, '基准测试：事后补记', 'fgj_wang', ?
+                     FROM juece.step_period WHERE decision_id >= ? AND MOD(decision_id, 50) = 0""");
+             PreparedStatement reports = c.prepareStatement("""
+                     INSERT INTO juece.execution_report_period (decision_id, run_no, unit_code, period_no, scheduled_on, due_on, paused_days, task_id,
+                                                                opened_at, reported_at)
+                     SELECT id, 1, lead_unit, 1, ?, ?, 0, CONCAT('bench-report-', CAST(id AS VARCHAR(20))), created_at,
+                            CASE WHEN MOD(id, 4) = 0 THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END
+                     FROM juece.decision WHERE id >= ? AND MOD(id, 2) = 0""");
+             PreparedStatement inspections = c.prepareStatement("""
+                     INSERT INTO juece.execution_inspection (decision_id, kind, title, findings, held_on, recorded_by, recorded_at)
+                     SELECT id, 'INSPECTION', '基准测试：执行情况检查', '执行基本到位', ?, 'sfj_liu', ? FROM juece.decision WHERE id >= ? AND MOD(id, 10) = 0""");
+             PreparedStatement meeting = c.prepareStatement("""
+                     INSERT INTO juece.gov_meeting (organ_code, kind, name, meeting_date, place, created_by, created_at)
+                     VALUES (?, 'EXECUTIVE', ?, ?, '县政府三楼会议室', 'bgs_chen', ?)""", new String[] {"id"});
+             PreparedStatement attendee = c.prepareStatement(
+                     "INSERT INTO juece.gov_meeting_attendee (meeting_id, category, person_id, name, affiliation) VALUES (?, ?, ?, ?, ?)")) {
+            escalate.setObject(1, t);
+            escalate.setLong(2, firstId);
+            escalate.setObject(3, today);
+            escalate.executeUpdate();
+            shortened.setObject(1, t);
+            shortened.setLong(2, firstId);
+            shortened.executeUpdate();
+            late.setObject(1, t);
+            late.setLong(2, firstId);
+            late.executeUpdate();
+            reports.setObject(1, today.minusDays(90));
+            reports.setObject(2, today.minusDays(60));
+            reports.setObject(3, t.plusDays(340));
+            reports.setLong(4, firstId);
+            reports.executeUpdate();
+            inspections.setObject(1, today.minusDays(30));
+            inspections.setObject(2, t);
+            inspections.setLong(3, firstId);
+            inspections.executeUpdate();
+            for (int i = 0; i < MEETINGS; i++) {
+                meeting.setString(1, organ);
+                meeting.setString(2, "基准测试：县政府第" + (i + 1) + "次常务会议");
+                meeting.setObject(3, today.minusDays(i % 3650));
+                meeting.setObject(4, t);
+                meeting.executeUpdate();
+                long id;
+                try (ResultSet keys = meeting.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                attendee.setLong(1, id);
+                attendee.setString(2, "MEMBER");
+                attendee.setString(3, "gx_head");
+                attendee.setString(4, "县长");
+                attendee.setString(5, null);
+                attendee.addBatch();
+                if (i % 2 == 0) {
+                    attendee.setLong(1, id);
+                    attendee.setString(2, "PUBLIC");
+                    attendee.setString(3, null);
+                    attendee.setString(4, "市民代表" + i);
+                    attendee.setString(5, "市民");
+                    attendee.addBatch();
+                }
+            }
+            attendee.executeBatch();
+            c.commit();
         }
     }
 

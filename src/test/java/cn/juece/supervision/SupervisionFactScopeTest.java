@@ -69,7 +69,7 @@ class SupervisionFactScopeTest extends IntegrationTest {
         var unit = office.post("/api/meetings/" + closed + "/attendees", Map.of("category", "UNIT", "name", "县财政局", "affiliation", "县财政局"));
         assertThat(unit.getStatusCode().value()).as(String.valueOf(unit.getBody())).isBetween(200, 201);
 
-        JsonNode list = office.get("/api/meetings").getBody();
+        JsonNode list = office.get("/api/meetings?size=200").getBody();
         JsonNode withPublic = null;
         JsonNode without = null;
         for (JsonNode row : list) {

@@ -60,7 +60,7 @@ class CollectiveDecisionTest extends IntegrationTest {
         d.submitForMeeting(n);
         assertThat(d.as(OFFICE).post("/api/meetings/" + meeting + "/agenda", Map.of("decision", n)).getStatusCode().value()).isEqualTo(201);
         // the meetings page lists it; the openness count sees the citizen representative sitting in
-        String list = office.get("/meetings").body();
+        String list = office.get("/meetings?size=200").body();   // paged, the latest day first
         assertThat(list).contains("县政府第901次常务会议", "有利益相关方、公众、专家或媒体列席");
         assertThat(d.as(OFFICE).get("/api/meetings/openness?year=" + LifecycleDriver.today().substring(0, 4)).getBody().get("count").asInt())
                 .isPositive();

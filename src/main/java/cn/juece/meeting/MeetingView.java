@@ -96,8 +96,10 @@ class MeetingView {
         return v;
     }
 
-    /** Openness excerpt: the year's meetings with invited stakeholders, public, experts or media (at least 3). */
-    /** The openness line: the person's organs' meetings of the year with the public invited (Art. 64: not other organs'). */
+    /**
+     * Openness excerpt: the year's meetings with invited stakeholders, public, experts or media (at least 3), of the
+     * person's organs (Art. 64: not other organs').
+     */
     Map<String, Object> openness(int year) {
         var meetings = records.withInvitedPublic(organs(), year);
         Map<String, Object> v = new LinkedHashMap<>();

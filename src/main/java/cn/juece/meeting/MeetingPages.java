@@ -34,6 +34,9 @@ class MeetingPages {
         var paged = view.list(b[0], b[1]);
         model.addAttribute("rows", paged.items());
         model.addAttribute("list", paged);
+        // a unit's clerk (not of an organ-wide role) sees no meeting list and no organ's figure: the page says where to look
+        model.addAttribute("seesMeetings", !view.organs().isEmpty());
+        model.addAttribute("mayArrange", view.mayArrange());
         model.addAttribute("openness", view.openness(clock.today().getYear()));
         model.addAttribute("kinds", MeetingRecords.Kind.values());
         return "meetings";

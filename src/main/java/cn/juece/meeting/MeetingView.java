@@ -44,6 +44,12 @@ class MeetingView {
         return directory.organs().stream().map(cn.juece.identity.Organ::code).filter(o -> access.organWide(me, o)).toList();
     }
 
+    /** Whether the person's office arranges some organ's meetings (Art. 48; the schedule form is theirs). */
+    boolean mayArrange() {
+        Actor me = directory.currentActor();
+        return directory.organs().stream().anyMatch(o -> records.mayRecord(me, o.code()));
+    }
+
     /** One page of the meetings of the person's organs, the latest first (issue 17). */
     cn.juece.support.Page<Map<String, Object>> list(int page, int size) {
         var paged = records.page(organs(), page, size);

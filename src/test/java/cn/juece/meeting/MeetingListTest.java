@@ -64,7 +64,13 @@ class MeetingListTest extends IntegrationTest {
 
         // the page: the pager, and the openness line for the year the clock is in counts the organ's own meetings
         String page = new StaffBrowser(port, "bgs_chen", PASSWORD).get("/meetings?size=2");
-        assertThat(page).contains("下一页", "第1页");
+        assertThat(page).contains("下一页", "第1页", "安排会议（政府办公室）", "id=\"openness\"");
+
+        // another unit's clerk sees no organ's meetings: the page says where to look, with no empty figure and no form
+        String clerk = new StaffBrowser(port, "zjj_sun", PASSWORD).get("/meetings");
+        assertThat(clerk).contains("会议列表供决策机关、政府办公室和司法行政部门等查看")
+                .doesNotContain("id=\"openness\"", "安排会议", "尚未安排会议");
+        assertThat(as("zjj_sun").get("/api/meetings").getBody()).isEmpty();
     }
 
     @Test

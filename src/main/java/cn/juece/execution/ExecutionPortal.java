@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.juece.decision.Decision;
+import cn.juece.portal.FormOnce;
+import cn.juece.portal.ReceiptNumbers;
 import cn.juece.portal.PublicPortal;
 import cn.juece.support.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,8 +32,10 @@ class ExecutionPortal {
 
     private final ExecutionFeedback feedback;
     private final PublicDecisionPage page;
+    private final FormOnce forms;
 
-    ExecutionPortal(ExecutionFeedback feedback, PublicDecisionPage page) {
+    ExecutionPortal(ExecutionFeedback feedback, PublicDecisionPage page, FormOnce forms) {
+        this.forms = forms;
         this.feedback = feedback;
         this.page = page;
     }
@@ -39,12 +43,16 @@ class ExecutionPortal {
     @PostMapping("/public/decisions/{number}/feedback")
     String submit(@PathVariable String number, @RequestParam(required = false) String authorName,
                   @RequestParam(required = false) String contact, @RequestParam(required = false) String content,
+                  @RequestParam(name = FormOnce.PARAM, required = false) String formToken,
                   Model model, HttpServletResponse response) {
         Decision d = published(number);
         try {
-            ExecutionFeedback.Item item = feedback.submitPublic(d.number(), authorName, contact, content);
+            // Art. 54: feedback sent twice from one form is one item for the execution unit to answer
+            FormOnce.Outcome taken = forms.submit(FormOnce.key(formToken, authorName, contact, content), "EXECUTION_FEEDBACK",
+                    () -> feedback.submitPublic(d.number(), authorName, contact, content).receipt());
             model.addAttribute("d", d);
-            model.addAttribute("receipt", item.receiptDisplay());
+            model.addAttribute("receipt", ReceiptNumbers.display(taken.receipt()));
+            model.addAttribute("repeated", taken.repeated());
             return "public/feedback-receipt";
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.juece.audit.AuditAction;
 import cn.juece.audit.AuditTrail;
 import cn.juece.identity.Actor;
+import cn.juece.portal.FormOnce;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.GroupCommit;
 import io.micrometer.core.instrument.Counter;
@@ -29,18 +30,27 @@ class OpinionWriter {
 
     private final ConsultationRepository repository;
     private final AuditTrail audit;
+    private final FormOnce forms;
 
-    OpinionWriter(ConsultationRepository repository, AuditTrail audit) {
+    OpinionWriter(ConsultationRepository repository, AuditTrail audit, FormOnce forms) {
         this.repository = repository;
         this.audit = audit;
+        this.forms = forms;
     }
 
     record Received(Consultation consultation, String decisionNumber, String receipt, OpinionChannel channel, String authorName,
                     String contact, boolean quotable, String content, String contentHash, LocalDate postmarkDate,
-                    OffsetDateTime submittedAt, Actor actor, boolean enteredByStaff, CommentAttachment attachment) {
+                    OffsetDateTime submittedAt, Actor actor, boolean enteredByStaff, CommentAttachment attachment, FormOnce.Key formKey) {
     }
 
     Opinion write(Received r) {
+        if (r.formKey() != null) {
+            // the same portal form sent again, by now or earlier in this batch: the opinion stored first (FormOnce)
+            var first = forms.firstReceipt(r.formKey()).flatMap(repository::opinionByReceipt);
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
         Consultation c = r.consultation();
         Long sameAs = repository.firstWithHash(c.id(), r.contentHash()).orElse(null);
         Opinion.Moderation moderation = c.moderated() ? Opinion.Moderation.PENDING : Opinion.Moderation.PUBLISHED;
@@ -50,6 +60,7 @@ class OpinionWriter {
         if (r.attachment() != null) {
             repository.insertAttachment(id, r.attachment());
         }
+        forms.record(r.formKey(), "OPINION", r.receipt());
         audit.record(r.actor(), c.decisionId(), r.decisionNumber(), AuditAction.OPINION_RECEIVED,
                 "收到意见 " + ReceiptNumbers.display(r.receipt()) + "（" + r.channel().label() + (sameAs != null ? "，与较早意见内容相同" : "")
                         + (r.attachment() != null ? "，附件：" + r.attachment().fileName() + "，SHA-256 " + r.attachment().sha256() : "") + "）");

@@ -18,6 +18,7 @@ import cn.juece.decision.DecisionService;
 import cn.juece.dossier.MaterialService;
 import cn.juece.dossier.MaterialType;
 import cn.juece.meeting.MeetingService;
+import cn.juece.portal.FormOnce;
 import cn.juece.portal.PublicPortal;
 import cn.juece.portal.ReceiptNumbers;
 import cn.juece.publication.PublicationService;
@@ -44,11 +45,13 @@ class ParticipationPortal {
     private final PublicationService publications;
     private final MeetingService meetings;
     private final cn.juece.identity.Directory directory;
+    private final FormOnce forms;
 
     ParticipationPortal(PublicCommentService comments, DecisionService decisions, MaterialService materials, AppClock clock,
                         HearingService hearings, QuestionnaireService questionnaires, PublicationService publications,
-                        MeetingService meetings, cn.juece.identity.Directory directory) {
+                        MeetingService meetings, cn.juece.identity.Directory directory, FormOnce forms) {
         this.directory = directory;
+        this.forms = forms;
         this.publications = publications;
         this.meetings = meetings;
         this.hearings = hearings;
@@ -97,15 +100,21 @@ class ParticipationPortal {
                    @RequestParam(required = false) String contact, @RequestParam(required = false) Boolean quotable,
                    @RequestParam(required = false) String content,
                    @RequestParam(required = false) org.springframework.web.multipart.MultipartFile attachment,
+                   @RequestParam(name = FormOnce.PARAM, required = false) String formToken,
                    Model model, HttpServletResponse response) throws java.io.IOException {
         Consultation c = comments.consultation(id);
         try {
             boolean attached = attachment != null && !attachment.isEmpty();
-            Opinion o = comments.submit(id, new PublicCommentService.Submission(authorName, contact, Boolean.TRUE.equals(quotable),
-                    content, OpinionChannel.PORTAL, null), false, attached ? attachment.getOriginalFilename() : null,
-                    attached ? attachment.getBytes() : null);
+            byte[] file = attached ? attachment.getBytes() : null;
+            // a form sent twice is answered with its first receipt and stored once (Art. 28-29 count each opinion once)
+            String fileName = attached ? attachment.getOriginalFilename() : null;
+            FormOnce.Key key = FormOnce.key(formToken, authorName, contact, quotable, content, fileName, file);
+            FormOnce.Outcome taken = forms.submitRecorded(key, () -> comments.submit(id, new PublicCommentService.Submission(
+                    authorName, contact, Boolean.TRUE.equals(quotable), content, OpinionChannel.PORTAL, null), false,
+                    fileName, file, key).receipt());
             model.addAttribute("c", c);
-            model.addAttribute("receipt", o.receiptDisplay());
+            model.addAttribute("receipt", ReceiptNumbers.display(taken.receipt()));
+            model.addAttribute("repeated", taken.repeated());
             model.addAttribute("moderated", c.moderated());
             return "public/opinion-receipt";
         } catch (RuleViolation e) {
@@ -180,11 +189,15 @@ class ParticipationPortal {
     @PostMapping("/public/hearings/{id}/applications")
     String apply(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
                  @RequestParam(required = false) String side, @RequestParam(required = false) Boolean stakeholder,
-                 @RequestParam(required = false) String statement, Model model, HttpServletResponse response) {
+                 @RequestParam(required = false) String statement,
+                 @RequestParam(name = FormOnce.PARAM, required = false) String formToken, Model model, HttpServletResponse response) {
         try {
-            Hearing.Applicant a = hearings.apply(id, name, contact, side, Boolean.TRUE.equals(stakeholder), statement);
+            // Art. 24: one application per form, however often it is sent
+            FormOnce.Outcome taken = forms.submit(FormOnce.key(formToken, name, contact, side, stakeholder, statement), "HEARING_APPLICATION",
+                    () -> hearings.apply(id, name, contact, side, Boolean.TRUE.equals(stakeholder), statement).receipt());
             model.addAttribute("h", hearings.get(id));
-            model.addAttribute("receipt", a.receiptDisplay());
+            model.addAttribute("receipt", ReceiptNumbers.display(taken.receipt()));
+            model.addAttribute("repeated", taken.repeated());
             return "public/hearing-receipt";
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());
@@ -205,7 +218,8 @@ class ParticipationPortal {
     }
 
     @PostMapping("/public/questionnaires/{id}/responses")
-    String answer(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
+    String answer(@PathVariable long id, @RequestParam(name = FormOnce.PARAM, required = false) String formToken,
+                  jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
         var q = questionnaires.get(id);
         List<QuestionnaireService.Answer> answers = new java.util.ArrayList<>();
         for (var question : q.questions()) {
@@ -225,7 +239,10 @@ class ParticipationPortal {
             }
         }
         try {
-            model.addAttribute("receipt", ReceiptNumbers.display(questionnaires.submit(id, answers)));
+            // Art. 27: a questionnaire sent twice is tallied once
+            FormOnce.Outcome taken = forms.submit(FormOnce.key(formToken, answers), "QUESTIONNAIRE_RESPONSE", () -> questionnaires.submit(id, answers));
+            model.addAttribute("receipt", ReceiptNumbers.display(taken.receipt()));
+            model.addAttribute("repeated", taken.repeated());
             return results(id, model);
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());

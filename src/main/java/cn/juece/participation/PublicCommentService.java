@@ -175,17 +175,32 @@ public class PublicCommentService {
 
     /** As above, with a file attached on the portal (PDF, JPEG or PNG up to the limit); null when none. */
     public Opinion submit(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file) {
+        return submit(consultationId, s, enteredByStaff, fileName, file, null);
+    }
+
+    /**
+     * As above, from the portal's form with its key ({@link cn.juece.portal.FormOnce}): the opinion and the key's
+     * row are committed together; the same form sent again is answered with the opinion stored first.
+     */
+    public Opinion submit(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file,
+                          cn.juece.portal.FormOnce.Key formKey) {
         if (enteredByStaff || file != null && file.length > 0 || TransactionSynchronizationManager.isActualTransactionActive()) {
             // staff entries, comments with a file (kept out of the intake's queue: bounded memory), and callers
             // that hold a transaction already (the demo seeder): written in a transaction of their own, or theirs
-            return transactions.execute(status -> writer.write(check(consultationId, s, enteredByStaff, fileName, file)));
+            return transactions.execute(status -> writer.write(check(consultationId, s, enteredByStaff, fileName, file, formKey)));
         }
         // the public's opinions: checked here, committed in groups; the receipt comes after the commit, and
         // no connection is held while waiting for it
-        return intake.submit(check(consultationId, s, false, null, null));
+        return intake.submit(check(consultationId, s, false, null, null, formKey));
     }
 
-    private OpinionWriter.Received check(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file) {
+    /** The opinion with this stored receipt (the first one of a form sent twice). */
+    public Opinion opinionByReceipt(String receipt) {
+        return repository.opinionByReceipt(receipt).orElseThrow();
+    }
+
+    private OpinionWriter.Received check(long consultationId, Submission s, boolean enteredByStaff, String fileName, byte[] file,
+                                         cn.juece.portal.FormOnce.Key formKey) {
         Consultation c;
         String decisionNumber;
         if (enteredByStaff) {
@@ -228,7 +243,8 @@ public class PublicCommentService {
         String hash = cn.juece.support.Hashes.sha256(WHITESPACE.matcher(content).replaceAll(""));
         CommentAttachment attachment = CommentAttachment.check(fileName, file, maxAttachment.toBytes());
         return new OpinionWriter.Received(c, decisionNumber, receipts.next(), channel, name, contact,
-                Boolean.TRUE.equals(s.quotable()), content, hash, s.postmarkDate(), now, actor, enteredByStaff, attachment);
+                Boolean.TRUE.equals(s.quotable()), content, hash, s.postmarkDate(), now, actor, enteredByStaff, attachment,
+                formKey);
     }
 
     /** Shows an opinion on the portal, or keeps it from display with a reason; it stays in the dossier and counts. */

@@ -14,9 +14,17 @@ import jakarta.servlet.http.HttpServletResponse;
 class PortalAdvice {
 
     private final PortalProperties properties;
+    private final FormOnce forms;
 
-    PortalAdvice(PortalProperties properties) {
+    PortalAdvice(PortalProperties properties, FormOnce forms) {
         this.properties = properties;
+        this.forms = forms;
+    }
+
+    /** A new token for whichever form the page holds: a form is taken once however often it is sent (FormOnce). */
+    @ModelAttribute(FormOnce.PARAM)
+    String formToken() {
+        return forms.issue();
     }
 
     @ModelAttribute("county")

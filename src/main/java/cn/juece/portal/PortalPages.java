@@ -53,11 +53,13 @@ class PortalPages {
     private final cn.juece.drafting.ArrangementService arrangements;
     private final cn.juece.risk.RiskService risk;
     private final cn.juece.expert.ExpertReviewService experts;
+    private final FormOnce forms;
 
     PortalPages(CatalogueService catalogues, PublicProposalService proposals, DecisionService decisions, Directory directory,
                 AppClock clock, cn.juece.participation.PublicCommentService comments,
                 cn.juece.drafting.ArrangementService arrangements, MeetingService meetings, PublicationService publications,
-                ArchiveService archive, cn.juece.risk.RiskService risk, cn.juece.expert.ExpertReviewService experts) {
+                ArchiveService archive, cn.juece.risk.RiskService risk, cn.juece.expert.ExpertReviewService experts, FormOnce forms) {
+        this.forms = forms;
         this.risk = risk;
         this.experts = experts;
         this.decisions = decisions;
@@ -151,9 +153,14 @@ class PortalPages {
     @PostMapping("/public/proposals")
     String submit(@RequestParam(required = false) String name, @RequestParam(required = false) String contact,
                   @RequestParam(required = false) String title, @RequestParam(required = false) String content,
-                  @RequestParam(required = false) String organ, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) String organ, @RequestParam(name = FormOnce.PARAM, required = false) String formToken,
+                  Model model, HttpServletResponse response) {
         try {
-            model.addAttribute("p", proposals.submit(name, contact, title, content, organ));
+            // Art. 11: a proposal sent twice is registered once
+            FormOnce.Outcome taken = forms.submit(FormOnce.key(formToken, name, contact, title, content, organ), "PROPOSAL",
+                    () -> proposals.submit(name, contact, title, content, organ).receiptNo());
+            model.addAttribute("p", proposals.lookup(taken.receipt()).orElseThrow());
+            model.addAttribute("repeated", taken.repeated());
             return "public/proposal-receipt";
         } catch (RuleViolation e) {
             response.setStatus(e.status().value());

@@ -225,7 +225,10 @@ class CommentIntakeBenchmark {
         return script;
     }
 
-    /** A Lua script posting the real form: the portal's CSRF cookie and token, a distinct comment each time. */
+    /**
+     * A Lua script posting the real form: the portal's CSRF cookie and token, a distinct comment each time, with a
+     * form token of its own as a browser sends it (so each comment is also checked and recorded as taken once).
+     */
     private static Path commentScript(String base, long id) throws Exception {
         var cookies = new CookieManager();
         var http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -246,7 +249,7 @@ class CommentIntakeBenchmark {
                 local thread_id = math.random(1, 1000000)
                 request = function()
                   n = n + 1
-                  return wrk.format(nil, nil, nil, "%s" .. thread_id .. "-" .. n)
+                  return wrk.format(nil, nil, nil, "%s" .. thread_id .. "-" .. n .. "&formToken=bench-form-token-" .. thread_id .. "-" .. n)
                 end
                 local shown = false
                 response = function(status, headers, body)

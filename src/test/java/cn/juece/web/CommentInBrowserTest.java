@@ -49,6 +49,15 @@ class CommentInBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
         String receipt = browser.findElement(By.id("receipt")).getText();
         assertThat(receipt).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+        assertThat(browser.findElements(By.id("repeated"))).isEmpty();
+
+        // the receipt page reloaded (the browser sends the form again): the same receipt, and nothing stored twice
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("repeated")));
+        assertThat(browser.findElement(By.id("receipt")).getText()).isEqualTo(receipt);
+        assertThat(browser.findElement(By.id("repeated")).getText()).contains("本次没有重复登记");
+        Screenshots.save(browser, "portal-opinion-resent-phone");
+        assertThat(d.as(LEAD).get("/api/consultations/" + id + "/opinions").getBody().size()).isEqualTo(1);
 
         // the lead unit publishes it after moderation (先审后发)
         long opinionId = d.as(LEAD).get("/api/consultations/" + id + "/opinions").getBody().get(0).get("id").asLong();

@@ -245,8 +245,14 @@ class CommentIntakeBenchmark {
                 wrk.method = "POST"
                 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
                 wrk.headers["Cookie"] = "%s"
+                -- each wrk thread numbered by setup() (math.random gives every thread's state the same first number,
+                -- and the same text and token sent by two threads would be one form sent twice, taken once)
+                local threads = 0
+                setup = function(thread)
+                  threads = threads + 1
+                  thread:set("thread_id", threads)
+                end
                 local n = 0
-                local thread_id = math.random(1, 1000000)
                 request = function()
                   n = n + 1
                   return wrk.format(nil, nil, nil, "%s" .. thread_id .. "-" .. n .. "&formToken=bench-form-token-" .. thread_id .. "-" .. n)

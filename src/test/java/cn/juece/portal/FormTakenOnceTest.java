@@ -44,11 +44,18 @@ class FormTakenOnceTest extends IntegrationTest {
     static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})<");
     static final Pattern TOKEN = Pattern.compile("name=\"formToken\" value=\"([A-Za-z0-9_-]+)\"");
     static final String REPEATED = "这份表单此前已经提交成功，本次没有重复登记";
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     @Autowired
     private JdbcClient jdbc;
     @Autowired
     private FormOnce forms;
+
+    /** The rate limit's windows are in the database, which on PostgreSQL outlives a run: this class's clients start afresh. */
+    @org.junit.jupiter.api.BeforeEach
+    void freshClients() {
+        jdbc.sql("DELETE FROM juece.submission_window WHERE client LIKE '203.0.113.13%' OR client = '198.51.100.31'").update();
+    }
 
     @Test
     void anOpinionFormSentAgainOrSeveralTimesAtOnceIsCountedOnce() throws Exception {
@@ -139,9 +146,16 @@ class FormTakenOnceTest extends IntegrationTest {
                 "applyUntil", today.plusDays(5).toString())).getBody().get("id").asLong();
         Visitor citizen = new Visitor(port, "203.0.113.134");
         String hearingPage = "/public/hearings/" + hearing;
-        Map<String, String> application = form(citizen, hearingPage, Map.of("name", "周二", "contact", "13700000032",
-                "side", "居民用户", "stakeholder", "true", "statement", "希望分档调价"));
+        // a refusal through the same path: the Chinese message, the typed text kept, nothing recorded for the token
+        Map<String, String> incomplete = form(citizen, hearingPage, Map.of("name", "周二"));
+        var refused = citizen.post(hearingPage + "/applications", incomplete);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("请填写姓名、联系方式和所代表的利益方", "周二");
+        assertThat(count("SELECT COUNT(*) FROM juece.form_submission WHERE token = ?", incomplete.get("formToken"))).isZero();
+        Map<String, String> application = new LinkedHashMap<>(incomplete);
+        application.putAll(Map.of("contact", "13700000032", "side", "居民用户", "stakeholder", "true", "statement", "希望分档调价"));
         var applied = citizen.post(hearingPage + "/applications", application);
+        assertThat(applied.body()).doesNotContain(REPEATED);
         var appliedAgain = citizen.post(hearingPage + "/applications", application);
         assertThat(receipt(appliedAgain)).isEqualTo(receipt(applied));
         assertThat(appliedAgain.body()).contains(REPEATED, "听证参加申请已提交");
@@ -152,20 +166,22 @@ class FormTakenOnceTest extends IntegrationTest {
                         Map.of("kind", "SINGLE", "text", "您希望何时开始供暖？", "options", List.of("11月1日", "11月15日"))))).getBody();
         long questionnaire = q.get("id").asLong();
         String qPage = "/public/questionnaires/" + questionnaire;
-        Map<String, String> answers = form(citizen, qPage, Map.of("q" + q.get("questions").get(0).get("id").asLong(), "0"));
-        var answered = citizen.post(qPage + "/responses", answers);
-        var answeredAgain = citizen.post(qPage + "/responses", answers);
+        Visitor respondent = new Visitor(port, "203.0.113.137");
+        Map<String, String> answers = form(respondent, qPage, Map.of("q" + q.get("questions").get(0).get("id").asLong(), "0"));
+        var answered = respondent.post(qPage + "/responses", answers);
+        var answeredAgain = respondent.post(qPage + "/responses", answers);
         assertThat(receipt(answeredAgain)).isEqualTo(receipt(answered));
         assertThat(answeredAgain.body()).contains(REPEATED, "已回收问卷 <strong id=\"responses\">1</strong> 份");
 
         Visitor proposer = new Visitor(port, "203.0.113.135");
+        String title = "建议研究老旧小区加装电梯补贴（" + RUN + "）";   // the PostgreSQL test database outlives a run
         Map<String, String> proposal = form(proposer, "/public/proposals/new", Map.of("name", "吴三", "contact", "13600000033",
-                "title", "建议研究老旧小区加装电梯补贴", "content", "多层住宅老人上下楼困难，建议研究补贴办法。"));
+                "title", title, "content", "多层住宅老人上下楼困难，建议研究补贴办法。"));
         var proposed = proposer.post("/public/proposals", proposal);
         var proposedAgain = proposer.post("/public/proposals", proposal);
         assertThat(receipt(proposedAgain)).isEqualTo(receipt(proposed));
         assertThat(proposedAgain.body()).contains(REPEATED);
-        assertThat(count("SELECT COUNT(*) FROM juece.public_proposal WHERE title = ?", "建议研究老旧小区加装电梯补贴")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM juece.public_proposal WHERE title = ?", title)).isEqualTo(1);
     }
 
     @Test
@@ -175,13 +191,14 @@ class FormTakenOnceTest extends IntegrationTest {
         d.assignExecution(n, "QUARTERLY", LifecycleDriver.localToday().plusMonths(1), "fgj");
         Visitor citizen = new Visitor(port, "203.0.113.136");
         String page = "/public/decisions/" + n;
-        Map<String, String> feedback = form(citizen, page, Map.of("content", "建议在菜市场附近增设充电桩", "authorName", "郑四"));
+        String content = "建议在菜市场附近增设充电桩（" + RUN + "）";
+        Map<String, String> feedback = form(citizen, page, Map.of("content", content, "authorName", "郑四"));
         var sent = citizen.post(page + "/feedback", feedback);
         var sentAgain = citizen.post(page + "/feedback", feedback);
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(receipt(sentAgain)).isEqualTo(receipt(sent));
         assertThat(sentAgain.body()).contains(REPEATED);
-        assertThat(count("SELECT COUNT(*) FROM juece.execution_feedback WHERE content = ?", "建议在菜市场附近增设充电桩")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM juece.execution_feedback WHERE content = ?", content)).isEqualTo(1);
     }
 
     @Test

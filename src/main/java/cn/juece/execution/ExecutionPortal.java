@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.juece.decision.Decision;
 import cn.juece.portal.FormOnce;
-import cn.juece.portal.ReceiptNumbers;
 import cn.juece.portal.PublicPortal;
+import cn.juece.portal.ReceiptNumbers;
 import cn.juece.support.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -106,8 +106,8 @@ class ParticipationPortal {
         try {
             boolean attached = attachment != null && !attachment.isEmpty();
             byte[] file = attached ? attachment.getBytes() : null;
-            // a form sent twice is answered with its first receipt and stored once (Art. 28-29 count each opinion once)
             String fileName = attached ? attachment.getOriginalFilename() : null;
+            // a form sent twice is answered with its first receipt and stored once (Art. 28-29 count each opinion once)
             FormOnce.Key key = FormOnce.key(formToken, authorName, contact, quotable, content, fileName, file);
             FormOnce.Outcome taken = forms.submitRecorded(key, () -> comments.submit(id, new PublicCommentService.Submission(
                     authorName, contact, Boolean.TRUE.equals(quotable), content, OpinionChannel.PORTAL, null), false,

@@ -230,7 +230,7 @@ class DossierPage {
     @PostMapping("/decisions/{number}/tasks/{taskId}/complete")
     String complete(@PathVariable String number, @PathVariable String taskId,
                     @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason) {
-        tasks.complete(taskId, outcome, reason);
+        cn.juece.support.Conflicts.retried(() -> tasks.complete(taskId, outcome, reason));   // issue 17
         return "redirect:/decisions/" + number + "?done";
     }
 

@@ -67,6 +67,12 @@ public final class EngineRestErrors {
             log.debug("Engine REST found nothing for {} {}: {}", method, path, e.getMessage());
             return json(404, notFound());
         }
+        RuleViolation conflict = cn.juece.support.Conflicts.refusalFor(e);
+        if (conflict != null) {
+            // a concurrent change to the same step or decision (issue 17): a refusal, never a 500
+            log.info("Engine REST conflict on {} {}: {}", method, path, e.getMessage());
+            return json(conflict.status().value(), body(conflict));
+        }
         return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
 

@@ -86,6 +86,9 @@ class ApiErrorHandler {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> other(RuntimeException e, HttpServletRequest request) {
         RuleViolation rv = RuleViolation.findIn(e);
+        if (rv == null) {
+            rv = Conflicts.refusalFor(e);   // a step completed twice at once, a concurrent change (issue 17)
+        }
         if (rv != null) {
             return rule(rv, request);
         }

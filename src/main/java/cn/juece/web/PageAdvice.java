@@ -55,6 +55,9 @@ class PageAdvice {
     String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         RuleViolation rv = RuleViolation.findIn(e);
         if (rv == null) {
+            rv = cn.juece.support.Conflicts.refusalFor(e);   // a double click on 办理, a colleague at the same step
+        }
+        if (rv == null) {
             throw e;
         }
         if ("GET".equals(request.getMethod())) {

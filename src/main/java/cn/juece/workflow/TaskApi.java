@@ -92,7 +92,8 @@ class TaskApi {
         // a decision's step completes here; a task of another process (the annual catalogue's) is offered to its
         // feature first (issue 17: the step's whole view was built here only to ask)
         if (tasks.isDecisionStep(taskId)) {
-            tasks.complete(taskId, request.outcome(), request.reason());
+            // a parallel step reaching its join together with another: tried again (issue 17)
+            cn.juece.support.Conflicts.retried(() -> tasks.complete(taskId, request.outcome(), request.reason()));
         } else {
             TaskView t = tasks.get(taskId);
             if (others.stream().noneMatch(o -> o.complete(t, request.outcome(), request.reason()))) {

@@ -1,0 +1,71 @@
+package cn.juece.support;
+
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Two requests on the same thing at the same moment (issue 17: no 500 under concurrency). A person who completes a
+ * step twice (a double click) or together with a colleague meets the first completion: the engine finds the step's
+ * execution gone ({@link NullValueException}) or its row changed under it ({@link OptimisticLockingException}). A
+ * conflict that only needs another try (two parallel steps of one decision reaching their join together) is retried
+ * by {@link #retried}; what is left is answered as a refusal in Chinese (404 or 409), with nothing saved — on /api,
+ * the pages and the engine REST API alike.
+ */
+public final class Conflicts {
+
+    static final int ATTEMPTS = 3;
+
+    private Conflicts() {
+    }
+
+    /** The refusal an exception from a concurrent change amounts to, or null when it is not one. */
+    public static RuleViolation refusalFor(Throwable e) {
+        if (has(e, NullValueException.class)) {
+            return RuleViolation.notFound("NOT_FOUND",
+                    "所办理的环节或对象不存在，或刚刚已经办结（可能是重复提交，或他人同时办理）。本次操作未保存任何内容，请刷新后查看。");
+        }
+        if (isRetryable(e) || has(e, DuplicateKeyException.class)) {
+            return new RuleViolation(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                    "该事项正被他人同时办理，本次操作未保存任何内容。请刷新页面查看最新情况后再办理。");
+        }
+        return null;
+    }
+
+    /** Runs {@code action} (a transaction of its own), again when a concurrent change to the same rows made it fail. */
+    public static <T> T retried(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isRetryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static void retried(Runnable action) {
+        retried(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static boolean isRetryable(Throwable e) {
+        return has(e, OptimisticLockingException.class) || has(e, ConcurrencyFailureException.class);
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -9,15 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.juece.IntegrationTest;
 import cn.juece.LifecycleDriver;
 import cn.juece.support.AppClock;
+import cn.juece.support.AtOnce;
 
 /**
  * A public form is taken once (FormOnce): the same form sent again — reloaded, tapped twice, or several copies at the
@@ -92,7 +87,7 @@ class FormTakenOnceTest extends IntegrationTest {
         // four copies of one form at the same moment (a double tap on a slow network): one opinion, one receipt for all
         Visitor tapper = new Visitor(port, "203.0.113.132");
         Map<String, String> tapped = form(tapper, page, Map.of("content", "建议夜市22点收市"));
-        List<HttpResponse<String>> copies = atOnce(4, () -> tapper.post(action, tapped));
+        List<HttpResponse<String>> copies = AtOnce.send(4, () -> tapper.post(action, tapped));
         assertThat(copies).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
         assertThat(copies.stream().map(FormTakenOnceTest::receipt).distinct()).hasSize(1);
         assertThat(opinions(id)).isEqualTo(3);
@@ -101,7 +96,7 @@ class FormTakenOnceTest extends IntegrationTest {
         Visitor withFile = new Visitor(port, "203.0.113.133");
         Map<String, String> filed = form(withFile, page, Map.of("content", "附件为夜市选址建议图"));
         byte[] png = pngBytes();
-        List<HttpResponse<String>> fileCopies = atOnce(3, () -> withFile.submitWithFile(page, action, filed, "attachment", "选址.png", png));
+        List<HttpResponse<String>> fileCopies = AtOnce.send(3, () -> withFile.submitWithFile(page, action, filed, "attachment", "选址.png", png));
         assertThat(fileCopies).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
         assertThat(fileCopies.stream().map(FormTakenOnceTest::receipt).distinct()).hasSize(1);
         assertThat(opinions(id)).isEqualTo(4);
@@ -251,28 +246,6 @@ class FormTakenOnceTest extends IntegrationTest {
 
     private long count(String sql, Object param) {
         return jdbc.sql(sql).param(param).query(Long.class).single();
-    }
-
-    private static <T> List<T> atOnce(int copies, Callable<T> send) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(copies);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < copies; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return send.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private HttpRequest jsonPost(long id, String header, String token, String key, String body) {

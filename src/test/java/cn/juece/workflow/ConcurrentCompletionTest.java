@@ -3,14 +3,8 @@ package cn.juece.workflow;
 import static cn.juece.LifecycleDriver.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -20,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.juece.IntegrationTest;
 import cn.juece.LifecycleDriver;
+import cn.juece.support.AtOnce;
 
 /**
  * One step completed several times at the same moment (issue 17: no 500 under concurrency) — a double click on 办理,
@@ -34,7 +29,7 @@ class ConcurrentCompletionTest extends IntegrationTest {
         var d = driver();
         String n = studied(d, "并发办结同一环节（接口）");
         String taskId = d.task(n, "proposal-study").get("id").asText();
-        List<ResponseEntity<JsonNode>> answers = atOnce(4, () -> d.as(LEAD).complete(taskId, "IN_SCOPE", "属于第三条第一项所列事项"));
+        List<ResponseEntity<JsonNode>> answers = AtOnce.send(4, () -> d.as(LEAD).complete(taskId, "IN_SCOPE", "属于第三条第一项所列事项"));
         assertOnceAndRefused(answers, 200);
         assertMovedOnOnce(d, n);
     }
@@ -44,7 +39,7 @@ class ConcurrentCompletionTest extends IntegrationTest {
         var d = driver();
         String n = studied(d, "并发办结同一环节（引擎接口）");
         String taskId = d.task(n, "proposal-study").get("id").asText();
-        List<ResponseEntity<JsonNode>> answers = atOnce(4, () -> as(LEAD).raw().post().uri("/engine-rest/task/" + taskId + "/complete")
+        List<ResponseEntity<JsonNode>> answers = AtOnce.send(4, () -> as(LEAD).raw().post().uri("/engine-rest/task/" + taskId + "/complete")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("variables", Map.of("outcome", Map.of("value", "IN_SCOPE", "type", "String"),
                         "reason", Map.of("value", "属于第三条第一项所列事项", "type", "String"))))
@@ -78,27 +73,5 @@ class ConcurrentCompletionTest extends IntegrationTest {
         List<String> details = d.auditDetails(n);
         assertThat(details.stream().filter(s -> s.contains("属于第三条第一项所列事项"))).hasSize(1);
         assertThat(d.as("admin").get("/api/decisions/" + n + "/audit/verify").getBody().get("intact").asBoolean()).isTrue();
-    }
-
-    private static <T> List<T> atOnce(int copies, Callable<T> send) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(copies);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < copies; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return send.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatus;
 public final class Conflicts {
 
     static final int ATTEMPTS = 3;
+    /** SQLState of a unique-key violation (the SQL standard's class 23; the same on H2 and PostgreSQL). */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private Conflicts() {
     }
@@ -29,7 +31,7 @@ public final class Conflicts {
             return RuleViolation.notFound("NOT_FOUND",
                     "所办理的环节或对象不存在，或刚刚已经办结（可能是重复提交，或他人同时办理）。本次操作未保存任何内容，请刷新后查看。");
         }
-        if (isRetryable(e) || has(e, DuplicateKeyException.class)) {
+        if (isRetryable(e) || has(e, DuplicateKeyException.class) || hasState(e, UNIQUE_VIOLATION)) {
             return new RuleViolation(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                     "该事项正被他人同时办理，本次操作未保存任何内容。请刷新页面查看最新情况后再办理。");
         }
@@ -58,6 +60,20 @@ public final class Conflicts {
 
     private static boolean isRetryable(Throwable e) {
         return has(e, OptimisticLockingException.class) || has(e, ConcurrencyFailureException.class);
+    }
+
+    /**
+     * A unique key met by a concurrent twin, as the database reports it underneath the engine's own wrapping. On
+     * PostgreSQL the engine answers a listener's failed insert with "current transaction is aborted" (SQLState 25P02),
+     * whose cause is the duplicate key; Spring's translation is not in that chain.
+     */
+    private static boolean hasState(Throwable e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {

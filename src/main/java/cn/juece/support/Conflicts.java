@@ -1,6 +1,6 @@
 package cn.juece.support;
 
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -27,11 +27,11 @@ public final class Conflicts {
 
     /** The refusal an exception from a concurrent change amounts to, or null when it is not one. */
     public static RuleViolation refusalFor(Throwable e) {
-        if (has(e, NullValueException.class)) {
+        if (any(e, NullValueException.class::isInstance)) {
             return RuleViolation.notFound("NOT_FOUND",
                     "所办理的环节或对象不存在，或刚刚已经办结（可能是重复提交，或他人同时办理）。本次操作未保存任何内容，请刷新后查看。");
         }
-        if (isRetryable(e) || has(e, DuplicateKeyException.class) || hasState(e, UNIQUE_VIOLATION)) {
+        if (isRetryable(e) || any(e, t -> t instanceof DuplicateKeyException || isUniqueViolation(t))) {
             return new RuleViolation(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                     "该事项正被他人同时办理，本次操作未保存任何内容。请刷新页面查看最新情况后再办理。");
         }
@@ -39,10 +39,11 @@ public final class Conflicts {
     }
 
     /** Runs {@code action} (a transaction of its own), again when a concurrent change to the same rows made it fail. */
-    public static <T> T retried(Supplier<T> action) {
+    public static void retried(Runnable action) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return action.get();
+                action.run();
+                return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
@@ -51,15 +52,8 @@ public final class Conflicts {
         }
     }
 
-    public static void retried(Runnable action) {
-        retried(() -> {
-            action.run();
-            return null;
-        });
-    }
-
     private static boolean isRetryable(Throwable e) {
-        return has(e, OptimisticLockingException.class) || has(e, ConcurrencyFailureException.class);
+        return any(e, t -> t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException);
     }
 
     /**
@@ -67,18 +61,14 @@ public final class Conflicts {
      * PostgreSQL the engine answers a listener's failed insert with "current transaction is aborted" (SQLState 25P02),
      * whose cause is the duplicate key; Spring's translation is not in that chain.
      */
-    private static boolean hasState(Throwable e, String sqlState) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sqlState.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isUniqueViolation(Throwable t) {
+        return t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
     }
 
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+    /** Whether the exception or any of its causes is such. */
+    private static boolean any(Throwable e, Predicate<Throwable> such) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
+            if (such.test(t)) {
                 return true;
             }
         }

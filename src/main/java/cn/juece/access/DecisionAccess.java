@@ -74,8 +74,12 @@ public class DecisionAccess {
         if (organs != null && !organs.contains(d.organCode())) {
             return false;
         }
-        return organWide(actor, d.organCode())
-                || involvedUnits(d).stream().map(Groups::unit).anyMatch(actor.groups()::contains);
+        if (organWide(actor, d.organCode()) || actor.groups().contains(Groups.unit(d.leadUnit()))
+                || d.coUnits().stream().map(Groups::unit).anyMatch(actor.groups()::contains)) {
+            return true;
+        }
+        // the units other features name are read only when the decision's own units do not answer (issue 17)
+        return responsibilities.contributedUnits(d).stream().map(Groups::unit).anyMatch(actor.groups()::contains);
     }
 
     /** The decision if the person acting now may see it; otherwise the very refusal an unknown number gets. */

@@ -1,6 +1,5 @@
 package cn.juece.access;
 
-import java.util.Map;
 import java.util.Set;
 
 import cn.juece.decision.Decision;
@@ -12,8 +11,14 @@ import cn.juece.decision.Decision;
  */
 public interface DecisionUnits {
 
-    /** Unit codes by the party they act as in this decision; empty where the feature names none. */
-    Map<Responsible, Set<String>> unitsOf(Decision decision);
+    /** The one party the units this feature names act as (consulted unit, risk assessor, execution unit, evaluator). */
+    Responsible party();
+
+    /**
+     * The units this feature names in the decision, acting as {@link #party()}; empty where it names none. Asked only
+     * when that party, or every unit with a role, is wanted (issue 17: each request asked all features for every party).
+     */
+    Set<String> unitsOf(Decision decision);
 
     /**
      * The same, the other way round, for the paged lists (issue 17): SQL selecting the ids of the decisions in which

@@ -100,13 +100,13 @@ public class Responsibilities {
     /** Every unit another feature gives a role in the decision (consulted units, assessor, execution units, …). */
     Set<String> contributedUnits(Decision d) {
         Set<String> all = new LinkedHashSet<>();
-        contributions.orderedStream().forEach(c -> c.unitsOf(d).values().forEach(all::addAll));
+        contributions.orderedStream().forEach(c -> all.addAll(c.unitsOf(d)));
         return all;
     }
 
     private Set<String> contributed(Decision d, Responsible party) {
         Set<String> units = new LinkedHashSet<>();
-        contributions.orderedStream().forEach(c -> units.addAll(c.unitsOf(d).getOrDefault(party, Set.of())));
+        contributions.orderedStream().filter(c -> c.party() == party).forEach(c -> units.addAll(c.unitsOf(d)));
         return units;
     }
 }

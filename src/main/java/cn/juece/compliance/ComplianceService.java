@@ -155,19 +155,19 @@ public class ComplianceService {
 
     private Judgement closedStep(Facts f, TaskInfo task, Step step, StageGate gate) {
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(record(task, step));
+        evidence.add(record(f, task, step));
         if (!gate.outcomes().isEmpty() && !gate.outcomes().contains(step.outcome())) {
             return new Judgement(Status.NOT_APPLICABLE, "仅适用于办理结果为" + labels(task, gate.outcomes()) + "的情形；本环节的办理结果为“"
                     + task.outcomes().getOrDefault(step.outcome(), step.outcome()) + "”。", evidence);
         }
-        String reason = steps.reason(step);
+        String reason = f.reasons.get(step.id());
         GateContext ctx = context(f, step, step.outcome(), reason, step.materialWatermark());
         Boolean applies = applies(gate, ctx);
         if (Boolean.FALSE.equals(applies)) {
             return new Judgement(Status.NOT_APPLICABLE, "本事项不属于该要求适用的情形。", evidence);
         }
         if (PERIOD_GATE.equals(gate.code())) {
-            Optional<StepPeriod> period = periods.ofTask(step.taskId());
+            Optional<StepPeriod> period = f.period(step.taskId());
             period.ifPresent(p -> evidence.add(period(p)));
             Optional<PeriodDeviation> deviation = period.flatMap(p -> f.deviation(p.id()));
             if (deviation.isPresent()) {
@@ -188,7 +188,7 @@ public class ComplianceService {
             }
             return new Judgement(Status.MET, reason == null ? "办结时已按要求填写理由并经系统核验。" : null, evidence);
         }
-        material(gate, ctx).ifPresent(evidence::add);
+        material(f, gate, ctx).ifPresent(evidence::add);
         if (met(gate, ctx)) {
             return new Judgement(Status.MET, null, evidence);
         }
@@ -206,7 +206,7 @@ public class ComplianceService {
             return new Judgement(Status.NOT_APPLICABLE, "本事项不属于该要求适用的情形。", evidence);
         }
         if (PERIOD_GATE.equals(gate.code())) {
-            Optional<StepPeriod> period = periods.ofTask(step.taskId());
+            Optional<StepPeriod> period = f.period(step.taskId());
             period.ifPresent(p -> evidence.add(period(p)));
             Optional<PeriodDeviation> deviation = period.flatMap(p -> f.deviation(p.id()));
             if (deviation.isPresent()) {
@@ -227,7 +227,7 @@ public class ComplianceService {
         if (applies == null) {
             return new Judgement(Status.NOT_YET_DUE, "本环节办理中；是否适用待确定。", evidence);
         }
-        material(gate, ctx).ifPresent(evidence::add);
+        material(f, gate, ctx).ifPresent(evidence::add);
         if (met(gate, ctx)) {
             return new Judgement(Status.MET, "本环节办理中，现已具备。", evidence);
         }
@@ -256,7 +256,7 @@ public class ComplianceService {
             String ground = arrangement.groundLabel() == null ? "" : arrangement.groundLabel() + "；";
             return new Judgement(Status.NOT_APPLICABLE, "不开展" + procedure.label() + "（" + procedure.article() + "）：" + ground
                     + "理由：" + arrangement.reason(), List.of(new Evidence("ARRANGEMENT", "程序安排", "不开展" + procedure.label() + "："
-                    + ground + arrangement.reason(), null, null, null, directory.displayName(arrangement.recordedBy()),
+                    + ground + arrangement.reason(), null, null, null, f.name(arrangement.recordedBy()),
                     arrangement.recordedAt(), null, null)));
         }
         switch (run) {
@@ -299,7 +299,7 @@ public class ComplianceService {
     private Optional<Line> deadlineLine(Facts f, TaskInfo task, String unit, List<Step> stepsOfTask, int no) {
         for (int i = stepsOfTask.size() - 1; i >= 0; i--) {
             Step step = stepsOfTask.get(i);
-            Optional<StepPeriod> found = periods.ofTask(step.taskId());
+            Optional<StepPeriod> found = f.period(step.taskId());
             if (found.isEmpty()) {
                 continue;
             }
@@ -313,7 +313,7 @@ public class ComplianceService {
             String note;
             LocalDate today = clock.today();
             if (step.state() == Step.State.COMPLETED) {
-                evidence.add(record(task, step));
+                evidence.add(record(f, task, step));
                 LocalDate doneOn = step.completedAt().toLocalDate();
                 status = doneOn.isAfter(p.endOn()) ? Status.UNMET : Status.MET;
                 note = "期限截止" + p.endOn() + "，于" + doneOn + "办结" + (status == Status.UNMET ? "（逾期）。" : "。");
@@ -338,7 +338,7 @@ public class ComplianceService {
                 .map(m -> new Material(m.id(), m.decisionId(), m.type(), m.title(), m.createdBy(), m.createdAt(),
                         m.versions().stream().filter(v -> v.id() <= watermark).toList()))
                 .filter(m -> !m.versions().isEmpty()).toList();
-        return new GateContext(f.decision, step.taskKey(), outcome, reason, loader, steps.roundStartsAfter(step),
+        return new GateContext(f.decision, step.taskKey(), outcome, reason, loader, f.roundStartsAfter(step),
                 type -> f.providers.computeIfAbsent(type, t -> materials.providers(f.decision, t)));
     }
 
@@ -369,24 +369,24 @@ public class ComplianceService {
         }
     }
 
-    private Optional<Evidence> material(StageGate gate, GateContext ctx) {
+    private Optional<Evidence> material(Facts f, StageGate gate, GateContext ctx) {
         if (gate.evidence() == null) {
             return Optional.empty();
         }
         try {
             return gate.evidence().apply(ctx).map(v -> new Evidence("MATERIAL", "材料", "《" + ctx.materialOf(v).map(Material::title)
                     .orElse("材料") + "》第" + v.versionNo() + "版（" + v.fileName() + "）", v.id(), v.versionNo(), v.sha256(),
-                    directory.displayName(v.uploadedBy()) + (v.providedFor() == null ? "" : "（" + directory.groupName(v.providedFor()) + "）"),
+                    f.name(v.uploadedBy()) + (v.providedFor() == null ? "" : "（" + directory.groupName(v.providedFor()) + "）"),
                     v.uploadedAt(), null, null));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private Evidence record(TaskInfo task, Step step) {
+    private Evidence record(Facts f, TaskInfo task, Step step) {
         String outcome = step.outcome() == null ? "" : "，结果：" + task.outcomes().getOrDefault(step.outcome(), step.outcome());
         return new Evidence("RECORD", "办理记录", "第" + step.round() + "轮“" + step.taskName() + "”办结" + outcome, null, null, null,
-                directory.displayName(step.completedBy()) + (step.actedFor() == null ? "" : "（" + directory.groupName(step.actedFor()) + "）"),
+                f.name(step.completedBy()) + (step.actedFor() == null ? "" : "（" + directory.groupName(step.actedFor()) + "）"),
                 step.completedAt(), null, null);
     }
 
@@ -440,6 +440,13 @@ public class ComplianceService {
         final Map<Stage, StageRun> runs = new EnumMap<>(Stage.class);
         final List<PeriodDeviation> deviations;
         final Map<MaterialType, List<String>> providers = new java.util.HashMap<>();
+        // read once for the whole report, not once per gate of each step (issue 17: the annex written at the
+        // submissions for legality review and to the meeting asked for each step's reason, round, period and the
+        // names on its records as many times as the step has gates)
+        final Map<Long, String> reasons;
+        final Map<String, StepPeriod> periodsByTask = new java.util.HashMap<>();
+        private final Map<Long, Long> roundStarts = new java.util.HashMap<>();
+        private final Map<String, String> names = new java.util.HashMap<>();
 
         Facts(Decision d) {
             this.decision = d;
@@ -448,6 +455,8 @@ public class ComplianceService {
             this.materials = ComplianceService.this.materials.materials(d.id());
             this.arrangements = ComplianceService.this.arrangements.arrangements(d.id());
             this.deviations = periods.deviations(d.id());
+            this.reasons = ComplianceService.this.steps.reasons(d.id());
+            periods.forDecision(d.id()).forEach(p -> periodsByTask.put(p.taskId(), p));
             List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKey(d.number()).list();
             for (Stage s : Stage.values()) {
@@ -461,6 +470,18 @@ public class ComplianceService {
                 }
                 runs.put(s, run);
             }
+        }
+
+        Optional<StepPeriod> period(String taskId) {
+            return Optional.ofNullable(periodsByTask.get(taskId));
+        }
+
+        long roundStartsAfter(Step step) {
+            return roundStarts.computeIfAbsent(step.id(), id -> ComplianceService.this.steps.roundStartsAfter(step));
+        }
+
+        String name(String userId) {
+            return userId == null ? directory.displayName(null) : names.computeIfAbsent(userId, directory::displayName);
         }
 
         StageRun run(Stage s) {

@@ -1,7 +1,6 @@
 package cn.juece.drafting;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +21,14 @@ class ConsultedUnits implements DecisionUnits {
     }
 
     @Override
-    public Map<Responsible, Set<String>> unitsOf(Decision d) {
-        Set<String> units = new LinkedHashSet<>(jdbc.sql("SELECT unit_code FROM juece.consultation WHERE decision_id = ? ORDER BY id")
+    public Responsible party() {
+        return Responsible.CONSULTED_UNIT;
+    }
+
+    @Override
+    public Set<String> unitsOf(Decision d) {
+        return new LinkedHashSet<>(jdbc.sql("SELECT unit_code FROM juece.consultation WHERE decision_id = ? ORDER BY id")
                 .param(d.id()).query(String.class).list());
-        return units.isEmpty() ? Map.of() : Map.of(Responsible.CONSULTED_UNIT, units);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -157,8 +156,13 @@ public class EvaluationPlans implements DecisionUnits {
     // ---- reading and contributions -----------------------------------------------------------------------
 
     @Override
-    public Map<Responsible, Set<String>> unitsOf(Decision decision) {
-        return latest(decision.id()).map(p -> Map.of(Responsible.EVALUATOR, Set.of(p.evaluatorUnit()))).orElse(Map.of());
+    public Responsible party() {
+        return Responsible.EVALUATOR;
+    }
+
+    @Override
+    public Set<String> unitsOf(Decision decision) {
+        return latest(decision.id()).map(p -> Set.of(p.evaluatorUnit())).orElse(Set.of());
     }
 
     @Override

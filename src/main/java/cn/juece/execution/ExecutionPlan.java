@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,10 +93,15 @@ public class ExecutionPlan implements DecisionUnits {
     // ---- who acts and sees (Art. 53) ----------------------------------------------------------------------
 
     @Override
-    public Map<Responsible, Set<String>> unitsOf(Decision decision) {
+    public Responsible party() {
+        return Responsible.EXECUTION_UNIT;
+    }
+
+    @Override
+    public Set<String> unitsOf(Decision decision) {
         Set<String> units = new LinkedHashSet<>();
         units(decision.id()).forEach(u -> units.add(u.unitCode()));
-        return units.isEmpty() ? Map.of() : Map.of(Responsible.EXECUTION_UNIT, units);
+        return units;
     }
 
     @Override

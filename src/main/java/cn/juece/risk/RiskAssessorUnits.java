@@ -1,6 +1,5 @@
 package cn.juece.risk;
 
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +24,15 @@ class RiskAssessorUnits implements DecisionUnits {
     }
 
     @Override
-    public Map<Responsible, Set<String>> unitsOf(Decision d) {
+    public Responsible party() {
+        return Responsible.RISK_ASSESSOR;
+    }
+
+    @Override
+    public Set<String> unitsOf(Decision d) {
         var latest = jdbc.sql("SELECT assessor_unit FROM juece.risk_assessor WHERE decision_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
                 .param(d.id()).query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).list();
-        return latest.isEmpty() || latest.get(0).isEmpty() ? Map.of() : Map.of(Responsible.RISK_ASSESSOR, Set.of(latest.get(0).get()));
+        return latest.isEmpty() || latest.get(0).isEmpty() ? Set.of() : Set.of(latest.get(0).get());
     }
 
     @Override

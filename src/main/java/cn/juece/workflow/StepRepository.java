@@ -75,6 +75,15 @@ class StepRepository {
         return jdbc.sql("SELECT reason FROM juece.step WHERE id = ?").param(stepId).query(String.class).optional();
     }
 
+    java.util.Map<Long, String> reasons(long decisionId) {
+        java.util.Map<Long, String> reasons = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, reason FROM juece.step WHERE decision_id = ? AND reason IS NOT NULL").param(decisionId)
+                .query(rs -> {
+                    reasons.put(rs.getLong(1), rs.getString(2));
+                });
+        return reasons;
+    }
+
     Optional<Step> byTask(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM juece.step WHERE task_id = ?").param(taskId).query(StepRepository::map).optional();
     }

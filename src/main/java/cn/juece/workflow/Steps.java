@@ -157,6 +157,11 @@ public class Steps {
         return repository.reason(step.id()).orElse(null);
     }
 
+    /** The reasons the decision's closed steps were given, by step id (those without one are left out). */
+    public java.util.Map<Long, String> reasons(long decisionId) {
+        return repository.reasons(decisionId);
+    }
+
     void cancelled(String taskId) {
         repository.cancelled(taskId, clock.now());
     }

@@ -78,7 +78,9 @@ class LifecycleBenchmark extends IntegrationTest {
         // warm-up lifecycles (class loading, the document fonts, the engine's caches, the JIT): -Dbench.warmups, 2 by
         // default; the bare engine gets ten times as many
         run(1, WARMUPS, i -> lifecycle("基准测试：预热" + i), null);
+        SqlCount oursSql = SqlCount.start(jdbc);
         Result ours1 = run(1, LIFECYCLES, i -> lifecycle("基准测试：完整决策（单线程" + i + "）"), profiler);
+        oursSql.stop();
         Result ours4 = run(4, LIFECYCLES * 2, i -> lifecycle("基准测试：完整决策（四线程" + i + "）"), null);
         ClockUtil.reset();
 
@@ -93,7 +95,10 @@ class LifecycleBenchmark extends IntegrationTest {
         ProcessEngine bare = bareEngine();
         try {
             run(1, WARMUPS * 10, i -> bareLifecycle(bare, script, "WARM-" + i), null);   // warm-up
+            SqlCount bareSql = SqlCount.start(JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    "jdbc:h2:mem:bare-benchmark", "sa", "")));
             Result bare1 = run(1, LIFECYCLES * 10, i -> bareLifecycle(bare, script, "B1-" + i), null);
+            bareSql.stop();
             Result bare4 = run(4, LIFECYCLES * 20, i -> bareLifecycle(bare, script, "B4-" + i), null);
 
             System.out.println();
@@ -110,6 +115,8 @@ class LifecycleBenchmark extends IntegrationTest {
                     ours4.perSecond() / ours1.perSecond(), bare4.perSecond() / bare1.perSecond());
             System.out.println();
             profiler.print(ours1.millisPerStep());
+            System.out.println();
+            oursSql.print("Juece, 1 thread", ours1.steps, bareSql, bare1.steps);
         } finally {
             bare.close();
         }
@@ -159,6 +166,68 @@ class LifecycleBenchmark extends IntegrationTest {
 
         double cpuMillisPerStep() {
             return cpuSeconds * 1000 / steps;
+        }
+    }
+
+    /**
+     * The SQL statements a run executed, from H2's own query statistics (issue 17: a Juece step ran five times the
+     * bare engine's statements, most of them repeated reads of the same rows by different checks of one request). Both
+     * databases are in-memory H2 in this JVM; on another database the count is skipped.
+     */
+    static final class SqlCount {
+        private final JdbcClient db;
+        private final boolean on;
+        private List<Map<String, Object>> rows = List.of();
+
+        private SqlCount(JdbcClient db, boolean on) {
+            this.db = db;
+            this.on = on;
+        }
+
+        static SqlCount start(JdbcClient db) {
+            try {
+                db.sql("SET QUERY_STATISTICS_MAX_ENTRIES 5000").update();
+                db.sql("SET QUERY_STATISTICS FALSE").update();   // clears what an earlier run counted
+                db.sql("SET QUERY_STATISTICS TRUE").update();
+                return new SqlCount(db, true);
+            } catch (RuntimeException notH2) {
+                return new SqlCount(db, false);
+            }
+        }
+
+        void stop() {
+            if (on) {
+                rows = db.sql("""
+                        SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                        ORDER BY EXECUTION_COUNT DESC""").query().listOfRows();
+                db.sql("SET QUERY_STATISTICS FALSE").update();
+            }
+        }
+
+        long statements() {
+            return rows.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
+        }
+
+        double millis() {
+            return rows.stream().mapToDouble(r -> ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue()).sum();
+        }
+
+        void print(String name, long steps, SqlCount bare, long bareSteps) {
+            if (!on || !bare.on) {
+                return;
+            }
+            System.out.printf("SQL statements per step (H2's query statistics, COMMIT included): %s %.1f (%.2f ms in H2), bare engine"
+                            + " %.1f (%.2f ms in H2): %.1f×%n", name, (double) statements() / steps, millis() / steps,
+                    (double) bare.statements() / bareSteps, bare.millis() / bareSteps,
+                    ((double) statements() / steps) / ((double) bare.statements() / bareSteps));
+            System.out.println("| Juece's most frequent statements | per step | ms in H2 per step |");
+            System.out.println("|---|---|---|");
+            rows.stream().limit(15).forEach(r -> {
+                String sql = r.get("SQL_STATEMENT").toString().replaceAll("\\s+", " ");
+                System.out.printf("| `%s` | %.1f | %.3f |%n", sql.length() > 90 ? sql.substring(0, 90) + "…" : sql,
+                        ((Number) r.get("EXECUTION_COUNT")).doubleValue() / steps,
+                        ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue() / steps);
+            });
         }
     }
 
@@ -224,7 +293,7 @@ class LifecycleBenchmark extends IntegrationTest {
 
     // ---- the bare engine ----
 
-    private static ProcessEngine bareEngine() throws Exception {
+    static ProcessEngine bareEngine() throws Exception {
         ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration()
                 .setProcessEngineName("bare-benchmark")
@@ -258,7 +327,7 @@ class LifecycleBenchmark extends IntegrationTest {
     }
 
     /** One lifecycle of the same shape: each task completed with the outcome Juece recorded for it (in order). */
-    private static Object bareLifecycle(ProcessEngine engine, List<String[]> script, String key) {
+    static Object bareLifecycle(ProcessEngine engine, List<String[]> script, String key) {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         try {
             return bareSteps(engine, script, key);

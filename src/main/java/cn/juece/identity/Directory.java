@@ -74,6 +74,13 @@ public class Directory {
         return people().stream().filter(p -> members.contains(p.id())).toList();
     }
 
+    /** The ids of the people in the group, by the identity service (one query). */
+    public java.util.Set<String> memberIds(String group) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        identityService.createUserQuery().memberOfGroup(group).list().forEach(u -> ids.add(u.getId()));
+        return ids;
+    }
+
     /** A person as an actor: their unit, titles and groups (read once per request and person: {@link RequestMemo}). */
     public Actor actor(String userId) {
         return RequestMemo.get(actorKey(userId), () -> readActor(userId));

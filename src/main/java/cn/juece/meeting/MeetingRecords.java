@@ -500,8 +500,10 @@ public class MeetingRecords {
         Meeting m = meeting(item.meetingId());
         List<String> have = views(item.id()).stream().map(MemberView::personId).toList();
         List<String> missing = new ArrayList<>();
+        // the head's people once, not each member's groups in turn (issue 17)
+        java.util.Set<String> heads = directory.memberIds(Groups.executiveHead(m.organCode()));
         for (Attendee a : attendees(m.id())) {
-            if (a.category() == Category.MEMBER && !isHead(m.organCode(), a.personId()) && !have.contains(a.personId())) {
+            if (a.category() == Category.MEMBER && !heads.contains(a.personId()) && !have.contains(a.personId())) {
                 missing.add(a.name() + "的意见");
             }
         }
@@ -533,7 +535,8 @@ public class MeetingRecords {
         v.put("meetingName", m.name());
         v.put("meetingDate", DocumentService.cnDate(m.date()));
         v.put("place", m.place() == null ? "县政府会议室" : m.place());
-        String head = people.stream().filter(a -> a.category() == Category.MEMBER && isHead(m.organCode(), a.personId()))
+        java.util.Set<String> heads = directory.memberIds(Groups.executiveHead(m.organCode()));
+        String head = people.stream().filter(a -> a.category() == Category.MEMBER && heads.contains(a.personId()))
                 .map(Attendee::name).findFirst().orElse("");
         v.put("presider", head);
         v.put("members", String.join("、", people.stream().filter(a -> a.category() == Category.MEMBER).map(Attendee::name).toList()));

@@ -86,8 +86,9 @@ class MeetingView {
             row.put("decisionNumber", d.number());
             row.put("decisionTitle", d.title());
             row.put("leadUnit", directory.unitName(d.leadUnit()));
-            row.put("views", records.views(i.id()));
-            MeetingRecords.Tally t = records.tally(i.id());
+            var views = records.views(i.id());
+            row.put("views", views);
+            MeetingRecords.Tally t = MeetingRecords.Tally.of(views);
             row.put("tally", t);
             row.put("majority", t.majorityLabel());
             row.put("headDecisionLabel", MeetingRecords.label(i.headDecision()));

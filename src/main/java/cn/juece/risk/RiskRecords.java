@@ -701,7 +701,8 @@ public class RiskRecords {
      * groups with special difficulties (at least one visit to each).
      */
     Optional<String> investigationMissing(Decision d, int round) {
-        List<Investigation> records = investigations(d, round).stream().filter(i -> byAssessor(d, i.recordedFor())).toList();
+        List<String> assessor = assessorGroups(d);
+        List<Investigation> records = investigations(d, round).stream().filter(i -> counts(assessor, i.recordedFor())).toList();
         List<String> missing = new ArrayList<>();
         if (records.stream().noneMatch(Investigation::visitsMostAffected)) {
             missing.add("受决策事项影响较大的单位");
@@ -717,8 +718,9 @@ public class RiskRecords {
     /** Art. 37, 38 (三): every kind of risk of Art. 37 analysed in this round, or marked not relevant with a reason. */
     Optional<String> analysisMissing(Decision d, int round) {
         Map<RiskKind, KindAnalysis> done = analyses(d, round);
+        List<String> assessor = assessorGroups(d);
         List<String> missing = Arrays.stream(RiskKind.values())
-                .filter(k -> done.get(k) == null || !byAssessor(d, done.get(k).recordedFor())).map(RiskKind::label).toList();
+                .filter(k -> done.get(k) == null || !counts(assessor, done.get(k).recordedFor())).map(RiskKind::label).toList();
         return missing.isEmpty() ? Optional.empty()
                 : Optional.of("请对第三十七条所列各类风险逐项分析论证（查找风险点，判断发生可能性、影响程度和风险等级），不涉及的写明理由（第三十八条第三项）；"
                         + roundLabel(round) + "尚未分析：" + String.join("、", missing) + "。");
@@ -806,7 +808,16 @@ public class RiskRecords {
 
     /** A record counts only from the assessor in charge now (DECISIONS.md 24); one written by the system counts. */
     private boolean byAssessor(Decision d, String recordedFor) {
-        return recordedFor == null || responsibilities.groups(d, Responsible.RISK_ASSESSOR, null).contains(recordedFor);
+        return recordedFor == null || counts(assessorGroups(d), recordedFor);
+    }
+
+    /** The assessor's groups, read once for a check over several records (issue 17: once per record before). */
+    private List<String> assessorGroups(Decision d) {
+        return responsibilities.groups(d, Responsible.RISK_ASSESSOR, null);
+    }
+
+    private static boolean counts(List<String> assessorGroups, String recordedFor) {
+        return recordedFor == null || assessorGroups.contains(recordedFor);
     }
 
     private String actingForAssessor(Decision d, Actor actor) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,19 +59,16 @@ public class TaskActions {
     }
 
     /**
-     * Completes a step with its outcome and short reason, after the same rule check the listener makes. The engine
-     * gets no authentication here: who may complete is the dossier's answer (DECISIONS.md 22), checked above and again
-     * by the completion listener (which knows the person from the request); the engine's own authorization check
-     * repeated it with several queries per step (issue 17).
+     * Completes a step with its outcome and short reason. The one rule check (TaskRules.checkCompletion) is made by the
+     * completion listener, in this transaction, as on every other path (Tasklist, engine REST); its refusal rolls the
+     * completion back and reaches the caller as the rule's 4xx. It is not made here a second time (issue 17: the same
+     * gates, materials and rounds were read twice per step). The engine gets no authentication: who may complete is the
+     * dossier's answer (DECISIONS.md 22), which the listener knows from the request's person; the engine's own
+     * authorization check repeated it with several queries per step.
      */
     @Transactional
     public void complete(String taskId, String outcome, String reason) {
-        Actor actor = directory.currentActor();
-        Found found = open(taskId);
-        Task task = found.task();
-        // only what the check needs (issue 17: the whole TaskView, with its dates and group names, was built here)
-        Decision decision = found.decision() != null ? found.decision() : decisions.get(businessKey(task));
-        rules.checkCompletion(decision, found.stepOr(steps), task.getAssignee(), outcomesOf(task), outcome, reason, actor);
+        open(taskId);   // unknown, or a decision the person may not see: TASK_NOT_FOUND before the engine is asked (DECISIONS.md 23)
         Map<String, Object> vars = new HashMap<>();
         vars.put(DecisionVariables.OUTCOME, outcome);
         vars.put(DecisionVariables.REASON, reason == null ? "" : reason.strip());
@@ -282,9 +278,7 @@ public class TaskActions {
                 dates.computeIfAbsent(task, t -> new java.util.ArrayList<>()).addAll(list)));
         java.util.Map<String, String> groupNames = new java.util.HashMap<>();
         return rows.stream().map(r -> {
-            Map<String, String> outcomes = outcomesByElement.computeIfAbsent(r.processDefinitionId() + "#" + r.taskKey(),
-                    k -> java.util.Collections.unmodifiableMap(TaskOutcomes.of(
-                            repositoryService.getBpmnModelInstance(r.processDefinitionId()).getModelElementById(r.taskKey()))));
+            Map<String, String> outcomes = outcomes(r.processDefinitionId(), r.taskKey());
             List<StepDates.StepDate> own = withTaskDue(dates.getOrDefault(r.taskId(), List.of()), r.dueAt());
             OffsetDateTime due = own.stream().filter(x -> x.kind().equals(StepDates.StepDate.DEADLINE)).findFirst()
                     .map(x -> cn.juece.calendar.Periods.endOfDay(x.date()).toOffsetDateTime()).orElse(null);
@@ -370,8 +364,17 @@ public class TaskActions {
 
     /** The outcomes the step's BPMN element declares, code to Chinese label. */
     private Map<String, String> outcomesOf(Task task) {
-        return TaskOutcomes.of(repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-                .getModelElementById(task.getTaskDefinitionKey()));
+        return outcomes(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    }
+
+    /**
+     * The outcomes of a deployed step, read from its BPMN model once per process definition and task key (a deployed
+     * definition never changes; issue 17: each task view asked the engine for the model, a command of its own).
+     */
+    private Map<String, String> outcomes(String processDefinitionId, String taskKey) {
+        return outcomesByElement.computeIfAbsent(processDefinitionId + "#" + taskKey,
+                k -> java.util.Collections.unmodifiableMap(TaskOutcomes.of(
+                        repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey))));
     }
 
     TaskView view(Task task) {
@@ -401,11 +404,9 @@ public class TaskActions {
     }
 
     private TaskView view(Task task, String processKey, String number, String title, List<String> groups, List<StepDates.StepDate> dates) {
-        FlowElement element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-                .getModelElementById(task.getTaskDefinitionKey());
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), number, title, processKey,
                 groups, groups.stream().map(directory::groupName).toList(), task.getAssignee(),
-                time(task.getCreateTime()), time(task.getDueDate()), TaskOutcomes.of(element), dates);
+                time(task.getCreateTime()), time(task.getDueDate()), outcomes(task.getProcessDefinitionId(), task.getTaskDefinitionKey()), dates);
     }
 
     private static OffsetDateTime time(Date d) {

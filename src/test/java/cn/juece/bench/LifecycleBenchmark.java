@@ -60,7 +60,9 @@ import cn.juece.IntegrationTest;
  * share of samples whose stack passes through our gates, our task listeners and the audit chain.
  *
  * <p>Run: {@code ./mvnw -o test -Pbenchmark -Dtest=LifecycleBenchmark} ({@code -Dbench.lifecycles=6}: per thread
- * count on Juece; the bare engine runs ten times as many).
+ * count on Juece; the bare engine runs ten times as many). On PostgreSQL: {@code bash .ci/postgres.sh && JUECE_TEST_DB=postgres
+ * ./mvnw -o test -Pbenchmark -Dtest=LifecycleBenchmark}: Juece on the test database, the bare engine in a schema of its own
+ * in the same database, and the CPU of PostgreSQL's processes added to both.
  */
 @Tag("benchmark")
 class LifecycleBenchmark extends IntegrationTest {
@@ -102,8 +104,12 @@ class LifecycleBenchmark extends IntegrationTest {
             Result bare4 = run(4, LIFECYCLES * 20, i -> bareLifecycle(bare, script, "B4-" + i), null);
 
             System.out.println();
-            System.out.println("Whole lifecycles, Juece (over /api, in-process, H2 in memory) against the same BPMN on a bare engine"
-                    + " (no-op beans, in-memory H2), same JVM and run; 2 cores shared with the client and other work");
+            System.out.println(ON_POSTGRES
+                    ? "Whole lifecycles, Juece (over /api, in-process, PostgreSQL on loopback) against the same BPMN on a bare engine"
+                            + " (no-op beans, the same PostgreSQL server and database, a schema of its own), same JVM and run; CPU includes"
+                            + " PostgreSQL's processes; 2 cores shared with the client, the server and other work"
+                    : "Whole lifecycles, Juece (over /api, in-process, H2 in memory) against the same BPMN on a bare engine"
+                            + " (no-op beans, in-memory H2), same JVM and run; 2 cores shared with the client and other work");
             System.out.println("| run | threads | lifecycles | steps | seconds | lifecycles/s | steps/s | ms per step | step cost vs bare |"
                     + " CPU ms per step (server / engine) | CPU cost vs bare |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -119,6 +125,9 @@ class LifecycleBenchmark extends IntegrationTest {
             oursSql.print("Juece, 1 thread", ours1.steps, bareSql, bare1.steps);
         } finally {
             bare.close();
+            if (ON_POSTGRES) {
+                bareSchema(false);
+            }
         }
     }
 
@@ -231,6 +240,39 @@ class LifecycleBenchmark extends IntegrationTest {
         }
     }
 
+    /** Whether this run is on PostgreSQL: Juece on the test database (TestDatabase), the bare engine beside it. */
+    static final boolean ON_POSTGRES = cn.juece.TestDatabase.postgres();
+
+    /**
+     * CPU seconds used so far by the PostgreSQL server's processes on this machine (/proc, clock ticks of 1/100 s):
+     * on PostgreSQL a step's work is partly the server's, which the JVM's threads do not count. Only this benchmark
+     * uses the server while it runs.
+     */
+    static double databaseCpu() {
+        if (!ON_POSTGRES) {
+            return 0;
+        }
+        long ticks = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14 and 15)
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks / 100.0;
+    }
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU nanoseconds used so far by the live threads whose name starts with the prefix, by thread id. */
@@ -265,6 +307,7 @@ class LifecycleBenchmark extends IntegrationTest {
         long t0 = System.nanoTime();
         Map<Long, Long> serverCpu = cpuOf("http-nio");
         long bareCpu = BARE_CPU.get();
+        double databaseCpu = databaseCpu();
         try {
             for (int i = 0; i < n; i++) {
                 int k = i;
@@ -282,6 +325,7 @@ class LifecycleBenchmark extends IntegrationTest {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = BARE_CPU.get() > bareCpu ? (BARE_CPU.get() - bareCpu) / 1e9 : cpuSince(serverCpu, "http-nio");
+            cpu += databaseCpu() - databaseCpu;   // PostgreSQL's own processes (0 on H2, which runs in the threads counted)
             return new Result(n, steps, seconds, cpu);
         } finally {
             if (profiler != null) {
@@ -293,12 +337,40 @@ class LifecycleBenchmark extends IntegrationTest {
 
     // ---- the bare engine ----
 
+    /** On PostgreSQL (-Djuece.test.db=postgres): the bare engine's tables, in a schema of the test database. */
+    static final String BARE_SCHEMA = "bare_engine";
+
+    private static String pgUrl() {
+        return System.getenv().getOrDefault("JUECE_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/juece_test");
+    }
+
+    /** The bare engine's schema made afresh (or dropped), by the database's owner role (.ci/postgres.sh). */
+    private static void bareSchema(boolean create) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(pgUrl(), System.getenv().getOrDefault("JUECE_TEST_DB_OWNER", "juece"),
+                System.getenv().getOrDefault("JUECE_TEST_DB_OWNER_PASSWORD", "juece")); var st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + BARE_SCHEMA + " CASCADE");
+            if (create) {
+                st.execute("CREATE SCHEMA " + BARE_SCHEMA);
+            }
+        }
+    }
+
     static ProcessEngine bareEngine() throws Exception {
         ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration()
                 .setProcessEngineName("bare-benchmark")
-                .setJdbcUrl("jdbc:h2:mem:bare-benchmark;DB_CLOSE_DELAY=-1")
-                .setJobExecutorActivate(false)
+                .setJdbcUrl("jdbc:h2:mem:bare-benchmark;DB_CLOSE_DELAY=-1");
+        if (ON_POSTGRES) {
+            // the same server and database as Juece's run, the engine's tables in a schema of their own
+            bareSchema(true);
+            cfg.setJdbcDriver("org.postgresql.Driver")
+                    .setJdbcUrl(pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + BARE_SCHEMA)
+                    .setJdbcUsername(System.getenv().getOrDefault("JUECE_TEST_DB_OWNER", "juece"))
+                    .setJdbcPassword(System.getenv().getOrDefault("JUECE_TEST_DB_OWNER_PASSWORD", "juece"))
+                    .setDatabaseSchema(BARE_SCHEMA);
+            cfg.setDatabaseTablePrefix(BARE_SCHEMA + ".");
+        }
+        cfg.setJobExecutorActivate(false)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
         Map<Object, Object> beans = new HashMap<>();

@@ -88,9 +88,14 @@ public class Directory {
 
     private Actor readActor(String userId) {
         List<String> groups = groupsOf(userId);
-        return organisation.person(userId)
-                .map(p -> new Actor(p.id(), p.name(), p.unitCode(), unitName(p.unitCode()), rolesLabel(p), groups))
-                .orElseGet(() -> new Actor(userId, userId, null, null, "", groups));
+        // the person and their unit in one query; the unit is remembered for the request as knownUnit would (issue 17)
+        return organisation.personWithUnit(userId).map(pu -> {
+            Person p = pu.person();
+            if (pu.unit() != null) {
+                RequestMemo.get(unitKey(p.unitCode()), pu::unit);
+            }
+            return new Actor(p.id(), p.name(), p.unitCode(), unitName(p.unitCode()), rolesLabel(p), groups);
+        }).orElseGet(() -> new Actor(userId, userId, null, null, "", groups));
     }
 
     public Person person(String userId) {
@@ -125,7 +130,11 @@ public class Directory {
      * same organ once per decision it checked, 204 queries for one page); one not found is asked again.
      */
     private Optional<OrgUnit> knownUnit(String code) {
-        return Optional.ofNullable(RequestMemo.get("unit:" + code, () -> organisation.unit(code).orElse(null)));
+        return Optional.ofNullable(RequestMemo.get(unitKey(code), () -> organisation.unit(code).orElse(null)));
+    }
+
+    private static String unitKey(String code) {
+        return "unit:" + code;
     }
 
     public List<OrgUnit> units(String organCode) {

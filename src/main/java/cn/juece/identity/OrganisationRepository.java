@@ -71,17 +71,25 @@ public class OrganisationRepository {
         if (groups.isEmpty()) {
             return List.of();
         }
-        java.util.Set<String> lower = new java.util.HashSet<>();
-        groups.forEach(g -> lower.add(g.toLowerCase(java.util.Locale.ROOT)));
-        java.util.Set<String> organs = new java.util.TreeSet<>(jdbc.sql("SELECT DISTINCT organ_code FROM juece.org_unit WHERE code IN (:groups)")
-                .param("groups", groups).query(String.class).list());
-        for (Organ o : organs()) {
-            if (lower.contains(Groups.decisionOrgan(o.code())) || lower.contains(Groups.executiveHead(o.code()))
-                    || lower.contains(Groups.members(o.code()))) {
-                organs.add(o.code());
+        // the organs whose organ-wide groups these could be: what is left of a group named like one (Groups) without its
+        // ending; one query with the units' organs (issue 17: every organ was read for every request before)
+        java.util.Set<String> stems = new java.util.HashSet<>();
+        for (String g : groups) {
+            String lower = g.toLowerCase(java.util.Locale.ROOT);
+            for (String organWide : List.of(Groups.decisionOrgan("x"), Groups.executiveHead("x"), Groups.members("x"))) {
+                String ending = organWide.substring(1);
+                if (lower.endsWith(ending) && lower.length() > ending.length()) {
+                    stems.add(lower.substring(0, lower.length() - ending.length()));
+                }
             }
         }
-        return List.copyOf(organs);
+        String sql = "SELECT organ_code FROM juece.org_unit WHERE code IN (:groups)"
+                + (stems.isEmpty() ? "" : " UNION SELECT code FROM juece.organ WHERE LOWER(code) IN (:stems)");
+        var query = jdbc.sql(sql).param("groups", groups);
+        if (!stems.isEmpty()) {
+            query = query.param("stems", stems);
+        }
+        return List.copyOf(new java.util.TreeSet<>(query.query(String.class).list()));
     }
 
     public Optional<OrgUnit> unit(String code) {
@@ -103,6 +111,26 @@ public class OrganisationRepository {
                 .param(id)
                 .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6))))
+                .optional();
+    }
+
+    /** A person and their unit (null when the unit is not in the organisation). */
+    public record PersonInUnit(Person person, OrgUnit unit) {
+    }
+
+    /** A person with their unit, in one query. */
+    public Optional<PersonInUnit> personWithUnit(String id) {
+        return jdbc.sql("""
+                SELECT p.id, p.name, p.unit_code, p.title, p.roles, p.portfolio, u.code, u.organ_code, u.name, u.kind
+                FROM juece.person p LEFT JOIN juece.org_unit u ON u.code = p.unit_code WHERE p.id = ?""")
+                .param(id)
+                .query((rs, i) -> {
+                    Person person = new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6)));
+                    OrgUnit unit = rs.getString(7) == null ? null
+                            : new OrgUnit(rs.getString(7), rs.getString(8), rs.getString(9), UnitKind.valueOf(rs.getString(10)));
+                    return new PersonInUnit(person, unit);
+                })
                 .optional();
     }
 

@@ -95,4 +95,36 @@ class DirectoryPerRequestTest extends IntegrationTest {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         assertThat(directory.organ("GX")).isNotSameAs(first).isEqualTo(first);
     }
+
+    @Autowired
+    private OrganisationRepository organisation;
+
+    /**
+     * Art. 64: the organs a person's groups put them in, read in one query: the organs of their units and the organs whose
+     * organ-wide groups (decision organ, executive head, members; any case) they are in; a group only named like one is none.
+     */
+    @Test
+    void theOrgansOfGroupsAreTheirUnitsOrgansAndTheOrgansWhoseOrganWideGroupsTheyAre() {
+        assertThat(organisation.organsOfGroups(List.of("fgj"))).containsExactly("GX");
+        assertThat(organisation.organsOfGroups(List.of("qqsfs"))).containsExactly("QQ");
+        assertThat(organisation.organsOfGroups(List.of(Groups.decisionOrgan("GX")))).containsExactly("GX");
+        assertThat(organisation.organsOfGroups(List.of(Groups.executiveHead("QQ")))).containsExactly("QQ");
+        assertThat(organisation.organsOfGroups(List.of("GX-MEMBERS"))).containsExactly("GX");
+        assertThat(organisation.organsOfGroups(List.of("sfj", Groups.members("QQ"), "fgj"))).containsExactly("GX", "QQ");
+        assertThat(organisation.organsOfGroups(List.of("zz-head", "-organ", "no-such-unit"))).isEmpty();
+        assertThat(organisation.organsOfGroups(List.of())).isEmpty();
+    }
+
+    /** The acting person and their unit are one read; the unit is then known to the rest of the request. */
+    @Test
+    void theActorsUnitIsReadWithThePerson() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        Actor wang = directory.actor("fgj_wang");
+        assertThat(wang.unitCode()).isEqualTo("fgj");
+        assertThat(wang.unitName()).isEqualTo("县发展和改革局");
+        assertThat(directory.unit("fgj")).isSameAs(directory.unit("fgj")).extracting(OrgUnit::organCode).isEqualTo("GX");
+        assertThat(organisation.personWithUnit("fgj_wang")).get().extracting(OrganisationRepository.PersonInUnit::unit)
+                .extracting(OrgUnit::name).isEqualTo("县发展和改革局");
+        assertThat(organisation.personWithUnit("no-such-person")).isEmpty();
+    }
 }

@@ -109,8 +109,7 @@ public class OrganisationRepository {
     public Optional<Person> person(String id) {
         return jdbc.sql("SELECT id, name, unit_code, title, roles, portfolio FROM juece.person WHERE id = ?")
                 .param(id)
-                .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6))))
+                .query((rs, i) -> person(rs))
                 .optional();
     }
 
@@ -125,8 +124,7 @@ public class OrganisationRepository {
                 FROM juece.person p LEFT JOIN juece.org_unit u ON u.code = p.unit_code WHERE p.id = ?""")
                 .param(id)
                 .query((rs, i) -> {
-                    Person person = new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6)));
+                    Person person = person(rs);
                     OrgUnit unit = rs.getString(7) == null ? null
                             : new OrgUnit(rs.getString(7), rs.getString(8), rs.getString(9), UnitKind.valueOf(rs.getString(10)));
                     return new PersonInUnit(person, unit);
@@ -136,9 +134,14 @@ public class OrganisationRepository {
 
     public List<Person> people() {
         return jdbc.sql("SELECT id, name, unit_code, title, roles, portfolio FROM juece.person ORDER BY unit_code, id")
-                .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6))))
+                .query((rs, i) -> person(rs))
                 .list();
+    }
+
+    /** A person from the first six columns: id, name, unit_code, title, roles, portfolio. */
+    private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                split(rs.getString(5)).stream().map(Role::valueOf).toList(), split(rs.getString(6)));
     }
 
     private static List<String> split(String csv) {

@@ -70,11 +70,7 @@ class StepRepository {
                 .params(processDefinitionId, processKey, stepId).update();
     }
 
-    /** The short reason the step was closed with (V170; null before it was kept, or when none was given). */
-    Optional<String> reason(long stepId) {
-        return jdbc.sql("SELECT reason FROM juece.step WHERE id = ?").param(stepId).query(String.class).optional();
-    }
-
+    /** The short reasons the decision's steps were closed with (V170; none before they were kept, or when none was given). */
     java.util.Map<Long, String> reasons(long decisionId) {
         java.util.Map<Long, String> reasons = new java.util.HashMap<>();
         jdbc.sql("SELECT id, reason FROM juece.step WHERE decision_id = ? AND reason IS NOT NULL").param(decisionId)

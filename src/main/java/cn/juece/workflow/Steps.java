@@ -152,11 +152,6 @@ public class Steps {
         repository.completed(step.id(), by, actedFor, outcome, reason, watermark, clock.now());
     }
 
-    /** The short reason a closed step was given (null when none, or closed before reasons were kept). */
-    public String reason(Step step) {
-        return repository.reason(step.id()).orElse(null);
-    }
-
     /** The reasons the decision's closed steps were given, by step id (those without one are left out). */
     public java.util.Map<Long, String> reasons(long decisionId) {
         return repository.reasons(decisionId);

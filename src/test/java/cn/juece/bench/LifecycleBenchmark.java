@@ -72,6 +72,8 @@ class LifecycleBenchmark extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void lifecycles() throws Exception {
@@ -81,10 +83,17 @@ class LifecycleBenchmark extends IntegrationTest {
         // default; the bare engine gets ten times as many
         run(1, WARMUPS, i -> lifecycle("基准测试：预热" + i), null);
         SqlCount oursSql = SqlCount.start(jdbc);
+        long requests0 = requests();
         Result ours1 = run(1, LIFECYCLES, i -> lifecycle("基准测试：完整决策（单线程" + i + "）"), profiler);
+        double requestsPerStep = (double) (requests() - requests0) / ours1.steps;
         oursSql.stop();
         Result ours4 = run(4, LIFECYCLES * 2, i -> lifecycle("基准测试：完整决策（四线程" + i + "）"), null);
         ClockUtil.reset();
+
+        // the floor: as many signed-in requests as a step made, each doing almost nothing (one period read)
+        int floorRequests = (int) Math.round(requestsPerStep * ours1.steps);
+        run(1, 1, i -> floor(floorRequests / 2), null);   // warm-up
+        Result floor = run(1, 1, i -> floor(floorRequests), null);
 
         // the path Juece took: the outcomes recorded per task key, in order
         String sample = jdbc.sql("SELECT decision_number FROM juece.decision WHERE title = ?").param("基准测试：完整决策（单线程0）")
@@ -119,6 +128,7 @@ class LifecycleBenchmark extends IntegrationTest {
             print("bare engine", 4, bare4, bare4);
             System.out.printf("Juece 1 → 4 threads: %.2f×; bare engine 1 → 4 threads: %.2f×%n",
                     ours4.perSecond() / ours1.perSecond(), bare4.perSecond() / bare1.perSecond());
+            printFloor(requestsPerStep, floor, ours1, bare1);
             System.out.println();
             profiler.print(ours1.millisPerStep());
             System.out.println();
@@ -151,6 +161,41 @@ class LifecycleBenchmark extends IntegrationTest {
         d.skipEvaluation(n);
         d.archive(n);
         return n;
+    }
+
+    /** HTTP requests the server has answered so far (Micrometer's http.server.requests, every URI and status). */
+    private long requests() {
+        return meters.find("http.server.requests").timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+    }
+
+    /**
+     * n signed-in requests that do almost nothing, on the benchmark's client: {@code GET /api/periods/{code}} as the
+     * lead unit's clerk (HTTP Basic, the sign-in, the security and MVC chains, the visibility check, one row read, a
+     * small JSON answer). Returns n, so that the run's "per step" figures are per request.
+     */
+    private Object floor(int n) {
+        String code = jdbc.sql("SELECT code FROM juece.statutory_period ORDER BY code FETCH FIRST 1 ROWS ONLY").query(String.class).single();
+        var client = driver().as(cn.juece.LifecycleDriver.LEAD);
+        for (int i = 0; i < n; i++) {
+            var r = client.get("/api/periods/" + code);
+            assertThat(r.getStatusCode().value()).isEqualTo(200);
+        }
+        return (long) n;
+    }
+
+    /**
+     * How much of a step's CPU is the requests alone: a Juece step is several signed-in HTTP requests (the records, the
+     * uploads, the reads the clerk's client makes, the completion), where the bare engine's step is a method call.
+     */
+    private static void printFloor(double requestsPerStep, Result floor, Result ours1, Result bare1) {
+        double perRequest = floor.cpuMillisPerStep();
+        double floorPerStep = perRequest * requestsPerStep;
+        double beyond = ours1.cpuMillisPerStep() - floorPerStep;
+        System.out.printf("Requests per step (Juece, 1 thread): %.1f. A signed-in request doing almost nothing (GET /api/periods/{code},"
+                        + " HTTP Basic, the same client): %.2f ms server CPU each, so %.1f ms per step, %.0f %% of Juece's %.1f ms."
+                        + " Juece's CPU per step beyond that floor: %.1f ms, %.1f× the bare engine's %.2f ms.%n",
+                requestsPerStep, perRequest, floorPerStep, 100 * floorPerStep / ours1.cpuMillisPerStep(), ours1.cpuMillisPerStep(),
+                beyond, beyond / bare1.cpuMillisPerStep(), bare1.cpuMillisPerStep());
     }
 
     private static void print(String name, int threads, Result r, Result bare) {

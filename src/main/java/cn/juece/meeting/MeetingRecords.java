@@ -526,6 +526,14 @@ public class MeetingRecords {
         return documents.generate(d, DocumentKind.MEETING_MINUTES, minutesValues(m, item, d));
     }
 
+    /**
+     * Where the minutes say the meeting was held: the place recorded when it was scheduled, or else the deciding organ's
+     * own meeting room (a township's meeting is not held at the county government, Art. 64).
+     */
+    static String placeOf(Meeting m, Organ organ) {
+        return m.place() == null || m.place().isBlank() ? organ.name() + "会议室" : m.place();
+    }
+
     Map<String, Object> minutesValues(Meeting m, Item item, Decision d) {
         Organ organ = directory.organ(m.organCode());
         List<Attendee> people = attendees(m.id());
@@ -534,7 +542,7 @@ public class MeetingRecords {
         v.put("officeUnit", DocumentService.officialName(organ, directory.unitName(organ.officeUnit())));
         v.put("meetingName", m.name());
         v.put("meetingDate", DocumentService.cnDate(m.date()));
-        v.put("place", m.place() == null ? "县政府会议室" : m.place());
+        v.put("place", placeOf(m, organ));
         java.util.Set<String> heads = directory.memberIds(Groups.executiveHead(m.organCode()));
         String head = people.stream().filter(a -> a.category() == Category.MEMBER && heads.contains(a.personId()))
                 .map(Attendee::name).findFirst().orElse("");

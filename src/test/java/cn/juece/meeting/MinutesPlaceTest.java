@@ -1,0 +1,33 @@
+package cn.juece.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import cn.juece.identity.Organ;
+
+/** Where the minutes (会议纪要, Art. 50) say the collective discussion was held. */
+class MinutesPlaceTest {
+
+    private static final Organ COUNTY = new Organ("GX", "冠县人民政府", "冠县", "bgs", "sfj");
+    private static final Organ TOWNSHIP = new Organ("QQ", "清泉街道办事处", "清泉街道", "qqdzb", "qqsfs");
+
+    private static MeetingRecords.Meeting meeting(String organ, String place) {
+        return new MeetingRecords.Meeting(1, organ, MeetingRecords.Kind.EXECUTIVE, "第1次常务会议", LocalDate.of(2026, 12, 4), place, "bgs_chen");
+    }
+
+    @Test
+    void theRecordedPlaceIsWrittenAsRecorded() {
+        assertThat(MeetingRecords.placeOf(meeting("QQ", "街道办事处三楼会议室"), TOWNSHIP)).isEqualTo("街道办事处三楼会议室");
+    }
+
+    @Test
+    void withoutARecordedPlaceTheOrgansOwnMeetingRoomIsNamedNeverTheCountys() {
+        // Art. 64: a township deciding by reference meets at its own seat
+        assertThat(MeetingRecords.placeOf(meeting("QQ", null), TOWNSHIP)).isEqualTo("清泉街道办事处会议室");
+        assertThat(MeetingRecords.placeOf(meeting("QQ", "  "), TOWNSHIP)).isEqualTo("清泉街道办事处会议室");
+        assertThat(MeetingRecords.placeOf(meeting("GX", null), COUNTY)).isEqualTo("冠县人民政府会议室");
+    }
+}

@@ -40,6 +40,8 @@ class PublicCommentPortalTest extends IntegrationTest {
         assertThat(list).contains("县城区流动摊贩管理办法", "征求意见中", "截止时间：");
         String page = citizen.get("/public/consultations/" + id).body();
         assertThat(page).contains("请于截止日前在本页提出意见。", "下载决策草案", "下载起草说明", "提出意见");
+        // one portal serves every deciding organ of the installation (Art. 64): the page says whose matter it is
+        assertThat(page).contains("<p id=\"deciding-organ\">决策机关：<span>冠县人民政府</span></p>");
         assertThat(citizen.get("/public/consultations/" + id + "/materials/DRAFT").statusCode()).isEqualTo(200);
 
         // an empty comment is refused, the form keeps what was typed

@@ -111,7 +111,8 @@ class PublicationTest extends IntegrationTest {
         var v = new Anonymous();
         String page = v.get("/public/decisions/" + n).body();
         assertThat(page).contains("城区集中供热价格调整方案（公布）", "冠政发〔2025〕8号", "2025年9月26日", "《中华人民共和国价格法》第二十三条",
-                "供热价格调整政策问答", "决策公布公告（PDF）", "意见收集采纳情况");
+                "供热价格调整政策问答", "决策公布公告（PDF）", "意见收集采纳情况",
+                "<dt>决策机关</dt><dd id=\"deciding-organ\">冠县人民政府</dd>");
         var notice = v.get("/public/decisions/" + n + "/notice.pdf");
         assertThat(notice.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(v.get("/public/decisions/GX-2099-9999").statusCode()).isEqualTo(404);

@@ -129,7 +129,7 @@ class VisibilityInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private static RuleViolation taskNotFound(String taskId) {
-        return RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+        return RuleViolation.taskNotFound(taskId);
     }
 
     private List<ScopedResource> resources() {

@@ -339,7 +339,7 @@ public class CatalogueService {
         Catalogue c = get(key);
         Task task = taskService.createTaskQuery().taskId(taskId).processInstanceBusinessKey(c.key()).singleResult();
         if (task == null) {
-            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新页面。");
+            throw RuleViolation.taskNotFound(taskId);
         }
         Actor actor = directory.currentActor();
         List<String> groups = taskService.getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId)

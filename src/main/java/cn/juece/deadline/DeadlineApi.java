@@ -47,7 +47,7 @@ class DeadlineApi {
     Map<String, Object> ofTask(@PathVariable String taskId) {
         var period = stepPeriods.ofTask(taskId);
         if (period.isEmpty() && !stepPeriods.taskExists(taskId)) {
-            throw cn.juece.support.RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+            throw cn.juece.support.RuleViolation.taskNotFound(taskId);
         }
         return period.map(stepPeriods::describe).orElse(Map.of());
     }

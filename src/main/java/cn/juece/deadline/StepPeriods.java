@@ -304,7 +304,7 @@ public class StepPeriods implements TaskDates, StepDates {
     private List<String> responsibleGroups(String taskId, Decision d) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+            throw RuleViolation.taskNotFound(taskId);
         }
         return steps.getObject().responsibleGroups(steps.getObject().of(task), d);
     }
@@ -534,7 +534,7 @@ public class StepPeriods implements TaskDates, StepDates {
 
     private StepPeriod running(String taskId) {
         if (taskService.createTaskQuery().taskId(taskId).count() == 0 && repository.byTask(taskId).isEmpty()) {
-            throw RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+            throw RuleViolation.taskNotFound(taskId);
         }
         StepPeriod s = repository.byTask(taskId).orElseThrow(() -> RuleViolation.notFound("PERIOD_NOT_RUNNING",
                 "该环节没有法定期限：" + taskId + "。"));

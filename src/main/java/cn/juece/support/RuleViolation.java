@@ -28,6 +28,14 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(HttpStatus.NOT_FOUND, code, chineseMessage);
     }
 
+    /**
+     * A step that is unknown, already done or of a decision the person may not see (DECISIONS.md 23): one answer on
+     * every path, including a step completed by someone else a moment before.
+     */
+    public static RuleViolation taskNotFound(String taskId) {
+        return notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+    }
+
     public static RuleViolation badRequest(String code, String chineseMessage) {
         return new RuleViolation(HttpStatus.BAD_REQUEST, code, chineseMessage);
     }

@@ -347,7 +347,7 @@ public class TaskActions {
     }
 
     static RuleViolation taskNotFound(String taskId) {
-        return RuleViolation.notFound("TASK_NOT_FOUND", "任务不存在或已办结：" + taskId + "。请刷新待办列表。");
+        return RuleViolation.taskNotFound(taskId);
     }
 
     private String businessKey(Task task) {

@@ -77,9 +77,14 @@ class ApiErrorHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("NOT_AUTHORIZED", "您没有执行该操作的权限。"));
     }
 
+    /**
+     * The engine found nothing where it was told to act: what it was asked to act on went a moment before (a step
+     * completed by a colleague or by a double click). The same answer as when the engine reports it wrapped
+     * ({@link Conflicts#refusalFor}), on /api, the pages and the engine REST API alike.
+     */
     @ExceptionHandler(NullValueException.class)
-    ResponseEntity<ApiError> engineNotFound(NullValueException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "所请求的对象不存在或已办结。"));
+    ResponseEntity<ApiError> engineNotFound(NullValueException e, HttpServletRequest request) {
+        return rule(Conflicts.refusalFor(e), request);
     }
 
     /** The engine wraps a listener's refusal; unwrap it so that /api answers with the rule's code. */

@@ -108,7 +108,7 @@ class VisibilityInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (stepDecision.isPresent()) {
             if (named != null ? named.id() != stepDecision.get()
                     : !access.getObject().maySee(directory.getObject().currentActor(), decisions.getObject().get(stepDecision.get()))) {
-                throw taskNotFound(taskId);
+                throw RuleViolation.taskNotFound(taskId);
             }
             return;
         }
@@ -124,12 +124,8 @@ class VisibilityInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         }
         if (named != null ? named.id() != decision.get().id()
                 : !access.getObject().maySee(directory.getObject().currentActor(), decision.get())) {
-            throw taskNotFound(taskId);
+            throw RuleViolation.taskNotFound(taskId);
         }
-    }
-
-    private static RuleViolation taskNotFound(String taskId) {
-        return RuleViolation.taskNotFound(taskId);
     }
 
     private List<ScopedResource> resources() {

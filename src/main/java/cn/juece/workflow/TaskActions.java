@@ -330,7 +330,7 @@ public class TaskActions {
                 .sql("SELECT RES.* FROM " + engineTables().task() + " RES WHERE RES.ID_ = #{id}").parameter("id", taskId)
                 .singleResult();
         if (task == null) {
-            throw taskNotFound(taskId);
+            throw RuleViolation.taskNotFound(taskId);
         }
         Step step = steps.byTask(taskId).orElse(null);
         Decision d = null;
@@ -341,13 +341,9 @@ public class TaskActions {
             d = key == null ? null : decisions.get(key);
         }
         if (d != null && !access.maySee(directory.currentActor(), d)) {
-            throw taskNotFound(taskId);
+            throw RuleViolation.taskNotFound(taskId);
         }
         return new Found(task, step, d);
-    }
-
-    static RuleViolation taskNotFound(String taskId) {
-        return RuleViolation.taskNotFound(taskId);
     }
 
     private String businessKey(Task task) {

@@ -35,7 +35,7 @@ class MeetingGates implements StageGates {
                 Gates.material("meeting-submit", MaterialType.MEETING_REQUEST),
                 Gates.rule("meeting-decide", Set.of(), "第四十八条", "MEETING_NOT_ON_AGENDA", "列入常务会议或全体会议的议题",
                         ctx -> records.itemOpenFor(ctx.decision().id()).isPresent(),
-                        "决策草案应当经常务会议或者全体会议讨论，未经集体讨论的，不得作出决定（第四十八条）。请县政府办公室先将本事项列入会议议题并记录讨论情况。"),
+                        "决策草案应当经常务会议或者全体会议讨论，未经集体讨论的，不得作出决定（第四十八条）。请决策机关的办公室先将本事项列入会议议题并记录讨论情况。"),
                 Gates.rule("meeting-decide", Set.of(), "第五十条", "MEETING_RECORD_INCOMPLETE", "会议记录：承办单位说明、合法性审查说明、会议组成人员逐一发表的意见、行政首长的决定",
                         ctx -> records.itemOpenFor(ctx.decision().id()).map(i -> i.headDecision() != null).orElse(false),
                         "会议记录尚未完成（第五十条）：请先按顺序记录承办单位的说明、合法性审查情况的说明、会议组成人员的意见和行政首长的决定。"),

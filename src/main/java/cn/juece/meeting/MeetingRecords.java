@@ -224,7 +224,7 @@ public class MeetingRecords {
         }
         String n = text(name, 200, "会议名称");
         if (n == null) {
-            throw RuleViolation.badRequest("MEETING_NAME_REQUIRED", "请填写会议名称和届次，例如“县政府第15次常务会议”（第四十八条）。");
+            throw RuleViolation.badRequest("MEETING_NAME_REQUIRED", "请填写会议名称和届次，例如“第15次常务会议”（第四十八条）。");
         }
         if (date == null) {
             throw RuleViolation.badRequest("MEETING_DATE_REQUIRED", "请填写会议日期。");
@@ -414,7 +414,8 @@ public class MeetingRecords {
                 .params(lead, legal, itemId).update();
         Decision d = decisions.get(item.decisionId());
         audit.record(actor, d.id(), d.number(), AuditAction.MEETING_RECORDED, m.name() + "：" + (lead == null ? "" : "承办单位作决策草案说明：" + lead + "；")
-                + (legal == null ? "" : "县司法局作合法性审查情况说明：" + legal) + "（第五十条第一项）");
+                + (legal == null ? "" : directory.unitName(directory.organ(m.organCode()).justiceUnit()) + "作合法性审查情况说明：" + legal)
+                + "（第五十条第一项）");
         return item(itemId);
     }
 
@@ -464,7 +465,8 @@ public class MeetingRecords {
         Actor actor = directory.currentActor();
         if (!actor.isSystem() && !actor.inAnyGroup(List.of(Groups.unit(directory.organ(m.organCode()).officeUnit()),
                 Groups.executiveHead(m.organCode())))) {
-            throw RuleViolation.forbidden("NOT_GOV_OFFICE", "行政首长的决定由行政首长或县政府办公室（会议记录）记录；您（" + actor.name() + "）无权记录。");
+            throw RuleViolation.forbidden("NOT_GOV_OFFICE", "行政首长的决定由行政首长或"
+                    + directory.unitName(directory.organ(m.organCode()).officeUnit()) + "（会议记录）记录；您（" + actor.name() + "）无权记录。");
         }
         requireHeld(m);
         requireUndecided(item);
@@ -540,6 +542,7 @@ public class MeetingRecords {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("organName", organ.name());
         v.put("officeUnit", DocumentService.officialName(organ, directory.unitName(organ.officeUnit())));
+        v.put("justiceUnit", DocumentService.officialName(organ, directory.unitName(organ.justiceUnit())));
         v.put("meetingName", m.name());
         v.put("meetingDate", DocumentService.cnDate(m.date()));
         v.put("place", placeOf(m, organ));

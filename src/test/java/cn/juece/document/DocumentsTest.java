@@ -120,7 +120,7 @@ class DocumentsTest extends IntegrationTest {
         long[] discussed = d.discuss(n, "REJECTED");
         JsonNode minutes = d.minutes(discussed[0], discussed[1]);
         String minutesWord = docxText(bytes(OFFICE, n, minutes.get("docxVersionId").asLong()));
-        assertThat(minutesWord).contains("纪要", "一、决策承办单位作决策草案说明", "二、县司法局作合法性审查情况说明",
+        assertThat(minutesWord).contains("纪要", "一、决策承办单位作决策草案说明", "二、冠县司法局作合法性审查情况说明",
                 "收费标准已经县发展改革局成本监审，依据充分", "李明华：不同意", "赵文静：不同意", "钱志强：同意",
                 "同意1人，不同意2人，弃权0人", "张建国在集体讨论的基础上作出决定：不同意");
         String minutesPdf = pdfText(bytes(OFFICE, n, minutes.get("pdfVersionId").asLong()), "meeting-minutes.png");

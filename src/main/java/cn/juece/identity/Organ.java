@@ -2,9 +2,15 @@ package cn.juece.identity;
 
 /**
  * A deciding organ (决策机关), e.g. 冠县人民政府 (code GX); one installation serves several (Art. 64). Its decision
- * numbers begin with {@link #prefix()}: the configured number prefix, or the code.
+ * numbers begin with {@link #prefix()}: the configured number prefix, or the code. {@code gazette}: whether it
+ * publishes its decisions in a gazette of its own (Art. 52: the county government's 公报; a township has none).
  */
-public record Organ(String code, String name, String shortName, String officeUnit, String justiceUnit, String numberPrefix) {
+public record Organ(String code, String name, String shortName, String officeUnit, String justiceUnit, String numberPrefix,
+                    boolean gazette) {
+
+    public Organ(String code, String name, String shortName, String officeUnit, String justiceUnit, String numberPrefix) {
+        this(code, name, shortName, officeUnit, justiceUnit, numberPrefix, true);
+    }
 
     public Organ(String code, String name, String shortName, String officeUnit, String justiceUnit) {
         this(code, name, shortName, officeUnit, justiceUnit, null);

@@ -15,9 +15,12 @@ public record OrganisationProperties(List<OrganDef> organs) {
         organs = organs == null ? List.of() : organs;
     }
 
-    /** A deciding organ; {@code numberPrefix} heads its decision numbers (its code when absent). */
+    /**
+     * A deciding organ; {@code numberPrefix} heads its decision numbers (its code when absent); {@code gazette}: whether
+     * it publishes its decisions in a gazette of its own (Art. 52; true when absent, false for a township).
+     */
     public record OrganDef(String code, String name, String shortName, String officeUnit, String justiceUnit,
-                           List<UnitDef> units, List<PersonDef> people, String numberPrefix) {
+                           List<UnitDef> units, List<PersonDef> people, String numberPrefix, Boolean gazette) {
         public OrganDef {
             units = units == null ? List.of() : units;
             people = people == null ? List.of() : people;

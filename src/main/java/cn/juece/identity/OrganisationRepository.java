@@ -22,8 +22,8 @@ public class OrganisationRepository {
     }
 
     void insert(Organ o) {
-        jdbc.sql("INSERT INTO juece.organ (code, name, short_name, office_unit, justice_unit, number_prefix) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(o.code(), o.name(), o.shortName(), o.officeUnit(), o.justiceUnit(), o.numberPrefix()).update();
+        jdbc.sql("INSERT INTO juece.organ (code, name, short_name, office_unit, justice_unit, number_prefix, gazette) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(o.code(), o.name(), o.shortName(), o.officeUnit(), o.justiceUnit(), o.numberPrefix(), o.gazette()).update();
     }
 
     void insert(OrgUnit u) {
@@ -51,16 +51,19 @@ public class OrganisationRepository {
     }
 
     public Optional<Organ> organ(String code) {
-        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit, number_prefix FROM juece.organ WHERE code = ?")
-                .param(code)
-                .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
-                .optional();
+        return jdbc.sql("SELECT " + ORGAN_COLUMNS + " FROM juece.organ WHERE code = ?").param(code)
+                .query(OrganisationRepository::organ).optional();
     }
 
     public List<Organ> organs() {
-        return jdbc.sql("SELECT code, name, short_name, office_unit, justice_unit, number_prefix FROM juece.organ ORDER BY code")
-                .query((rs, i) -> new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
-                .list();
+        return jdbc.sql("SELECT " + ORGAN_COLUMNS + " FROM juece.organ ORDER BY code").query(OrganisationRepository::organ).list();
+    }
+
+    private static final String ORGAN_COLUMNS = "code, name, short_name, office_unit, justice_unit, number_prefix, gazette";
+
+    private static Organ organ(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getBoolean(7));
     }
 
     /**

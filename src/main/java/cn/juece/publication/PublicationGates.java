@@ -23,10 +23,13 @@ class PublicationGates implements StageGates {
 
     private final PublicationRecords records;
     private final org.springframework.beans.factory.ObjectProvider<PublicCommentService> comments;
+    private final cn.juece.identity.Directory directory;
 
-    PublicationGates(PublicationRecords records, org.springframework.beans.factory.ObjectProvider<PublicCommentService> comments) {
+    PublicationGates(PublicationRecords records, org.springframework.beans.factory.ObjectProvider<PublicCommentService> comments,
+                     cn.juece.identity.Directory directory) {
         this.records = records;
         this.comments = comments;
+        this.directory = directory;
     }
 
     @Override
@@ -51,12 +54,12 @@ class PublicationGates implements StageGates {
                         ctx -> records.record(ctx.decision().id()).docNumber() != null && records.record(ctx.decision().id()).issuedOn() != null,
                         "请记录决策文件的发文字号（如“冠政发〔2026〕8号”）和印发日期（成文日期）（第五十二条；GB/T 9704）。"),
                 new StageGate("publication-publish", Set.of("PUBLISHED"), "第五十二条", "PUBLICATION_CHANNELS_MISSING",
-                        "公布途径：县政府公报期号、政府网站链接，以及决策依据",
-                        ctx -> missingChannels(ctx.decision().id()).isEmpty(),
+                        "公布途径：公报期号（决策机关有公报的）、政府网站链接，以及决策依据",
+                        ctx -> missingChannels(ctx.decision()).isEmpty(),
                         ctx -> records.record(ctx.decision().id()).exempt()
                                 ? "已记录依法不予公开，请选择“依法不予公开”的办理结果（第五十二条）。"
-                                : "决策应当通过县政府公报、政府网站等途径及时公布，并公布决策依据（第五十二条）。尚缺：" + String.join("、",
-                                missingChannels(ctx.decision().id())) + "。"),
+                                : "决策应当通过" + (gazette(ctx.decision()) ? "县政府公报、政府网站" : "政府网站、政务新媒体")
+                                + "等途径及时公布，并公布决策依据（第五十二条）。尚缺：" + String.join("、", missingChannels(ctx.decision())) + "。"),
                 Gates.rule("publication-publish", Set.of("EXEMPT"), "第五十二条", "EXEMPT_GROUND_MISSING", "依法不予公开的依据和理由",
                         ctx -> records.record(ctx.decision().id()).exempt(),
                         "依法不予公开的，请先记录依据（国家秘密、商业秘密、个人隐私等）和理由（第五十二条）。"),
@@ -68,14 +71,19 @@ class PublicationGates implements StageGates {
                 Gates.reason("publication-feedback", "第五十二条", "写明公布意见采纳情况的途径和时间，或未开展公众参与的说明"));
     }
 
-    List<String> missingChannels(long decisionId) {
-        var r = records.record(decisionId);
+    /** Whether the decision's organ publishes in a gazette of its own (a township has none: Art. 52 by reference, Art. 64). */
+    private boolean gazette(cn.juece.decision.Decision d) {
+        return directory.organ(d.organCode()).gazette();
+    }
+
+    List<String> missingChannels(cn.juece.decision.Decision d) {
+        var r = records.record(d.id());
         List<String> missing = new ArrayList<>();
         if (r.exempt()) {
             missing.add("（已记录依法不予公开）");
             return missing;
         }
-        if (r.gazetteIssue() == null) missing.add("县政府公报期号");
+        if (r.gazetteIssue() == null && gazette(d)) missing.add("县政府公报期号");
         if (r.websiteUrl() == null) missing.add("政府网站链接");
         if (r.basis() == null) missing.add("决策依据");
         return missing;

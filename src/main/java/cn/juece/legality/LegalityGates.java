@@ -28,9 +28,16 @@ class LegalityGates implements StageGates {
     static final Set<String> MISSING = Set.of("MISSING_PARTICIPATION", "MISSING_EXPERT", "MISSING_RISK");
 
     private final LegalityRecords records;
+    private final cn.juece.identity.Directory directory;
 
-    LegalityGates(LegalityRecords records) {
+    LegalityGates(LegalityRecords records, cn.juece.identity.Directory directory) {
         this.records = records;
+        this.directory = directory;
+    }
+
+    /** The organ's own legality reviewer: 县司法局 for the county, a township's 司法所 (Art. 41, 64). */
+    private String reviewer(GateContext ctx) {
+        return directory.unitName(directory.organ(ctx.decision().organCode()).justiceUnit());
     }
 
     @Override
@@ -58,9 +65,9 @@ class LegalityGates implements StageGates {
         gates.add(new StageGate("legality-review", LETTER, "第四十六条", "OPINION_NOT_SIGNED_OFF",
                 "本轮《合法性审查意见书》（报送审查之后出具）经县司法行政部门负责人签发", records::letterSignedOff,
                 ctx -> records.letterInForce(ctx.decision()).isEmpty()
-                        ? "本轮尚无报送审查之后出具的《合法性审查意见书》：报送前征求县司法局意见的复函不能代替合法性审查（第四十一条）。"
+                        ? "本轮尚无报送审查之后出具的《合法性审查意见书》：报送前征求" + reviewer(ctx) + "意见的复函不能代替合法性审查（第四十一条）。"
                                 + "请根据审查记录生成意见书，经负责人签发后再办结（第四十六条）。"
-                        : "《合法性审查意见书》须经县司法局负责人签发后方可办结；意见书签发后又有新版本的，须重新签发（第四十六条）。"));
+                        : "《合法性审查意见书》须经" + reviewer(ctx) + "负责人签发后方可办结；意见书签发后又有新版本的，须重新签发（第四十六条）。"));
         gates.add(Gates.rule("legality-review", Set.of(), "第四十四条", "LEGAL_OPINIONS_MISSING",
                 "组织法律顾问、公职律师提出法律意见（两者均须记录）", ctx -> {
                     var r = records.review(ctx.decision().id(), records.reviewRound(ctx.decision().id()));

@@ -24,7 +24,11 @@ class LegalityView {
     private final MaterialService materials;
     private final DocumentService documents;
 
-    LegalityView(LegalityRecords records, LegalityService legality, MaterialService materials, DocumentService documents) {
+    private final cn.juece.identity.Directory directory;
+
+    LegalityView(LegalityRecords records, LegalityService legality, MaterialService materials, DocumentService documents,
+                 cn.juece.identity.Directory directory) {
+        this.directory = directory;
         this.records = records;
         this.legality = legality;
         this.materials = materials;
@@ -34,7 +38,8 @@ class LegalityView {
     Map<String, Object> of(Decision d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decision", d.number());
-        m.put("note", "合法性审查的结论以“合法性审查”环节的办理结果为准；征求县司法局意见等方式不能代替合法性审查（第四十一条）。");
+        m.put("note", "合法性审查的结论以“合法性审查”环节的办理结果为准；征求" + directory.unitName(directory.organ(d.organCode()).justiceUnit())
+                + "意见等方式不能代替合法性审查（第四十一条）。");
         GateContext ctx = new GateContext(d, LegalityRecords.SUBMIT_TASK, null, null, () -> materials.materials(d.id()), 0,
                 type -> materials.providers(d, type));
         List<Map<String, Object>> art42 = new ArrayList<>();

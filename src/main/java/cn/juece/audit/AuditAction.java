@@ -60,7 +60,7 @@ public enum AuditAction {
     CATALOGUE_ITEM_CHANGED("目录修改事项"),
     CATALOGUE_ITEM_REMOVED("目录删除事项"),
     CATALOGUE_STEP_COMPLETED("办理目录环节"),
-    CATALOGUE_PARTY_APPROVAL("记录县委审定情况"),
+    CATALOGUE_PARTY_APPROVAL("记录党委审定情况"),
     CATALOGUE_PUBLISHED("公布年度决策事项目录"),
     CATALOGUE_CHANGE_REQUESTED("目录外事项启动，提请调整目录"),
     CATALOGUE_ITEM_LAUNCHED("依目录事项登记决策事项"),

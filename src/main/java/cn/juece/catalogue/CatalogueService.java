@@ -200,7 +200,7 @@ public class CatalogueService {
     static Map<String, String> outcomesOf(String taskKey) {
         return switch (taskKey) {
             case "catalogue-compile" -> Map.of("SUBMITTED", "报请决策机关确认");
-            case "catalogue-confirm" -> linked("CONFIRMED", "确认目录（报县委审定）", "RETURNED", "退回修改");
+            case "catalogue-confirm" -> linked("CONFIRMED", "确认目录（报党委审定）", "RETURNED", "退回修改");
             case "catalogue-publish" -> Map.of("PUBLISHED", "已向社会公布");
             case "catalogue-change" -> linked("CHANGED", "已调整目录并公布调整原因", "NOT_CHANGED", "不调整目录");
             default -> Map.of();
@@ -306,28 +306,33 @@ public class CatalogueService {
         record(c, actor, AuditAction.CATALOGUE_ITEM_REMOVED, CatalogueChange.ChangeKind.REMOVE, itemId, summary, reason, request, now);
     }
 
+    /** The party committee whose approval the catalogue needs, as its organ names it (县委; a sub-district's 街道党工委). */
+    String partyCommittee(Catalogue c) {
+        return directory.organ(c.organCode()).partyCommittee();
+    }
+
     /** Art. 4: the party committee's approval of the confirmed catalogue (date and document number). */
     @Transactional
     public Catalogue recordPartyApproval(String key, LocalDate date, String documentNumber) {
         Catalogue c = get(key);
         Actor actor = requireJusticeBureau(directory.organ(c.organCode()));
         if (c.status() != CatalogueStatus.CONFIRMED) {
-            throw new RuleViolation("CATALOGUE_NOT_CONFIRMED", "目录须先经决策机关确认，再记录县委审定情况（第四条）。当前状态：" + c.status().label() + "。");
+            throw new RuleViolation("CATALOGUE_NOT_CONFIRMED", "目录须先经决策机关确认，再记录" + partyCommittee(c) + "审定情况（第四条）。当前状态：" + c.status().label() + "。");
         }
         String doc = documentNumber == null ? "" : documentNumber.strip();
         if (date == null || doc.isEmpty()) {
-            throw RuleViolation.badRequest("CATALOGUE_PARTY_APPROVAL_INCOMPLETE", "请填写县委审定的日期和文号（如 冠发〔2026〕3号）。");
+            throw RuleViolation.badRequest("CATALOGUE_PARTY_APPROVAL_INCOMPLETE", "请填写" + partyCommittee(c) + "审定的日期和文号（如 冠发〔2026〕3号）。");
         }
         if (!DOCUMENT_NUMBER.matcher(doc).matches()) {
             throw RuleViolation.badRequest("CATALOGUE_PARTY_APPROVAL_DOC_INVALID",
                     "文号格式应为“机关代字〔年份〕序号号”，如 冠发〔2026〕3号；请使用六角括号〔〕。");
         }
         if (date.isAfter(clock.today())) {
-            throw RuleViolation.badRequest("CATALOGUE_PARTY_APPROVAL_DATE_INVALID", "县委审定日期不能晚于今天。");
+            throw RuleViolation.badRequest("CATALOGUE_PARTY_APPROVAL_DATE_INVALID", partyCommittee(c) + "审定日期不能晚于今天。");
         }
         repo.setPartyApproval(c.id(), date, doc, clock.now());
         audit.record(actor, null, c.key(), AuditAction.CATALOGUE_PARTY_APPROVAL,
-                "记录县委审定情况：" + date + "，文号 " + doc);
+                "记录" + partyCommittee(c) + "审定情况：" + date + "，文号 " + doc);
         return get(c.id());
     }
 
@@ -362,7 +367,7 @@ public class CatalogueService {
         execution.removeVariable(DecisionVariables.OUTCOME);
         execution.removeVariable(DecisionVariables.REASON);
         Catalogue c = get(execution.getProcessBusinessKey());
-        String description = "年度目录：" + title(c) + "。目录事项、县委审定情况和调整记录见：/catalogue/" + c.key();
+        String description = "年度目录：" + title(c) + "。目录事项、" + partyCommittee(c) + "审定情况和调整记录见：/catalogue/" + c.key();
         if ("catalogue-change".equals(task.getTaskDefinitionKey())) {
             Object requestId = execution.getVariable(CHANGE_REQUEST_ID);
             task.setVariableLocal(CHANGE_REQUEST_ID, requestId);
@@ -415,11 +420,11 @@ public class CatalogueService {
             case "catalogue-publish" -> {
                 if (!c.partyApprovalRecorded()) {
                     throw new RuleViolation("CATALOGUE_PARTY_APPROVAL_MISSING",
-                            "目录经县委审定后方可公布（第四条）。请先在目录页面记录县委审定的日期和文号，再公布。");
+                            "目录经" + partyCommittee(c) + "审定后方可公布（第四条）。请先在目录页面记录" + partyCommittee(c) + "审定的日期和文号，再公布。");
                 }
                 repo.setPublished(c.id(), now);
                 audit.record(actor, null, c.key(), AuditAction.CATALOGUE_PUBLISHED,
-                        "公布《" + title(c) + "》，共" + items(c).size() + "项；县委审定文号 " + c.partyApprovalDoc());
+                        "公布《" + title(c) + "》，共" + items(c).size() + "项；" + partyCommittee(c) + "审定文号 " + c.partyApprovalDoc());
             }
             case "catalogue-change" -> {
                 if (reason.isEmpty()) {

@@ -4,7 +4,7 @@ package cn.juece.catalogue;
 public enum CatalogueStatus {
     COMPILING("编制中"),
     SUBMITTED("已报请决策机关确认"),
-    CONFIRMED("决策机关已确认，待县委审定"),
+    CONFIRMED("决策机关已确认，待党委审定"),
     PUBLISHED("已公布");
 
     private final String label;

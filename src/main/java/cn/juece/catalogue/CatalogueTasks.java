@@ -27,7 +27,7 @@ class CatalogueTasks implements OtherProcessTasks {
         Catalogue c = catalogues.get(t.decisionNumber());
         List<Map<String, Object>> checklist = switch (t.taskKey()) {
             case "catalogue-compile" -> List.of(check("目录中至少有一项事项", "第四条", catalogues.items(c).stream().anyMatch(i -> !i.removed())));
-            case "catalogue-publish" -> List.of(check("已记录县委审定的日期和文号", "第四条", c.partyApprovalRecorded()));
+            case "catalogue-publish" -> List.of(check("已记录" + catalogues.partyCommittee(c) + "审定的日期和文号", "第四条", c.partyApprovalRecorded()));
             case "catalogue-change" -> List.<Map<String, Object>>of(check("调整或不调整的原因（随目录公开）", "政务公开工作要点", null));
             default -> List.of();
         };

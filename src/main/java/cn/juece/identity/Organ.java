@@ -4,12 +4,18 @@ package cn.juece.identity;
  * A deciding organ (决策机关), e.g. 冠县人民政府 (code GX); one installation serves several (Art. 64). Its decision
  * numbers begin with {@link #prefix()}: the configured number prefix, or the code. {@code gazette}: whether it
  * publishes its decisions in a gazette of its own (Art. 52: the county government's 公报; a township has none).
+ * {@code partyCommittee}: the party committee it reports to and whose approval its catalogue needs, as people name it
+ * (Art. 4, 51: 县委; a sub-district's 街道党工委).
  */
 public record Organ(String code, String name, String shortName, String officeUnit, String justiceUnit, String numberPrefix,
-                    boolean gazette) {
+                    boolean gazette, String partyCommittee) {
+
+    public Organ {
+        partyCommittee = partyCommittee == null || partyCommittee.isBlank() ? "党委" : partyCommittee.strip();
+    }
 
     public Organ(String code, String name, String shortName, String officeUnit, String justiceUnit, String numberPrefix) {
-        this(code, name, shortName, officeUnit, justiceUnit, numberPrefix, true);
+        this(code, name, shortName, officeUnit, justiceUnit, numberPrefix, true, "县委");
     }
 
     public Organ(String code, String name, String shortName, String officeUnit, String justiceUnit) {

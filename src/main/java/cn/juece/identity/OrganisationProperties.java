@@ -17,10 +17,11 @@ public record OrganisationProperties(List<OrganDef> organs) {
 
     /**
      * A deciding organ; {@code numberPrefix} heads its decision numbers (its code when absent); {@code gazette}: whether
-     * it publishes its decisions in a gazette of its own (Art. 52; true when absent, false for a township).
+     * it publishes its decisions in a gazette of its own (Art. 52; true when absent, false for a township);
+     * {@code partyCommittee}: the party committee as its pages name it (Art. 4, 51; 县委, 街道党工委; 党委 when absent).
      */
     public record OrganDef(String code, String name, String shortName, String officeUnit, String justiceUnit,
-                           List<UnitDef> units, List<PersonDef> people, String numberPrefix, Boolean gazette) {
+                           List<UnitDef> units, List<PersonDef> people, String numberPrefix, Boolean gazette, String partyCommittee) {
         public OrganDef {
             units = units == null ? List.of() : units;
             people = people == null ? List.of() : people;

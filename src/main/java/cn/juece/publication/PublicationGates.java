@@ -39,7 +39,7 @@ class PublicationGates implements StageGates {
                 Gates.material(issue, MaterialType.DECISION_DOCUMENT),
                 Gates.rule(issue, Set.of(), "第五十一条", "PARTY_REPORT_MISSING", "出台前向党委请示报告（日期）",
                         ctx -> records.record(ctx.decision().id()).partyReportOn() != null,
-                        "重大行政决策出台前应当按照规定向党委请示报告（第五十一条）。请先记录向县委请示报告的日期和文号。"),
+                        "重大行政决策出台前应当按照规定向党委请示报告（第五十一条）。请先记录请示报告的日期和文号。"),
                 Gates.rule(issue, Set.of(), "第五十一条", "ART51_ROUTE_UNANSWERED",
                         "是否依法须提请县人大或其常委会审议决定、向县人大常委会报告或报市政府批准",
                         ctx -> records.record(ctx.decision().id()).route() != null,

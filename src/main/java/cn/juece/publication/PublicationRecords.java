@@ -190,7 +190,7 @@ public class PublicationRecords implements PeriodStarts {
                 old.newspaper(), old.basis(), old.exemptGround(), old.exemptReason());
         save(r, actor);
         audit.record(actor, d.id(), d.number(), AuditAction.PUBLICATION_RECORDED, "决策出台："
-                + (r.partyReportOn() == null ? "" : "已于" + DocumentService.cnDate(r.partyReportOn()) + "向县委请示报告" + (r.partyReportRef() == null ? "" : "（" + r.partyReportRef() + "）") + "；")
+                + (r.partyReportOn() == null ? "" : "已于" + DocumentService.cnDate(r.partyReportOn()) + "向" + directory.organ(d.organCode()).partyCommittee() + "请示报告" + (r.partyReportRef() == null ? "" : "（" + r.partyReportRef() + "）") + "；")
                 + (r.route() == null ? "" : r.route().label() + (r.routeDoneOn() == null ? "" : "，" + DocumentService.cnDate(r.routeDoneOn()) + "办结") + "；")
                 + (r.docNumber() == null ? "" : "发文字号" + r.docNumber() + "；") + (r.issuedOn() == null ? "" : "印发日期" + DocumentService.cnDate(r.issuedOn()))
                 + "（第五十一条）");

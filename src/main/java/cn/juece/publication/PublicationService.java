@@ -155,7 +155,7 @@ public class PublicationService implements FactSource {
     public List<DossierFact> facts(Decision d) {
         List<DossierFact> facts = new ArrayList<>();
         for (Issuance i : issuances.of(d.id())) {
-            facts.add(DossierFact.of("DECISION_ISSUANCE", "报告县委并印发", "第五十一条", Stage.PUBLICATION.number(), i.step(),
+            facts.add(DossierFact.of("DECISION_ISSUANCE", "报告党委并印发", "第五十一条", Stage.PUBLICATION.number(), i.step(),
                     materials.cite(d.id(), i.documentVersionId()), "documentVersionId", i.documentVersionId(), "docNumber", i.docNumber(),
                     "issuedOn", i.issuedOn() == null ? null : i.issuedOn().toString(), "route", i.route()));
         }

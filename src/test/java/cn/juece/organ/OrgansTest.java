@@ -247,6 +247,22 @@ class OrgansTest extends IntegrationTest {
         assertThat(as("qq_sfs").post("/api/catalogues/" + key + "/items", item).getStatusCode().value()).isEqualTo(201);
         completeCatalogueStep("qq_sfs", key, "catalogue-compile", "SUBMITTED", null);
         completeCatalogueStep("qq_dzb", key, "catalogue-confirm", "CONFIRMED", "清泉街道办事处主任办公会议确认");
+        // Art. 4 by reference: the township's catalogue is approved by its own party committee (organisation.yaml
+        // party-committee: 街道党工委), and its clerk is told so, not to seek the county's 县委
+        String publishStep = null;
+        for (JsonNode t : as("qq_sfs").get("/api/catalogues/" + key + "/tasks").getBody()) {
+            if (t.get("taskKey").asText().equals("catalogue-publish")) {
+                publishStep = t.get("id").asText();
+            }
+        }
+        refused(as("qq_sfs").post("/api/catalogues/" + key + "/tasks/" + publishStep + "/complete", Map.of("outcome", "PUBLISHED")),
+                422, "CATALOGUE_PARTY_APPROVAL_MISSING", "目录经街道党工委审定后方可公布（第四条）");
+        try {
+            String page = new cn.juece.support.PageSession(port).signIn("qq_sfs", PASSWORD).get("/catalogue/" + key).body();
+            assertThat(page).contains("记录街道党工委审定情况", "街道党工委审定").doesNotContain("县委");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         assertThat(as("qq_sfs").put("/api/catalogues/" + key + "/party-approval",
                 Map.of("date", "2025-12-20", "documentNumber", "清发〔2064〕1号")).getStatusCode().value()).isEqualTo(200);
         completeCatalogueStep("qq_sfs", key, "catalogue-publish", "PUBLISHED", "清泉街道政务公开栏");

@@ -557,6 +557,20 @@ public class LifecycleDriver {
      * the document number and the issuing day (today), issues; records the gazette issue, the website link, new media
      * and the basis, publishes; the lead unit generates the summary of the opinions' adoption and publishes it.
      */
+    /**
+     * From registration to publication by the shortest lawful path: study, launch, drafting without public
+     * participation, expert review or risk assessment (each with its recorded ground), legality review passed (the
+     * clock moves to the review's earliest close) and the meeting's approval. The decision then stands at publication.
+     */
+    public void approveWithoutOptionalProcedures(String number) {
+        study(number);
+        launch(number);
+        draft(number, false, false, false);
+        submitForLegality(number);
+        review(number, "PASSED", null);
+        meeting(number, "APPROVED");
+    }
+
     public void publish(String number) {
         issue(number, "冠政发〔2026〕" + (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 900 + 1) + "号", today());
         recordChannels(number);

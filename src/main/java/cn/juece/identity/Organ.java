@@ -14,12 +14,9 @@ public record Organ(String code, String name, String shortName, String officeUni
         partyCommittee = partyCommittee == null || partyCommittee.isBlank() ? "党委" : partyCommittee.strip();
     }
 
-    public Organ(String code, String name, String shortName, String officeUnit, String justiceUnit, String numberPrefix) {
-        this(code, name, shortName, officeUnit, justiceUnit, numberPrefix, true, "县委");
-    }
-
+    /** An organ with a gazette, reporting to 县委, numbering by its code: what an organ seeded before V265 and V266 is. */
     public Organ(String code, String name, String shortName, String officeUnit, String justiceUnit) {
-        this(code, name, shortName, officeUnit, justiceUnit, null);
+        this(code, name, shortName, officeUnit, justiceUnit, null, true, "县委");
     }
 
     public String prefix() {

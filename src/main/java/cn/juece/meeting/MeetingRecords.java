@@ -463,10 +463,10 @@ public class MeetingRecords {
         Item item = item(itemId);
         Meeting m = meeting(item.meetingId());
         Actor actor = directory.currentActor();
-        if (!actor.isSystem() && !actor.inAnyGroup(List.of(Groups.unit(directory.organ(m.organCode()).officeUnit()),
-                Groups.executiveHead(m.organCode())))) {
-            throw RuleViolation.forbidden("NOT_GOV_OFFICE", "行政首长的决定由行政首长或"
-                    + directory.unitName(directory.organ(m.organCode()).officeUnit()) + "（会议记录）记录；您（" + actor.name() + "）无权记录。");
+        String office = directory.organ(m.organCode()).officeUnit();
+        if (!actor.isSystem() && !actor.inAnyGroup(List.of(Groups.unit(office), Groups.executiveHead(m.organCode())))) {
+            throw RuleViolation.forbidden("NOT_GOV_OFFICE", "行政首长的决定由行政首长或" + directory.unitName(office)
+                    + "（会议记录）记录；您（" + actor.name() + "）无权记录。");
         }
         requireHeld(m);
         requireUndecided(item);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.juece.decision.Decision;
 import cn.juece.identity.Directory;
+import cn.juece.identity.Organ;
 import cn.juece.support.AppClock;
 import cn.juece.support.RuleViolation;
 import cn.juece.web.StaffPage;
@@ -36,8 +37,11 @@ class CataloguePages {
     String list(Model model) {
         model.addAttribute("catalogues", catalogues.list());
         model.addAttribute("service", catalogues);
-        // Art. 64: one who belongs to several organs names the organ whose catalogue they start
-        model.addAttribute("organChoices", directory.organsOf(directory.currentActor()).stream().map(directory::organ).toList());
+        // Art. 64: one who belongs to several organs names the organ whose catalogue they start; an organ set up to keep
+        // no catalogue is not offered (and named, so the page says why there is nothing to start)
+        var organs = directory.organsOf(directory.currentActor()).stream().map(directory::organ).toList();
+        model.addAttribute("organChoices", organs.stream().filter(Organ::keepsCatalogue).toList());
+        model.addAttribute("organsWithout", organs.stream().filter(o -> !o.keepsCatalogue()).map(Organ::name).toList());
         model.addAttribute("nextYear", clock.today().getYear() + 1);
         return "catalogues";
     }

@@ -230,6 +230,14 @@ public class CatalogueService {
     public Catalogue create(int year, String organCode) {
         Organ organ = directory.organ(directory.organFor(directory.currentActor(), organCode));
         Actor actor = requireJusticeBureau(organ);
+        if (!organ.keepsCatalogue()) {
+            // Art. 4 asks a catalogue of the county government; an organ acting by reference keeps one only where it
+            // is set up to (Art. 64, config/organisation.yaml `catalogue`)
+            throw new RuleViolation(org.springframework.http.HttpStatus.CONFLICT, "CATALOGUE_NOT_KEPT",
+                    organ.name() + "不编制年度重大行政决策事项目录：第四条要求编制的是县政府年度决策事项目录，"
+                            + "乡镇（街道）、县直部门参照执行（第六十四条），本系统中该机关设为不编制年度目录。"
+                            + "如需编制，请系统管理员更改该机关的设置。");
+        }
         if (year < 2000 || year > 2100) {
             throw RuleViolation.badRequest("CATALOGUE_YEAR_INVALID", "年度不正确：" + year + "。");
         }
@@ -558,10 +566,14 @@ public class CatalogueService {
     /**
      * Execution listener on stage-launch's end event end-launched (attached by {@link CatalogueEnginePlugin}):
      * a matter launched outside the published catalogue opens a catalogue-change request and, when the year's
-     * catalogue is in force, a task for the justice bureau (DECISIONS.md 2). The launch is not blocked.
+     * catalogue is in force, a task for the justice bureau (DECISIONS.md 2). The launch is not blocked. An organ that
+     * keeps no catalogue (Art. 64) gets neither.
      */
     void onLaunched(DelegateExecution execution) {
         Decision d = decisions.get(execution.getProcessBusinessKey());
+        if (!directory.organ(d.organCode()).keepsCatalogue()) {
+            return; // an organ without a catalogue (Art. 64) has none to adjust
+        }
         boolean inPublished = repo.itemsOfDecision(d.id()).stream()
                 .anyMatch(i -> repo.find(i.catalogueId()).map(Catalogue::published).orElse(false));
         if (inPublished) {

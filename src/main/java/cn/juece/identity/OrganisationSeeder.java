@@ -92,7 +92,7 @@ class OrganisationSeeder implements ApplicationRunner {
     private void seedOrgan(OrganDef def) {
         repository.insert(new Organ(def.code(), def.name(), def.shortName(), def.officeUnit(), def.justiceUnit(),
                 def.numberPrefix() == null || def.numberPrefix().isBlank() ? null : def.numberPrefix().strip(),
-                def.gazette() == null || def.gazette(), def.partyCommittee()));
+                def.gazette() == null || def.gazette(), def.partyCommittee(), def.catalogue() == null || def.catalogue()));
         group(Groups.STAFF, "全体工作人员", "STAFF");
         group(Groups.ADMIN, "系统管理员", "SYSTEM");
         group(Groups.OPERATOR, Role.OPERATOR.label(), "SYSTEM");

@@ -94,8 +94,9 @@ public class AnnualFiguresService {
 
     public void requireReader(Actor actor, String organCode) {
         if (!mayRead(actor, organCode)) {
-            throw RuleViolation.forbidden("ANNUAL_FIGURES_FORBIDDEN",
-                    "年度统计供县政府办公室、司法行政部门、决策机关和系统管理员使用（第八条、第五十九条；政务公开工作要点）。");
+            Organ organ = directory.organ(organCode);
+            throw RuleViolation.forbidden("ANNUAL_FIGURES_FORBIDDEN", organ.name() + "的年度统计供" + directory.unitName(organ.officeUnit())
+                    + "、" + directory.unitName(organ.justiceUnit()) + "、决策机关和系统管理员使用（第八条、第五十九条；政务公开工作要点）。");
         }
     }
 
@@ -213,8 +214,12 @@ public class AnnualFiguresService {
         sections.add(new Section("DISCIPLINE", "偏离“一般”要求和逾期环节", "第二十条、第二十四条、第三十一条、第三十四条、第四十四条；第六十条至第六十三条",
                 discipline(organCode, inYear, cutoff, year, decs)));
 
-        // 8. The annual catalogue (Art. 4; openness excerpt)
-        sections.add(new Section("CATALOGUE", "年度决策事项目录", "第四条；政务公开工作要点", catalogue(organCode, year, cutoffEnd, decs)));
+        // 8. The annual catalogue (Art. 4; openness excerpt): not for an organ set up to keep none (Art. 64), unless it
+        // kept one that year before it was
+        if (organ.keepsCatalogue() || jdbc.sql("SELECT COUNT(*) FROM juece.catalogue WHERE organ_code = ? AND catalogue_year = ?")
+                .params(organCode, year).query(Long.class).single() > 0) {
+            sections.add(new Section("CATALOGUE", "年度决策事项目录", "第四条；政务公开工作要点", catalogue(organCode, year, cutoffEnd, decs)));
+        }
 
         return new AnnualReport(organCode, organ.name(), year, now, cutoff, List.copyOf(sections));
     }

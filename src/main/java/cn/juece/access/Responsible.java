@@ -25,8 +25,8 @@ public enum Responsible {
     EXECUTIVE_HEAD("executiveHead", "行政首长", "NOT_EXECUTIVE_HEAD"),
     /** Art. 16: a county leader coordinating a disagreement (the government's members). */
     COUNTY_LEADER("countyLeader", "县领导", "NOT_COUNTY_LEADER"),
-    /** Art. 52, 59: the government office (publication, meeting secretariat, archive). */
-    GOV_OFFICE("govOffice", "县政府办公室", "NOT_GOV_OFFICE"),
+    /** Art. 52, 59: the decision organ's office, 县政府办公室 for the county (publication, meeting secretariat, archive). */
+    GOV_OFFICE("govOffice", "决策机关办公室", "NOT_GOV_OFFICE"),
     /** Art. 36: the lead unit or another unit responsible for risk assessment. */
     RISK_ASSESSOR("riskAssessor", "风险评估单位", "NOT_RISK_ASSESSOR"),
     /** Art. 53: the execution units. */

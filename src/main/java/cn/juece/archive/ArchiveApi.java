@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @JsonApi
 @RequestMapping("/api/decisions/{number}/archive")
-@Tag(name = "归档", description = "县政府办公室在办理归档前记录档案号（第五十九条）")
+@Tag(name = "归档", description = "决策机关办公室（县政府办公室；乡镇、街道党政办）在办理归档前记录档案号（第五十九条）")
 class ArchiveApi {
 
     private final ArchiveService archive;
@@ -42,7 +42,7 @@ class ArchiveApi {
     }
 
     @PutMapping
-    @Operation(summary = "记录或更正档案号（归档阶段，县政府办公室）",
+    @Operation(summary = "记录或更正档案号（归档阶段，决策机关办公室）",
             description = "archiveNumber 档案号（必填，不超过64个字符，同一决策机关内不重复）；note 归档说明（可选，不超过500字）。"
                     + "“整理归档全部决策材料”须先记录档案号才能办理（ARCHIVE_NUMBER_MISSING）。")
     ArchiveService.ArchiveRecord record(@PathVariable String number, @RequestBody ArchiveRequest request) {

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 @RestController
 @JsonApi
-@Tag(name = "归档", description = "县政府办公室在办理归档前记录档案号（第五十九条）")
+@Tag(name = "归档", description = "决策机关办公室（县政府办公室；乡镇、街道党政办）在办理归档前记录档案号（第五十九条）")
 class ArchivePackageApi {
 
     private final ArchivePackage archivePackage;
@@ -34,7 +34,7 @@ class ArchivePackageApi {
     }
 
     @GetMapping("/api/decisions/{number}/archive-package")
-    @Operation(summary = "导出归档包（ZIP，县政府办公室，第五十九条）",
+    @Operation(summary = "导出归档包（ZIP，决策机关办公室，第五十九条）",
             description = "一件决策事项一个 ZIP：清单 manifest.json（每个文件和每版材料的 SHA-256）及其摘要 manifest.sha256、全部材料、"
                     + "办理过程、决策事实、执行和后评估记录、审计链（含计算哈希的全部字段）及导出时的校验结果。"
                     + "用 cn.juece.archive.ArchivePackageCli 脱离系统校验。")

@@ -28,7 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @JsonApi
 @RequestMapping("/api/catalogues")
-@Tag(name = "年度决策事项目录", description = "编制、确认、县委审定、公布和调整年度重大行政决策事项目录（第四条；政务公开工作要点）")
+@Tag(name = "年度决策事项目录", description = "编制、确认、党委审定（县委；乡镇、街道党（工）委）、公布和调整年度重大行政决策事项目录（第四条；政务公开工作要点）")
 class CatalogueApi {
 
     private final CatalogueService catalogues;
@@ -81,7 +81,7 @@ class CatalogueApi {
     }
 
     @PutMapping("/{key}/party-approval")
-    @Operation(summary = "记录县委审定情况（日期、文号，如 冠发〔2026〕3号）")
+    @Operation(summary = "记录党委审定情况（日期、文号，如 冠发〔2026〕3号）")
     CatalogueJson partyApproval(@PathVariable String key, @RequestBody PartyApproval request) {
         return CatalogueJson.of(catalogues.recordPartyApproval(key, request.date(), request.documentNumber()), catalogues, directory);
     }

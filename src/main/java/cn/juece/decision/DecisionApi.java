@@ -47,7 +47,7 @@ class DecisionApi {
     }
 
     @GetMapping
-    @Operation(summary = "本人可见的决策事项（分页）", description = "本单位承办、会签、征求意见等有职责的事项，以及司法局、县政府办公室、决策机关等可见全部事项（DECISIONS.md 23）。"
+    @Operation(summary = "本人可见的决策事项（分页）", description = "本单位承办、会签、征求意见等有职责的事项，以及司法行政部门、决策机关办公室、决策机关等可见本机关全部事项（DECISIONS.md 23）。"
             + "page 从0开始，size 每页条数（默认20，至多200）；sort=created 按登记时间（最新在前，默认），sort=due 按期限（未办结环节最早的办理期限或最早可办结日）；"
             + "stage 阶段代码（如 EXPERT）；decision 决策编号或其开头（如 GX-2026）；organ 本人所属的一个决策机关代码（如 QQ，第六十四条），不填为本人所属全部机关。总数在响应头 X-Total-Count 中。")
     ResponseEntity<List<DecisionJson>> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,

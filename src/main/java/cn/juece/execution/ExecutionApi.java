@@ -128,7 +128,7 @@ class ExecutionApi {
     }
 
     @PutMapping("/feedback/{id}/route")
-    @Operation(summary = "将意见建议转交执行单位办理（决策机关或县政府办公室）")
+    @Operation(summary = "将意见建议转交执行单位办理（决策机关或其办公室）")
     ExecutionFeedback.Item route(@PathVariable String number, @PathVariable long id, @RequestBody RouteRequest r) {
         return feedback.route(number, id, r.unit());
     }

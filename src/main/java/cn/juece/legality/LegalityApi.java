@@ -61,7 +61,7 @@ class LegalityApi {
 
     @PostMapping("/supplements")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "县司法局要求补送材料（第四十二条：3个工作日内补送，补送时间不计入审查期限）")
+    @Operation(summary = "合法性审查机构要求补送材料（第四十二条：3个工作日内补送，补送时间不计入审查期限）")
     LegalityRecords.Supplement supplement(@PathVariable String number, @RequestBody Map<String, String> b) {
         return records.requestSupplement(number, b.get("items"));
     }
@@ -100,7 +100,7 @@ class LegalityApi {
 
     @PostMapping("/opinion-letter/sign-off")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "县司法局负责人签发意见书（第四十六条）")
+    @Operation(summary = "合法性审查机构（县司法局；乡镇、街道司法所）负责人签发意见书（第四十六条）")
     LegalityRecords.SignOff signOff(@PathVariable String number) {
         return records.signOff(number);
     }

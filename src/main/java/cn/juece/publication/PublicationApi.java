@@ -52,7 +52,7 @@ class PublicationApi {
     }
 
     @PutMapping("/issuance")
-    @Operation(summary = "记录向县委请示报告、第五十一条程序、发文字号（〔〕）和印发日期")
+    @Operation(summary = "记录向党委请示报告、第五十一条程序、发文字号（〔〕）和印发日期")
     PublicationRecords.Record issuance(@PathVariable String number, @RequestBody PublicationRecords.IssuanceInput b) {
         return records.recordIssuance(number, b);
     }

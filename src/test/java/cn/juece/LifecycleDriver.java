@@ -30,12 +30,50 @@ public class LifecycleDriver {
     /** Reads the dossier as the government office, which sees every decision of the organ (DECISIONS.md 23). */
     public static final String READER = "bgs_chen";
 
+    /**
+     * Who acts for one deciding organ (Art. 64), and what its documents say: the people and the groups each step must be
+     * offered to, the members at its meetings, its document-number prefix and whether it has a gazette (Art. 52).
+     */
+    public record Cast(String lead, String leadUnit, String leadLegal, String leadLegalGroup, String organClerk, String organGroup,
+                       String head, String headGroup, String justice, String justiceHead, String justiceUnit, String office,
+                       String officeUnit, String reader, List<String> members, String meetingPrefix, String docPrefix,
+                       String gazetteIssue, String website, String newMedia, String leadUnitName, String justiceUnitName,
+                       String proposer) {
+    }
+
+    /** 冠县人民政府 (GX) and its units, as the static names above. */
+    public static final Cast COUNTY = new Cast(LEAD, "fgj", LEAD_LEGAL, "fgj-legal", ORGAN, "gx-organ", HEAD, "gx-head", JUSTICE,
+            JUSTICE_HEAD, "sfj", OFFICE, "bgs", READER, List.of("fxz_li", "fxz_zhao", "fxz_qian"), "县政府", "冠政发",
+            "《冠县人民政府公报》2026年第6期", "http://www.guanxian.gov.cn/zwgk/", "冠县发布", "县发展和改革局", "县司法局",
+            "李明华（常务副县长）");
+
+    /**
+     * 清泉街道办事处 (QQ), deciding by reference (Art. 64): 城市建设管理办公室 leads (its head is also its legal office),
+     * 党政办公室 is the organ's office and clerk, the sub-district's head decides, 司法所 reviews (sfj_liu of the county
+     * bureau reviewing for it, its head signing off), 副主任 宋志刚 sits as member; no gazette (Art. 52).
+     */
+    public static final Cast TOWNSHIP = new Cast("qq_cj", "qqcjb", "qq_cjhead", "qqcjb-legal", "qq_dzb", "qq-organ", "qqjd_head",
+            "qq-head", "sfj_liu", "qq_sfs", "qqsfs", "qq_dzb", "qqdzb", "qq_dzb", List.of("qq_fzr"), "街道办事处", "清街发",
+            null, "http://www.guanxian.gov.cn/qqjd/", "清泉街道发布", "清泉街道城市建设管理办公室", "清泉街道司法所",
+            "宋志刚（清泉街道办事处副主任）");
+
     private final int port;
     private final String password;
+    private final Cast c;
 
     public LifecycleDriver(int port, String password) {
+        this(port, password, COUNTY);
+    }
+
+    /** A driver acting for the organ of this cast (Art. 64). */
+    public LifecycleDriver(int port, String password, Cast cast) {
         this.port = port;
         this.password = password;
+        this.c = cast;
+    }
+
+    public Cast cast() {
+        return c;
     }
 
     public ApiClient as(String user) {
@@ -43,14 +81,14 @@ public class LifecycleDriver {
     }
 
     public String create(String title) {
-        var r = as(LEAD).post("/api/decisions", Map.of("title", title, "summary", "测试用决策事项", "source", "LEADER",
-                "proposer", "李明华（常务副县长）", "leadUnit", "fgj"));
+        var r = as(c.lead()).post("/api/decisions", Map.of("title", title, "summary", "测试用决策事项", "source", "LEADER",
+                "proposer", c.proposer(), "leadUnit", c.leadUnit()));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
         return r.getBody().get("number").asText();
     }
 
     public JsonNode decision(String number) {
-        return as(READER).get("/api/decisions/" + number).getBody();
+        return as(c.reader()).get("/api/decisions/" + number).getBody();
     }
 
     public String stage(String number) {
@@ -63,12 +101,12 @@ public class LifecycleDriver {
 
     public List<String> openTaskKeys(String number) {
         List<String> keys = new ArrayList<>();
-        as(READER).get("/api/decisions/" + number + "/tasks").getBody().forEach(t -> keys.add(t.get("taskKey").asText()));
+        as(c.reader()).get("/api/decisions/" + number + "/tasks").getBody().forEach(t -> keys.add(t.get("taskKey").asText()));
         return keys;
     }
 
     public JsonNode task(String number, String taskKey) {
-        for (JsonNode t : as(READER).get("/api/decisions/" + number + "/tasks").getBody()) {
+        for (JsonNode t : as(c.reader()).get("/api/decisions/" + number + "/tasks").getBody()) {
             if (t.get("taskKey").asText().equals(taskKey)) {
                 return t;
             }
@@ -78,13 +116,13 @@ public class LifecycleDriver {
 
     public List<String> auditDetails(String number) {
         List<String> details = new ArrayList<>();
-        as(READER).get("/api/decisions/" + number + "/audit").getBody().forEach(a -> details.add(a.get("detail").asText()));
+        as(c.reader()).get("/api/decisions/" + number + "/audit").getBody().forEach(a -> details.add(a.get("detail").asText()));
         return details;
     }
 
     public List<String> auditActions(String number) {
         List<String> actions = new ArrayList<>();
-        as(READER).get("/api/decisions/" + number + "/audit").getBody().forEach(a -> actions.add(a.get("action").asText()));
+        as(c.reader()).get("/api/decisions/" + number + "/audit").getBody().forEach(a -> actions.add(a.get("action").asText()));
         return actions;
     }
 
@@ -109,7 +147,7 @@ public class LifecycleDriver {
      * engine's clock (ClockUtil, the app runs in the test's JVM) to 10:00 of that day if it is later.
      */
     public void waitForMinimum(String number, String taskKey) {
-        for (JsonNode s : as(READER).get("/api/decisions/" + number + "/periods").getBody().get("steps")) {
+        for (JsonNode s : as(c.reader()).get("/api/decisions/" + number + "/periods").getBody().get("steps")) {
             if (s.get("taskKey").asText().equals(taskKey) && s.get("state").asText().equals("OPEN") && !s.get("earliestClose").isNull()) {
                 java.time.LocalDate earliest = java.time.LocalDate.parse(s.get("earliestClose").asText());
                 java.time.ZonedDateTime at = earliest.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"));
@@ -123,48 +161,48 @@ public class LifecycleDriver {
     // ---- the stages, the usual way through ----
 
     public void study(String number) {
-        assertThat(as(LEAD).put("/api/decisions/" + number + "/category", Map.of("category", "ART3_1")).getStatusCode().value()).isEqualTo(200);
+        assertThat(as(c.lead()).put("/api/decisions/" + number + "/category", Map.of("category", "ART3_1")).getStatusCode().value()).isEqualTo(200);
         recordStudy(number);
-        upload(LEAD, number, "STUDY_REPORT");           // the study's report, which the archive keeps (Art. 59)
-        complete(LEAD, number, "proposal-study", "fgj", "IN_SCOPE", "属于第三条第一项所列事项");
+        upload(c.lead(), number, "STUDY_REPORT");           // the study's report, which the archive keeps (Art. 59)
+        complete(c.lead(), number, "proposal-study", c.leadUnit(), "IN_SCOPE", "属于第三条第一项所列事项");
     }
 
     /** Art. 11: the study's five parts, as the study unit records them. */
     public void recordStudy(String number) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/study", Map.of("problem", "供热成本上升，现行价格难以为继",
+        var r = as(c.lead()).put("/api/decisions/" + number + "/study", Map.of("problem", "供热成本上升，现行价格难以为继",
                 "reasonsBasis", "《价格法》第二十三条；省定价目录", "preliminaryPlan", "分两年调整到位，低保户减免",
                 "necessity", "保障供热企业持续运营", "feasibility", "财政可承担补贴，群众负担增幅可控"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     public void launch(String number) {
-        complete(ORGAN, number, "launch-decide", "gx-organ", "LAUNCH", "县政府第12次常务会议决定启动");
+        complete(c.organClerk(), number, "launch-decide", c.organGroup(), "LAUNCH", c.meetingPrefix() + "第12次常务会议决定启动");
     }
 
     public void draft(String number, boolean participation, boolean expert, boolean risk) {
-        upload(LEAD, number, "DRAFT");
-        upload(LEAD, number, "DRAFTING_EXPLANATION");
+        upload(c.lead(), number, "DRAFT");
+        upload(c.lead(), number, "DRAFTING_EXPLANATION");
         drafter(number);
         answerReviewQuestions(number, false, false);
-        complete(LEAD, number, "drafting-draft", "fgj", "SUBMITTED", null);
+        complete(c.lead(), number, "drafting-draft", c.leadUnit(), "SUBMITTED", null);
         hearLegalVoices(number);
-        upload(LEAD_LEGAL, number, "INITIAL_REVIEW_OPINION");
-        complete(LEAD_LEGAL, number, "drafting-initial-review", "fgj-legal", "PASSED", "已听取法律顾问和公职律师意见");
+        upload(c.leadLegal(), number, "INITIAL_REVIEW_OPINION");
+        complete(c.leadLegal(), number, "drafting-initial-review", c.leadLegalGroup(), "PASSED", "已听取法律顾问和公职律师意见");
         arrange(number, "PARTICIPATION", participation);
         arrange(number, "EXPERT", expert);
         arrange(number, "RISK", risk);
-        complete(LEAD, number, "drafting-arrangements", "fgj", "CONFIRMED", null);
+        complete(c.lead(), number, "drafting-arrangements", c.leadUnit(), "CONFIRMED", null);
     }
 
     /** Art. 13: drafted by the lead unit itself. */
     public void drafter(String number) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/drafting/drafter", Map.of("mode", "SELF"));
+        var r = as(c.lead()).put("/api/decisions/" + number + "/drafting/drafter", Map.of("mode", "SELF"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     /** Art. 14: the two questions deciding the fair competition and trade policy reviews. */
     public void answerReviewQuestions(String number, boolean touchesMarket, boolean touchesTrade) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/drafting/questions",
+        var r = as(c.lead()).put("/api/decisions/" + number + "/drafting/questions",
                 Map.of("touchesMarket", touchesMarket, "touchesTrade", touchesTrade));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
@@ -172,7 +210,7 @@ public class LifecycleDriver {
     /** Art. 14: the legal office hears both a legal adviser and a public lawyer. */
     public void hearLegalVoices(String number) {
         for (String voice : List.of("LEGAL_ADVISER", "PUBLIC_LAWYER")) {
-            var r = as(LEAD_LEGAL).put("/api/decisions/" + number + "/drafting/legal-opinions/" + voice,
+            var r = as(c.leadLegal()).put("/api/decisions/" + number + "/drafting/legal-opinions/" + voice,
                     Map.of("name", voice.equals("LEGAL_ADVISER") ? "赵律师" : "钱律师", "opinion", "未发现违法内容"));
             assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         }
@@ -183,7 +221,7 @@ public class LifecycleDriver {
             "RISK", "NO_ADVERSE_IMPACT");
 
     public void arrange(String number, String procedure, boolean required) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/arrangements/" + procedure,
+        var r = as(c.lead()).put("/api/decisions/" + number + "/arrangements/" + procedure,
                 required ? Map.of("required", true) : Map.of("required", false, "ground", GROUNDS.get(procedure),
                         "reason", "不涉及，理由详见起草说明第三部分"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
@@ -191,20 +229,20 @@ public class LifecycleDriver {
 
     public void participate(String number) {
         noHearingNeeded(number);
-        upload(LEAD, number, "PARTICIPATION_REPORT");
-        complete(LEAD, number, "participation-conduct", "fgj", "COMPLETED", null);
+        upload(c.lead(), number, "PARTICIPATION_REPORT");
+        complete(c.lead(), number, "participation-conduct", c.leadUnit(), "COMPLETED", null);
     }
 
     /** Art. 19: the matter is not closely related to enterprises' production and business. */
     public void notEnterpriseRelated(String number) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/enterprise-question",
+        var r = as(c.lead()).put("/api/decisions/" + number + "/enterprise-question",
                 Map.of("related", false, "note", "不涉及企业生产经营活动"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     /** Art. 22: none of the grounds for a mandatory hearing applies. */
     public void noHearingNeeded(String number) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/hearing-requirement",
+        var r = as(c.lead()).put("/api/decisions/" + number + "/hearing-requirement",
                 Map.of("required", false, "note", "不存在第二十二条所列情形"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
@@ -224,9 +262,9 @@ public class LifecycleDriver {
     public void expertReview(String number) {
         seedExperts(number, 4, 2);
         arrangeExperts(number, List.of(EXPERT_FIELD), false);
-        var draw = as(LEAD).post("/api/decisions/" + number + "/experts/draws", Map.of());
+        var draw = as(c.lead()).post("/api/decisions/" + number + "/experts/draws", Map.of());
         assertThat(draw.getStatusCode().value()).as(String.valueOf(draw.getBody())).isEqualTo(201);
-        var invite = as(LEAD).post("/api/decisions/" + number + "/experts/invitations", Map.of());
+        var invite = as(c.lead()).post("/api/decisions/" + number + "/experts/invitations", Map.of());
         assertThat(invite.getStatusCode().value()).as(String.valueOf(invite.getBody())).isEqualTo(200);
         List<cn.juece.support.LinkVisitor> experts = new ArrayList<>();
         for (JsonNode m : experts(number).get("members")) {
@@ -241,18 +279,18 @@ public class LifecycleDriver {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
         for (JsonNode m : experts(number).get("members")) {
-            var r = as(LEAD).put("/api/expert-opinions/" + m.get("opinion").get("id").asLong() + "/adoption",
+            var r = as(c.lead()).put("/api/expert-opinions/" + m.get("opinion").get("id").asLong() + "/adoption",
                     Map.of("adoption", "ADOPTED", "reason", "意见合理，已据此完善草案"));
             assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         }
-        var summary = as(LEAD).put("/api/decisions/" + number + "/experts/summary", Map.of("summary", "专家一致认为方案必要、可行，建议完善低收入群体保障措施。"));
+        var summary = as(c.lead()).put("/api/decisions/" + number + "/experts/summary", Map.of("summary", "专家一致认为方案必要、可行，建议完善低收入群体保障措施。"));
         assertThat(summary.getStatusCode().value()).as(String.valueOf(summary.getBody())).isEqualTo(200);
-        var feedback = as(LEAD).post("/api/decisions/" + number + "/experts/feedback", Map.of());
+        var feedback = as(c.lead()).post("/api/decisions/" + number + "/experts/feedback", Map.of());
         assertThat(feedback.getStatusCode().value()).as(String.valueOf(feedback.getBody())).isEqualTo(200);
-        var material = as(LEAD).post("/api/decisions/" + number + "/experts/opinion-material", Map.of());
+        var material = as(c.lead()).post("/api/decisions/" + number + "/experts/opinion-material", Map.of());
         assertThat(material.getStatusCode().value()).as(String.valueOf(material.getBody())).isEqualTo(201);
         waitForMinimum(number, "expert-conduct");
-        complete(LEAD, number, "expert-conduct", "fgj", "COMPLETED", null);
+        complete(c.lead(), number, "expert-conduct", c.leadUnit(), "COMPLETED", null);
     }
 
     /** Adds experts to the pool as the administrator: {@code industry} of {@link #EXPERT_FIELD}, {@code legal} legal experts. */
@@ -272,14 +310,14 @@ public class LifecycleDriver {
     }
 
     public void arrangeExperts(String number, List<String> fields, boolean complex) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/experts/arrangement", Map.of("form", "WRITTEN", "fields", fields,
+        var r = as(c.lead()).put("/api/decisions/" + number + "/experts/arrangement", Map.of("form", "WRITTEN", "fields", fields,
                 "complex", complex, "parties", "冠县热力有限公司"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     /** The newest expert review of the decision as the lead unit reads it. */
     public JsonNode experts(String number) {
-        return as(LEAD).get("/api/decisions/" + number + "/experts").getBody().get("review");
+        return as(c.lead()).get("/api/decisions/" + number + "/experts").getBody().get("review");
     }
 
     /** The expert's newest invitation link, read from the mail outbox as the administrator (no mail server in tests). */
@@ -305,7 +343,7 @@ public class LifecycleDriver {
 
     public JsonNode deliverMaterials(String number, String on) {
         List<Long> versions = new ArrayList<>();
-        for (JsonNode m : as(LEAD).get("/api/decisions/" + number + "/materials").getBody()) {
+        for (JsonNode m : as(c.lead()).get("/api/decisions/" + number + "/materials").getBody()) {
             String type = m.get("type").asText();
             if (type.equals("DRAFT") || type.equals("DRAFTING_EXPLANATION")) {
                 JsonNode vs = m.get("versions");
@@ -318,7 +356,7 @@ public class LifecycleDriver {
                 members.add(m.get("id").asLong());
             }
         });
-        var r = as(LEAD).post("/api/decisions/" + number + "/experts/deliveries", Map.of("deliveredOn", on, "versionIds", versions,
+        var r = as(c.lead()).post("/api/decisions/" + number + "/experts/deliveries", Map.of("deliveredOn", on, "versionIds", versions,
                 "memberIds", members));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
         return r.getBody();
@@ -327,15 +365,15 @@ public class LifecycleDriver {
     /** Art. 36-40: the lead unit assesses itself through the real records, then the organ finds the risk controllable. */
     public void assessRisk(String number) {
         assessor(number, Map.of("mode", "SELF"));
-        riskRecords(number, LEAD, "LOW");
-        upload(LEAD, number, "RISK_REPORT");
-        complete(LEAD, number, "risk-assess", "fgj", "LOW", null);
-        complete(ORGAN, number, "risk-finding", "gx-organ", "CONTROLLABLE", null);
+        riskRecords(number, c.lead(), "LOW");
+        upload(c.lead(), number, "RISK_REPORT");
+        complete(c.lead(), number, "risk-assess", c.leadUnit(), "LOW", null);
+        complete(c.organClerk(), number, "risk-finding", c.organGroup(), "CONTROLLABLE", null);
     }
 
     /** Art. 36: the lead unit names who assesses (body of PUT /risk/assessor). */
     public void assessor(String number, Map<String, Object> body) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/risk/assessor", body);
+        var r = as(c.lead()).put("/api/decisions/" + number + "/risk/assessor", body);
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
@@ -387,11 +425,11 @@ public class LifecycleDriver {
      * and — the adjusted draft being a new version — its legal office gives a new initial review opinion (Art. 14, 42).
      */
     public void adjustDraft(String number, String description) {
-        upload(LEAD, number, "DRAFT");
-        ok(as(LEAD).post("/api/decisions/" + number + "/risk/adjustments", Map.of("measuresAdded", true, "contentChanged", true,
+        upload(c.lead(), number, "DRAFT");
+        ok(as(c.lead()).post("/api/decisions/" + number + "/risk/adjustments", Map.of("measuresAdded", true, "contentChanged", true,
                 "description", description)));
-        complete(LEAD, number, "risk-adjust", "fgj", "ADJUSTED", description);
-        upload(LEAD_LEGAL, number, "INITIAL_REVIEW_OPINION");
+        complete(c.lead(), number, "risk-adjust", c.leadUnit(), "ADJUSTED", description);
+        upload(c.leadLegal(), number, "INITIAL_REVIEW_OPINION");
     }
 
     private static void ok(org.springframework.http.ResponseEntity<JsonNode> r) {
@@ -403,16 +441,16 @@ public class LifecycleDriver {
      * driver's decisions), the lead unit's attestation, then the submission.
      */
     public void submitForLegality(String number) {
-        upload(LEAD, number, "LEGALITY_REQUEST");
-        upload(LEAD, number, "LEGAL_BASIS");
+        upload(c.lead(), number, "LEGALITY_REQUEST");
+        upload(c.lead(), number, "LEGAL_BASIS");
         recordOfficeMeeting(number);
         attest(number);
-        complete(LEAD, number, "legality-submit", "fgj", "SUBMITTED", null);
+        complete(c.lead(), number, "legality-submit", c.leadUnit(), "SUBMITTED", null);
     }
 
     /** Art. 41: the lead unit's office meeting approved the draft. */
     public void recordOfficeMeeting(String number) {
-        var r = as(LEAD).put("/api/decisions/" + number + "/legality/office-meeting", Map.of("meetingDate",
+        var r = as(c.lead()).put("/api/decisions/" + number + "/legality/office-meeting", Map.of("meetingDate",
                 today(),
                 "meetingName", "县发展和改革局2026年第5次局长办公会议"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
@@ -420,7 +458,7 @@ public class LifecycleDriver {
 
     /** Art. 42: the lead unit answers for the materials being true and complete (after the last upload). */
     public void attest(String number) {
-        var r = as(LEAD).post("/api/decisions/" + number + "/legality/attestation", Map.of());
+        var r = as(c.lead()).post("/api/decisions/" + number + "/legality/attestation", Map.of());
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
     }
 
@@ -435,7 +473,7 @@ public class LifecycleDriver {
      * public lawyer's opinions, each Art. 43 point, a suggestion where provisions are illegal, the conclusion.
      */
     public void recordReview(String number, String outcome) {
-        var r = as(JUSTICE).put("/api/decisions/" + number + "/legality/review", Map.of("adviserName", "赵律师",
+        var r = as(c.justice()).put("/api/decisions/" + number + "/legality/review", Map.of("adviserName", "赵律师",
                 "adviserOpinion", "经研究，提出法律意见如下：未发现超越权限的情形。", "lawyerName", "钱律师",
                 "lawyerOpinion", "经研究，提出法律意见如下：程序基本完备。", "methods", "书面审查",
                 "overview", "承办单位报送了送审申请书、决策草案、起草说明、依据目录及文本、合法性初审意见书等材料。", "conclusion", outcome));
@@ -447,7 +485,7 @@ public class LifecycleDriver {
                 outcome.equals("PROVISIONS_ILLEGAL") ? "第八条设定的收费标准缺乏依据" : outcome.equals("ILLEGAL") ? "主要内容与上位法相抵触" : "内容合法");
         point(number, "OTHER", "NOT_APPLICABLE", null);
         if (outcome.equals("PROVISIONS_ILLEGAL")) {
-            var s = as(JUSTICE).post("/api/decisions/" + number + "/legality/review/suggestions", Map.of("problem", "第八条设定的收费标准缺乏上位法依据",
+            var s = as(c.justice()).post("/api/decisions/" + number + "/legality/review/suggestions", Map.of("problem", "第八条设定的收费标准缺乏上位法依据",
                     "risk", "可能被确认违法", "suggestion", "删除第八条，或补充价格主管部门的定价依据"));
             assertThat(s.getStatusCode().value()).as(String.valueOf(s.getBody())).isEqualTo(201);
         }
@@ -459,15 +497,15 @@ public class LifecycleDriver {
         if (note != null) {
             body.put("note", note);
         }
-        var r = as(JUSTICE).put("/api/decisions/" + number + "/legality/review/points/" + point, body);
+        var r = as(c.justice()).put("/api/decisions/" + number + "/legality/review/points/" + point, body);
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     /** Art. 46: the opinion letter generated from the record and signed off by the bureau's head. */
     public JsonNode issueLetter(String number) {
-        var g = as(JUSTICE).post("/api/decisions/" + number + "/legality/opinion-letter", Map.of());
+        var g = as(c.justice()).post("/api/decisions/" + number + "/legality/opinion-letter", Map.of());
         assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
-        var s = as(JUSTICE_HEAD).post("/api/decisions/" + number + "/legality/opinion-letter/sign-off", Map.of());
+        var s = as(c.justiceHead()).post("/api/decisions/" + number + "/legality/opinion-letter/sign-off", Map.of());
         assertThat(s.getStatusCode().value()).as(String.valueOf(s.getBody())).isEqualTo(201);
         return g.getBody();
     }
@@ -478,7 +516,7 @@ public class LifecycleDriver {
             issueLetter(number);
         }
         waitForMinimum(number, "legality-review");
-        complete(JUSTICE, number, "legality-review", "sfj", outcome, reason);
+        complete(c.justice(), number, "legality-review", c.justiceUnit(), outcome, reason);
     }
 
     /** The government's members at the executive meeting (会议组成人员); the county head decides (Art. 50). */
@@ -494,25 +532,27 @@ public class LifecycleDriver {
         submitForMeeting(number);
         long[] discussed = discuss(number, outcome);
         minutes(discussed[0], discussed[1]);
-        complete(HEAD, number, "meeting-decide", "gx-head", outcome, "县政府第15次常务会议");
+        complete(c.head(), number, "meeting-decide", c.headGroup(), outcome, c.meetingPrefix() + "第15次常务会议");
     }
 
     public void submitForMeeting(String number) {
         notEnterpriseRelated(number);
-        upload(LEAD, number, "MEETING_REQUEST");
-        complete(LEAD, number, "meeting-submit", "fgj", "SUBMITTED", null);
+        upload(c.lead(), number, "MEETING_REQUEST");
+        complete(c.lead(), number, "meeting-submit", c.leadUnit(), "SUBMITTED", null);
     }
 
     /** An executive meeting today with the members and a citizen representative sitting in; returns its id. */
     public long scheduleMeeting(String name) {
-        var m = as(OFFICE).post("/api/meetings", Map.of("kind", "EXECUTIVE", "name", name, "date", today(), "place", "县政府三楼会议室"));
+        var m = as(c.office()).post("/api/meetings", Map.of("kind", "EXECUTIVE", "name", name, "date", today(), "place", c.meetingPrefix() + "三楼会议室"));
         assertThat(m.getStatusCode().value()).as(String.valueOf(m.getBody())).isEqualTo(201);
         long id = m.getBody().get("id").asLong();
-        for (String member : List.of(HEAD, "fxz_li", "fxz_zhao", "fxz_qian")) {
-            var a = as(OFFICE).post("/api/meetings/" + id + "/attendees", Map.of("category", "MEMBER", "personId", member));
+        List<String> attending = new ArrayList<>(List.of(c.head()));
+        attending.addAll(c.members());
+        for (String member : attending) {
+            var a = as(c.office()).post("/api/meetings/" + id + "/attendees", Map.of("category", "MEMBER", "personId", member));
             assertThat(a.getStatusCode().value()).as(String.valueOf(a.getBody())).isEqualTo(201);
         }
-        var citizen = as(OFFICE).post("/api/meetings/" + id + "/attendees", Map.of("category", "PUBLIC", "name", "刘某", "affiliation", "市民代表"));
+        var citizen = as(c.office()).post("/api/meetings/" + id + "/attendees", Map.of("category", "PUBLIC", "name", "刘某", "affiliation", "市民代表"));
         assertThat(citizen.getStatusCode().value()).as(String.valueOf(citizen.getBody())).isEqualTo(201);
         return id;
     }
@@ -521,33 +561,33 @@ public class LifecycleDriver {
 
     /** Schedules a meeting, puts the decision on its agenda and records the discussion: {meeting id, item id}. */
     public long[] discuss(String number, String outcome) {
-        return discuss(number, outcome, "县政府第" + number.substring(number.lastIndexOf('-') + 1) + "-" + MEETINGS.incrementAndGet()
+        return discuss(number, outcome, c.meetingPrefix() + "第" + number.substring(number.lastIndexOf('-') + 1) + "-" + MEETINGS.incrementAndGet()
                 + "次常务会议（" + System.nanoTime() % 100000 + "）");
     }
 
     /** The same at a meeting of this name. */
     public long[] discuss(String number, String outcome, String meetingName) {
         long meeting = scheduleMeeting(meetingName);
-        var item = as(OFFICE).post("/api/meetings/" + meeting + "/agenda", Map.of("decision", number));
+        var item = as(c.office()).post("/api/meetings/" + meeting + "/agenda", Map.of("decision", number));
         assertThat(item.getStatusCode().value()).as(String.valueOf(item.getBody())).isEqualTo(201);
         long itemId = item.getBody().get("id").asLong();
-        var ex = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/explanations", Map.of(
-                "leadExplanation", "县发展和改革局说明决策草案的背景、主要内容和征求意见情况", "legalityExplanation", "县司法局说明：经审查，决策草案合法"));
+        var ex = as(c.office()).put("/api/meetings/" + meeting + "/items/" + itemId + "/explanations", Map.of(
+                "leadExplanation", c.leadUnitName() + "说明决策草案的背景、主要内容和征求意见情况", "legalityExplanation", c.justiceUnitName() + "说明：经审查，决策草案合法"));
         assertThat(ex.getStatusCode().value()).as(String.valueOf(ex.getBody())).isEqualTo(200);
-        for (int i = 0; i < MEMBERS.size(); i++) {
+        for (int i = 0; i < c.members().size(); i++) {
             String view = outcome.equals("REJECTED") && i < 2 ? "DISAGREE" : "AGREE";
-            var v = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/views/" + MEMBERS.get(i),
+            var v = as(c.office()).put("/api/meetings/" + meeting + "/items/" + itemId + "/views/" + c.members().get(i),
                     Map.of("view", view, "remarks", view.equals("AGREE") ? "同意方案" : "时机尚不成熟"));
             assertThat(v.getStatusCode().value()).as(String.valueOf(v.getBody())).isEqualTo(200);
         }
-        var h = as(OFFICE).put("/api/meetings/" + meeting + "/items/" + itemId + "/decision", Map.of("decision", outcome, "remarks", "按会议意见办理"));
+        var h = as(c.office()).put("/api/meetings/" + meeting + "/items/" + itemId + "/decision", Map.of("decision", outcome, "remarks", "按会议意见办理"));
         assertThat(h.getStatusCode().value()).as(String.valueOf(h.getBody())).isEqualTo(200);
         return new long[] {meeting, itemId};
     }
 
     /** The minutes generated from the record (Art. 50). */
     public JsonNode minutes(long meeting, long itemId) {
-        var g = as(OFFICE).post("/api/meetings/" + meeting + "/items/" + itemId + "/minutes", Map.of());
+        var g = as(c.office()).post("/api/meetings/" + meeting + "/items/" + itemId + "/minutes", Map.of());
         assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
         return g.getBody();
     }
@@ -572,30 +612,33 @@ public class LifecycleDriver {
     }
 
     public void publish(String number) {
-        issue(number, "冠政发〔2026〕" + (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 900 + 1) + "号", today());
+        issue(number, c.docPrefix() + "〔2026〕" + (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 900 + 1) + "号", today());
         recordChannels(number);
-        complete(OFFICE, number, "publication-publish", "bgs", "PUBLISHED", "县政府网站、县政府公报");
+        complete(c.office(), number, "publication-publish", c.officeUnit(), "PUBLISHED", c.gazetteIssue() == null ? "政府网站、" + c.newMedia() : "县政府网站、县政府公报");
         adoptionSummary(number);
-        complete(LEAD, number, "publication-feedback", "fgj", "PUBLISHED", "县政府网站决策公开专栏");
+        complete(c.lead(), number, "publication-feedback", c.leadUnit(), "PUBLISHED", "县政府网站决策公开专栏");
     }
 
     public void issue(String number, String docNumber, String issuedOn) {
-        upload(OFFICE, number, "DECISION_DOCUMENT");
-        var r = as(OFFICE).put("/api/decisions/" + number + "/publication/issuance", Map.of("partyReportOn", issuedOn,
+        upload(c.office(), number, "DECISION_DOCUMENT");
+        var r = as(c.office()).put("/api/decisions/" + number + "/publication/issuance", Map.of("partyReportOn", issuedOn,
                 "partyReportRef", "冠政请〔2026〕3号", "route", "NONE", "docNumber", docNumber, "issuedOn", issuedOn));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
-        complete(OFFICE, number, "publication-party-report", "bgs", "ISSUED", null);
+        complete(c.office(), number, "publication-party-report", c.officeUnit(), "ISSUED", null);
     }
 
     public void recordChannels(String number) {
-        var r = as(OFFICE).put("/api/decisions/" + number + "/publication/channels", Map.of("gazetteIssue", "《冠县人民政府公报》2026年第6期",
-                "websiteUrl", "http://www.guanxian.gov.cn/zwgk/" + number + ".html", "newMedia", "冠县发布",
+        Map<String, Object> channels = new java.util.HashMap<>(Map.of("websiteUrl", c.website() + number + ".html", "newMedia", c.newMedia(),
                 "basis", "《中华人民共和国价格法》第二十三条；《山东省定价目录》"));
+        if (c.gazetteIssue() != null) {
+            channels.put("gazetteIssue", c.gazetteIssue());
+        }
+        var r = as(c.office()).put("/api/decisions/" + number + "/publication/channels", channels);
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }
 
     public JsonNode adoptionSummary(String number) {
-        var g = as(LEAD).post("/api/decisions/" + number + "/publication/adoption-summary", Map.of());
+        var g = as(c.lead()).post("/api/decisions/" + number + "/publication/adoption-summary", Map.of());
         assertThat(g.getStatusCode().value()).as(String.valueOf(g.getBody())).isEqualTo(201);
         return g.getBody();
     }
@@ -616,14 +659,14 @@ public class LifecycleDriver {
      */
     public void assignExecution(String number, String cycle, java.time.LocalDate firstReportOn, String... units) {
         for (String unit : units) {
-            var r = as(ORGAN).put("/api/decisions/" + number + "/execution/units/" + unit,
+            var r = as(c.organClerk()).put("/api/decisions/" + number + "/execution/units/" + unit,
                     Map.of("task", TASKS.getOrDefault(unit, "按职责分工组织实施，按期报告执行情况"),
                             "deadline", localToday().plusYears(1).toString()));
             assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         }
-        var p = as(ORGAN).put("/api/decisions/" + number + "/execution/plan", Map.of("cycle", cycle, "firstReportOn", firstReportOn.toString()));
+        var p = as(c.organClerk()).put("/api/decisions/" + number + "/execution/plan", Map.of("cycle", cycle, "firstReportOn", firstReportOn.toString()));
         assertThat(p.getStatusCode().value()).as(String.valueOf(p.getBody())).isEqualTo(200);
-        complete(ORGAN, number, "execution-assign", "gx-organ", "ASSIGNED", "县政府第16次常务会议明确执行分工");
+        complete(c.organClerk(), number, "execution-assign", c.organGroup(), "ASSIGNED", c.meetingPrefix() + "第16次常务会议明确执行分工");
     }
 
     /** A unit reports on its current period through /api, closing its report step. */
@@ -635,9 +678,9 @@ public class LifecycleDriver {
 
     /** Execution by the lead unit named as the only execution unit (Art. 53), which reports its task done. */
     public void execute(String number) {
-        assignExecution(number, "QUARTERLY", localToday().plusMonths(1), "fgj");
-        upload(LEAD, number, "EXECUTION_REPORT");
-        report(LEAD, number, "各项任务已按期完成，执行情况总结报告已上传", true);
+        assignExecution(number, "QUARTERLY", localToday().plusMonths(1), c.leadUnit());
+        upload(c.lead(), number, "EXECUTION_REPORT");
+        report(c.lead(), number, "各项任务已按期完成，执行情况总结报告已上传", true);
     }
 
     /** Art. 54: an execution unit reports a problem, a change of circumstances or force majeure. */
@@ -649,7 +692,7 @@ public class LifecycleDriver {
 
     /** Art. 55: in an emergency the executive head first suspends execution. */
     public JsonNode suspend(String number, String ground) {
-        var r = as(HEAD).post("/api/decisions/" + number + "/execution/suspension",
+        var r = as(c.head()).post("/api/decisions/" + number + "/execution/suspension",
                 Map.of("groundKind", "CIRCUMSTANCES_CHANGED", "ground", ground));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         return r.getBody();
@@ -672,7 +715,7 @@ public class LifecycleDriver {
      * ground and the meeting of the meetings register recorded, closing the step.
      */
     public JsonNode decideOnExecution(String number, String kind, String groundKind, String ground) {
-        var r = as(ORGAN).post("/api/decisions/" + number + "/execution/decisions", Map.of("kind", kind, "groundKind", groundKind,
+        var r = as(c.organClerk()).post("/api/decisions/" + number + "/execution/decisions", Map.of("kind", kind, "groundKind", groundKind,
                 "ground", ground, "meetingId", executionMeeting(number, "APPROVED")));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
         return r.getBody();
@@ -690,7 +733,7 @@ public class LifecycleDriver {
         if (thirdParty != null) {
             body.put("thirdParty", thirdParty);
         }
-        return as(ORGAN).put("/api/decisions/" + number + "/evaluation/plan", body);
+        return as(c.organClerk()).put("/api/decisions/" + number + "/evaluation/plan", body);
     }
 
     /** Art. 56, 57: every part of the evaluation report, as the evaluator records it. */
@@ -706,22 +749,22 @@ public class LifecycleDriver {
 
     /** Art. 56, 57: the organ decides to evaluate, names the lead unit, which evaluates and reports. */
     public void evaluate(String number, String recommendation) {
-        var plan = nameEvaluator(number, "fgj", null);
+        var plan = nameEvaluator(number, c.leadUnit(), null);
         assertThat(plan.getStatusCode().value()).as(String.valueOf(plan.getBody())).isEqualTo(200);
-        complete(ORGAN, number, "evaluation-decide", "gx-organ", "EVALUATE", "由县发展和改革局开展后评估");
-        evaluationReport(LEAD, number, recommendation);
-        upload(LEAD, number, "EVALUATION_REPORT");
-        complete(LEAD, number, "evaluation-conduct", "fgj", "SUBMITTED", null);
+        complete(c.organClerk(), number, "evaluation-decide", c.organGroup(), "EVALUATE", "由县发展和改革局开展后评估");
+        evaluationReport(c.lead(), number, recommendation);
+        upload(c.lead(), number, "EVALUATION_REPORT");
+        complete(c.lead(), number, "evaluation-conduct", c.leadUnit(), "SUBMITTED", null);
     }
 
     public void skipEvaluation(String number) {
-        complete(ORGAN, number, "evaluation-decide", "gx-organ", "SKIP", "执行效果良好，暂不开展后评估");
+        complete(c.organClerk(), number, "evaluation-decide", c.organGroup(), "SKIP", "执行效果良好，暂不开展后评估");
     }
 
     /** Art. 59: the government office records the archive number, then files the dossier. */
     public void archive(String number) {
         recordArchiveNumber(number);
-        complete(OFFICE, number, "archive-file", "bgs", "ARCHIVED", "案卷材料已整理归档");
+        complete(c.office(), number, "archive-file", c.officeUnit(), "ARCHIVED", "案卷材料已整理归档");
     }
 
     /** The archive number the driver gives a decision: one per decision, as the organ's archive requires. */
@@ -730,7 +773,7 @@ public class LifecycleDriver {
     }
 
     public void recordArchiveNumber(String number) {
-        var r = as(OFFICE).put("/api/decisions/" + number + "/archive",
+        var r = as(c.office()).put("/api/decisions/" + number + "/archive",
                 Map.of("archiveNumber", archiveNumber(number), "note", "文书档案，永久保管"));
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
     }

@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import cn.juece.workflow.Gates;
 import cn.juece.workflow.StageGate;
 import cn.juece.workflow.StageGates;
 
@@ -20,9 +19,11 @@ import cn.juece.workflow.StageGates;
 class ArchiveGates implements StageGates {
 
     private final ArchiveService archive;
+    private final cn.juece.identity.Directory directory;
 
-    ArchiveGates(ArchiveService archive) {
+    ArchiveGates(ArchiveService archive, cn.juece.identity.Directory directory) {
         this.archive = archive;
+        this.directory = directory;
     }
 
     @Override
@@ -37,8 +38,10 @@ class ArchiveGates implements StageGates {
                                     + String.join("；", IntStream.range(0, missing.size()).mapToObj(i -> (i + 1) + ". " + missing.get(i)).toList())
                                     + "。请补齐后再办理归档。";
                         }),
-                Gates.rule(ArchiveService.FILE_TASK, Set.of(), "第五十九条", "ARCHIVE_NUMBER_MISSING", "已记录档案号（县政府办公室）",
+                new StageGate(ArchiveService.FILE_TASK, Set.of(), "第五十九条", "ARCHIVE_NUMBER_MISSING", "已记录档案号（决策机关办公室）",
                         ctx -> archive.record(ctx.decision().id()).isPresent(),
-                        "尚未记录档案号（第五十九条）。请县政府办公室先在决策案卷的“归档”中填写档案号，再办理归档。"));
+                        // the organ's own office (Art. 64): 县政府办公室, or a township's 党政办公室
+                        ctx -> "尚未记录档案号（第五十九条）。请" + directory.unitName(directory.organ(ctx.decision().organCode()).officeUnit())
+                                + "先在决策案卷的“归档”中填写档案号，再办理归档。"));
     }
 }

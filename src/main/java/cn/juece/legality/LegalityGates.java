@@ -63,7 +63,7 @@ class LegalityGates implements StageGates {
 
         gates.add(Gates.material("legality-review", MaterialType.LEGALITY_OPINION, "PASSED", "PROVISIONS_ILLEGAL", "ILLEGAL"));
         gates.add(new StageGate("legality-review", LETTER, "第四十六条", "OPINION_NOT_SIGNED_OFF",
-                "本轮《合法性审查意见书》（报送审查之后出具）经县司法行政部门负责人签发", records::letterSignedOff,
+                "本轮《合法性审查意见书》（报送审查之后出具）经合法性审查机构负责人签发", records::letterSignedOff,
                 ctx -> records.letterInForce(ctx.decision()).isEmpty()
                         ? "本轮尚无报送审查之后出具的《合法性审查意见书》：报送前征求" + reviewer(ctx) + "意见的复函不能代替合法性审查（第四十一条）。"
                                 + "请根据审查记录生成意见书，经负责人签发后再办结（第四十六条）。"

@@ -19,11 +19,13 @@ public record OrganisationProperties(List<OrganDef> organs) {
      * A deciding organ; {@code numberPrefix} heads its decision numbers (its code when absent); {@code gazette}: whether
      * it publishes its decisions in a gazette of its own (Art. 52; true when absent, false for a township);
      * {@code partyCommittee}: the party committee as its pages name it (Art. 4, 51; 县委, 街道党工委; 党委 when absent);
-     * {@code catalogue}: whether it compiles an annual catalogue of major decisions (Art. 4, 64; true when absent).
+     * {@code catalogue}: whether it compiles an annual catalogue of major decisions (Art. 4, 64; true when absent);
+     * {@code congress}: the people's congress Art. 51 names for it (县人民代表大会 when absent; empty for none, a
+     * sub-district); {@code superiorGovernment}: the government whose approval Art. 51 names (市人民政府 when absent).
      */
     public record OrganDef(String code, String name, String shortName, String officeUnit, String justiceUnit,
                            List<UnitDef> units, List<PersonDef> people, String numberPrefix, Boolean gazette, String partyCommittee,
-                           Boolean catalogue) {
+                           Boolean catalogue, String congress, String superiorGovernment) {
         public OrganDef {
             units = units == null ? List.of() : units;
             people = people == null ? List.of() : people;

@@ -23,9 +23,9 @@ public class OrganisationRepository {
 
     void insert(Organ o) {
         jdbc.sql("INSERT INTO juece.organ (code, name, short_name, office_unit, justice_unit, number_prefix, gazette, party_committee,"
-                        + " keeps_catalogue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " keeps_catalogue, congress, superior_government) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(o.code(), o.name(), o.shortName(), o.officeUnit(), o.justiceUnit(), o.numberPrefix(), o.gazette(), o.partyCommittee(),
-                        o.keepsCatalogue())
+                        o.keepsCatalogue(), o.congress(), o.superiorGovernment())
                 .update();
     }
 
@@ -62,11 +62,12 @@ public class OrganisationRepository {
         return jdbc.sql("SELECT " + ORGAN_COLUMNS + " FROM juece.organ ORDER BY code").query(OrganisationRepository::organ).list();
     }
 
-    private static final String ORGAN_COLUMNS = "code, name, short_name, office_unit, justice_unit, number_prefix, gazette, party_committee, keeps_catalogue";
+    private static final String ORGAN_COLUMNS = "code, name, short_name, office_unit, justice_unit, number_prefix, gazette, party_committee, keeps_catalogue,"
+            + " congress, superior_government";
 
     private static Organ organ(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Organ(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getBoolean(7), rs.getString(8), rs.getBoolean(9));
+                rs.getBoolean(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getString(11));
     }
 
     /**

@@ -92,7 +92,9 @@ class OrganisationSeeder implements ApplicationRunner {
     private void seedOrgan(OrganDef def) {
         repository.insert(new Organ(def.code(), def.name(), def.shortName(), def.officeUnit(), def.justiceUnit(),
                 def.numberPrefix() == null || def.numberPrefix().isBlank() ? null : def.numberPrefix().strip(),
-                def.gazette() == null || def.gazette(), def.partyCommittee(), def.catalogue() == null || def.catalogue()));
+                def.gazette() == null || def.gazette(), def.partyCommittee(), def.catalogue() == null || def.catalogue(),
+                def.congress() == null ? Organ.COUNTY_CONGRESS : def.congress(),
+                def.superiorGovernment() == null ? Organ.CITY_GOVERNMENT : def.superiorGovernment()));
         group(Groups.STAFF, "全体工作人员", "STAFF");
         group(Groups.ADMIN, "系统管理员", "SYSTEM");
         group(Groups.OPERATOR, Role.OPERATOR.label(), "SYSTEM");

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.juece.dossier.MaterialType;
 import cn.juece.participation.PublicCommentService;
+import cn.juece.workflow.GateContext;
 import cn.juece.workflow.Gates;
 import cn.juece.workflow.StageGate;
 import cn.juece.workflow.StageGates;
@@ -40,16 +41,17 @@ class PublicationGates implements StageGates {
                 Gates.rule(issue, Set.of(), "第五十一条", "PARTY_REPORT_MISSING", "出台前向党委请示报告（日期）",
                         ctx -> records.record(ctx.decision().id()).partyReportOn() != null,
                         "重大行政决策出台前应当按照规定向党委请示报告（第五十一条）。请先记录请示报告的日期和文号。"),
-                Gates.rule(issue, Set.of(), "第五十一条", "ART51_ROUTE_UNANSWERED",
-                        "是否依法须提请县人大或其常委会审议决定、向县人大常委会报告或报市政府批准",
+                new StageGate(issue, Set.of(), "第五十一条", "ART51_ROUTE_UNANSWERED",
+                        "是否依法须提请人大或其常委会审议决定、向人大常委会报告或报上级人民政府批准",
                         ctx -> records.record(ctx.decision().id()).route() != null,
-                        "请记录本决策是否依法须提请县人民代表大会或其常务委员会审议决定、向县人大常委会报告或者报市人民政府批准（第五十一条）。"),
-                Gates.rule(issue, Set.of(), "第五十一条", "ART51_ROUTE_PENDING", "依法须提请审议、报告或报批的，已办结",
+                        ctx -> "请记录本决策是否依法须" + routes(ctx) + "（第五十一条）。"),
+                new StageGate(issue, Set.of(), "第五十一条", "ART51_ROUTE_PENDING", "依法须提请审议、报告或报批的，已办结",
                         ctx -> {
                             var r = records.record(ctx.decision().id());
                             return r.route() == null || r.route() == PublicationRecords.Route.NONE || r.routeDoneOn() != null;
                         },
-                        "本决策依法须按第五十一条办理（提请县人大或其常委会审议决定、向县人大常委会报告或报市政府批准），办结后方可印发。请记录办结日期。"),
+                        ctx -> "本决策依法须按第五十一条办理（" + records.record(ctx.decision().id()).route().label(directory.organ(ctx.decision().organCode()))
+                                + "），办结后方可印发。请记录办结日期。"),
                 Gates.rule(issue, Set.of(), "第五十二条", "DOC_NUMBER_MISSING", "发文字号（如冠政发〔2026〕8号）和印发日期",
                         ctx -> records.record(ctx.decision().id()).docNumber() != null && records.record(ctx.decision().id()).issuedOn() != null,
                         "请记录决策文件的发文字号（如“冠政发〔2026〕8号”）和印发日期（成文日期）（第五十二条；GB/T 9704）。"),
@@ -69,6 +71,13 @@ class PublicationGates implements StageGates {
                         ctx -> comments.getObject().ofDecision(ctx.decision().id()).isEmpty(),
                         "本事项公开征求过意见：应当在决策文件印发后10个工作日内公开意见的收集、采纳情况及较为集中意见不予采纳的原因（政务公开要求）。"),
                 Gates.reason("publication-feedback", "第五十二条", "写明公布意见采纳情况的途径和时间，或未开展公众参与的说明"));
+    }
+
+    /** Art. 51's routes as the decision's organ's bodies name them (Art. 64): 提请县人民代表大会…或者报市人民政府批准. */
+    private String routes(GateContext ctx) {
+        var organ = directory.organ(ctx.decision().organCode());
+        var routes = PublicationRecords.Route.of(organ).stream().filter(r -> r != PublicationRecords.Route.NONE).map(r -> r.label(organ)).toList();
+        return String.join("、", routes.subList(0, routes.size() - 1)) + (routes.size() > 1 ? "或者" : "") + routes.get(routes.size() - 1);
     }
 
     /** Whether the decision's organ publishes in a gazette of its own (a township has none: Art. 52 by reference, Art. 64). */

@@ -22,7 +22,10 @@ class PublicationPage {
     private final DecisionAccess access;
     private final DocumentService documents;
 
-    PublicationPage(PublicationRecords records, DecisionAccess access, DocumentService documents) {
+    private final cn.juece.identity.Directory directory;
+
+    PublicationPage(PublicationRecords records, DecisionAccess access, DocumentService documents, cn.juece.identity.Directory directory) {
+        this.directory = directory;
         this.records = records;
         this.access = access;
         this.documents = documents;
@@ -32,10 +35,14 @@ class PublicationPage {
     String page(@PathVariable String number, Model model) {
         var d = access.visible(number);
         model.addAttribute("d", d);
-        model.addAttribute("r", records.record(d.id()));
+        var r = records.record(d.id());
+        model.addAttribute("r", r);
+        // Art. 51 by reference (Art. 64): the routes and their wording are the organ's own
+        var organ = directory.organ(d.organCode());
+        model.addAttribute("routeLabel", r.route() == null ? null : r.route().label(organ));
         model.addAttribute("interpretations", records.interpretations(d.id()));
         model.addAttribute("documents", documents.ofDecision(d.id()));
-        model.addAttribute("routes", PublicationRecords.Route.values());
+        model.addAttribute("routes", PublicationRecords.Route.labels(organ));
         model.addAttribute("grounds", PublicationRecords.ExemptGround.values());
         model.addAttribute("kinds", PublicationRecords.InterpretationKind.values());
         return "publication";

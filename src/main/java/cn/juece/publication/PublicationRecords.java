@@ -26,6 +26,7 @@ import cn.juece.document.DocumentNumbers;
 import cn.juece.document.DocumentService;
 import cn.juece.identity.Actor;
 import cn.juece.identity.Directory;
+import cn.juece.identity.Organ;
 import cn.juece.meeting.MeetingService;
 import cn.juece.participation.Adoption;
 import cn.juece.participation.Consultation;
@@ -44,20 +45,38 @@ import cn.juece.support.RuleViolation;
 @Service
 public class PublicationRecords implements PeriodStarts {
 
+    /**
+     * Art. 51: whether the decision must go to the people's congress (deliberation and decision, or a report to its
+     * standing committee) or to the superior government for approval, each named by the organ's own bodies.
+     */
     public enum Route {
-        NONE("无需提请县人大及其常委会审议决定、报告或报市政府批准"),
-        NPC_DECIDE("提请县人民代表大会或其常务委员会审议决定"),
-        NPC_REPORT("向县人民代表大会常务委员会报告"),
-        CITY_APPROVAL("报市人民政府批准");
+        NONE, NPC_DECIDE, NPC_REPORT, CITY_APPROVAL;
 
-        private final String label;
-
-        Route(String label) {
-            this.label = label;
+        /**
+         * Art. 51 by reference (Art. 64): the route as the organ's own bodies name it, e.g. for a sub-district
+         * 报县人民政府批准; the routes through a people's congress only where the organ has one.
+         */
+        public String label(Organ organ) {
+            String congress = organ.congress();
+            return switch (this) {
+                case NONE -> congress == null ? "无需报" + organ.superiorGovernment() + "批准"
+                        : "无需提请" + congress + "及其常务委员会审议决定、报告或报" + organ.superiorGovernment() + "批准";
+                case NPC_DECIDE -> "提请" + congress + "或其常务委员会审议决定";
+                case NPC_REPORT -> "向" + congress + "常务委员会报告";
+                case CITY_APPROVAL -> "报" + organ.superiorGovernment() + "批准";
+            };
         }
 
-        public String label() {
-            return label;
+        /** The routes open to the organ: those through a people's congress only where it has one. */
+        public static List<Route> of(Organ organ) {
+            return organ.congress() == null ? List.of(NONE, CITY_APPROVAL) : List.of(values());
+        }
+
+        /** The routes of the organ with their labels, in order (the page's choices, the refusal's list). */
+        public static Map<Route, String> labels(Organ organ) {
+            Map<Route, String> m = new LinkedHashMap<>();
+            of(organ).forEach(r -> m.put(r, r.label(organ)));
+            return m;
         }
     }
 
@@ -100,10 +119,6 @@ public class PublicationRecords implements PeriodStarts {
 
         public boolean exempt() {
             return exemptGround != null;
-        }
-
-        public String routeLabel() {
-            return route == null ? null : route.label();
         }
 
         public String exemptLabel() {
@@ -172,13 +187,15 @@ public class PublicationRecords implements PeriodStarts {
             }
         }
         Route route = old.route();
+        Organ organ = directory.organ(d.organCode());
         if (in.route() != null && !in.route().isBlank()) {
-            try {
-                route = Route.valueOf(in.route().strip());
-            } catch (IllegalArgumentException e) {
-                throw RuleViolation.badRequest("ART51_ROUTE_INVALID", "请选择第五十一条规定的办理方式：NONE（无需）、NPC_DECIDE（提请县人大或其常委会审议决定）、"
-                        + "NPC_REPORT（向县人大常委会报告）、CITY_APPROVAL（报市人民政府批准）。");
+            Route chosen = java.util.Arrays.stream(Route.values()).filter(x -> x.name().equals(in.route().strip())).findFirst().orElse(null);
+            if (chosen == null || !Route.of(organ).contains(chosen)) {
+                // Art. 51 by reference: a sub-district has no people's congress to put a decision to (Art. 64)
+                throw RuleViolation.badRequest("ART51_ROUTE_INVALID", "请选择第五十一条规定的办理方式：" + String.join("、",
+                        Route.labels(organ).entrySet().stream().map(e -> e.getKey().name() + "（" + e.getValue() + "）").toList()) + "。");
             }
+            route = chosen;
         }
         String docNumber = text(in.docNumber(), 100, "发文字号");
         if (docNumber != null && !DocumentNumbers.valid(docNumber)) {
@@ -191,7 +208,7 @@ public class PublicationRecords implements PeriodStarts {
         save(r, actor);
         audit.record(actor, d.id(), d.number(), AuditAction.PUBLICATION_RECORDED, "决策出台："
                 + (r.partyReportOn() == null ? "" : "已于" + DocumentService.cnDate(r.partyReportOn()) + "向" + directory.organ(d.organCode()).partyCommittee() + "请示报告" + (r.partyReportRef() == null ? "" : "（" + r.partyReportRef() + "）") + "；")
-                + (r.route() == null ? "" : r.route().label() + (r.routeDoneOn() == null ? "" : "，" + DocumentService.cnDate(r.routeDoneOn()) + "办结") + "；")
+                + (r.route() == null ? "" : r.route().label(organ) + (r.routeDoneOn() == null ? "" : "，" + DocumentService.cnDate(r.routeDoneOn()) + "办结") + "；")
                 + (r.docNumber() == null ? "" : "发文字号" + r.docNumber() + "；") + (r.issuedOn() == null ? "" : "印发日期" + DocumentService.cnDate(r.issuedOn()))
                 + "（第五十一条）");
         return record(d.id());

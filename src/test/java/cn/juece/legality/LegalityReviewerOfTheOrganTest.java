@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.juece.IntegrationTest;
+import cn.juece.support.PageSession;
 
 /**
  * Art. 41, 64: a township's matter is reviewed for legality by its own 司法所, not the county's 司法局, and what the
@@ -32,5 +33,12 @@ class LegalityReviewerOfTheOrganTest extends IntegrationTest {
                 .contains("征求清泉街道司法所意见等方式不能代替合法性审查（第四十一条）").doesNotContain("县司法局");
         assertThat(as("fgj_wang").get("/api/decisions/" + county + "/legality").getBody().get("note").asText())
                 .contains("征求县司法局意见等方式不能代替合法性审查（第四十一条）");
+    }
+
+    @Test
+    void theLegalityPageSuggestsTheLeadUnitsOwnOfficeMeeting() throws Exception {
+        String township = create("qq_cj", "清泉街道口袋公园建设方案（办公会议提示测试）", "qqcjb");
+        String page = new PageSession(port).signIn("qq_cj", PASSWORD).get("/decisions/" + township + "/legality").body();
+        assertThat(page).contains("placeholder=\"清泉街道城市建设管理办公室2026年第5次办公会议\"").doesNotContain("县发展和改革局");
     }
 }

@@ -23,8 +23,8 @@ public enum Responsible {
     DECISION_ORGAN("decisionOrgan", "决策机关", "NOT_DECISION_ORGAN"),
     /** Art. 50, 55: the executive head (行政首长). */
     EXECUTIVE_HEAD("executiveHead", "行政首长", "NOT_EXECUTIVE_HEAD"),
-    /** Art. 16: a county leader coordinating a disagreement (the government's members). */
-    COUNTY_LEADER("countyLeader", "县领导", "NOT_COUNTY_LEADER"),
+    /** Art. 16: the decision organ's responsible leader (决策机关有关负责人: the government's members) coordinating a disagreement. */
+    COUNTY_LEADER("countyLeader", "决策机关有关负责人", "NOT_COUNTY_LEADER"),
     /** Art. 52, 59: the decision organ's office, 县政府办公室 for the county (publication, meeting secretariat, archive). */
     GOV_OFFICE("govOffice", "决策机关办公室", "NOT_GOV_OFFICE"),
     /** Art. 36: the lead unit or another unit responsible for risk assessment. */

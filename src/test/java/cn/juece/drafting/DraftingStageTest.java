@@ -260,7 +260,7 @@ class DraftingStageTest extends IntegrationTest {
         d.complete(ORGAN, n, "drafting-disagreement", "gx-organ", "REFER_LEADER", "请赵文静副县长协调");
         d.complete("fxz_zhao", n, "drafting-coordination", "gx-members", "COORDINATED", "经协调，清泉街道同意选址，另行规划社区公园");
         assertThat(d.openTaskKeys(n)).containsExactly("drafting-initial-review");
-        assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("办理“县领导协调不同意见”，结果：已协调，记录协调结果；理由：经协调，清泉街道同意选址"));
+        assertThat(d.auditDetails(n)).anyMatch(s -> s.contains("办理“决策机关有关负责人协调不同意见”，结果：已协调，记录协调结果；理由：经协调，清泉街道同意选址"));
     }
 
     @Test

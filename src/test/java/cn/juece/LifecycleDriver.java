@@ -612,8 +612,14 @@ public class LifecycleDriver {
     }
 
     public void publish(String number) {
+        publish(number, () -> { });
+    }
+
+    /** The same, with something done once the channels are recorded and before the publish step closes (a notice, say). */
+    public void publish(String number, Runnable beforePublishing) {
         issue(number, c.docPrefix() + "〔2026〕" + (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 900 + 1) + "号", today());
         recordChannels(number);
+        beforePublishing.run();
         complete(c.office(), number, "publication-publish", c.officeUnit(), "PUBLISHED", c.gazetteIssue() == null ? "政府网站、" + c.newMedia() : "县政府网站、县政府公报");
         adoptionSummary(number);
         complete(c.lead(), number, "publication-feedback", c.leadUnit(), "PUBLISHED", "县政府网站决策公开专栏");

@@ -22,6 +22,7 @@ final class SampleValues {
         switch (kind) {
             case LEGALITY_OPINION -> {
                 v.put("letterNumber", "冠司审〔2026〕3号");
+                v.put("justiceSelf", "我局");
                 v.put("submittedOn", "2026年11月10日");
                 v.put("overview", "县发展和改革局报送了送审申请书、决策草案、起草说明、依据目录及文本、部门会签意见、合法性初审意见书等材料。");
                 v.put("methods", "书面审查");

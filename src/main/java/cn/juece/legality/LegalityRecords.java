@@ -490,10 +490,19 @@ public class LegalityRecords implements cn.juece.dossier.FactSource {
         return documents.generate(d, DocumentKind.LEGALITY_OPINION, letterValues(d, r));
     }
 
+    /** How a unit names itself in its letters: 司法局 → 我局, 司法所 → 我所; 我单位 otherwise. */
+    static String selfReference(String unitName) {
+        char last = unitName == null || unitName.isEmpty() ? ' ' : unitName.charAt(unitName.length() - 1);
+        return "局所处办委".indexOf(last) >= 0 ? "我" + last : "我单位";
+    }
+
     Map<String, Object> letterValues(Decision d, ReviewRecord r) {
         var organ = directory.organ(d.organCode());
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("justiceUnit", DocumentService.officialName(organ, directory.unitName(organ.justiceUnit())));
+        // Art. 64: a township's 司法所 writes 我所 and answers to its own organ (Art. 47: 向决策机关书面说明理由)
+        v.put("justiceSelf", selfReference(directory.unitName(organ.justiceUnit())));
+        v.put("organName", organ.name());
         v.put("officeUnit", DocumentService.officialName(organ, directory.unitName(organ.officeUnit())));
         v.put("leadUnit", DocumentService.officialName(organ, directory.unitName(d.leadUnit())));
         v.put("decisionTitle", d.title());

@@ -230,7 +230,7 @@ public class ExecutionDecisions {
      */
     MeetingRecords.Meeting requireMeeting(Decision d, Kind kind, Long meetingId) {
         if (meetingId == null) {
-            throw RuleViolation.badRequest("EXECUTION_MEETING_REQUIRED", kind.label() + "须经决策机关会议研究决定（第五十五条、第五十七条：县政府常务会议或者全体会议）："
+            throw RuleViolation.badRequest("EXECUTION_MEETING_REQUIRED", kind.label() + "须经决策机关会议研究决定（第五十五条、第五十七条：决策机关常务会议或者全体会议）："
                     + "请选择会议管理中已召开并记录研究决定的会议。");
         }
         MeetingRecords records = meetings.getObject();

@@ -110,7 +110,7 @@ public class Directory {
 
     public OrgUnit unit(String code) {
         return knownUnit(code)
-                .orElseThrow(() -> RuleViolation.badRequest("UNIT_NOT_FOUND", "单位不存在：" + code + "。请从本县单位中选择。"));
+                .orElseThrow(() -> RuleViolation.badRequest("UNIT_NOT_FOUND", "单位不存在：" + code + "。请从本机关的单位中选择。"));
     }
 
     /** A person's name for pages (their id when they are not in the organisation, e.g. "system"). */

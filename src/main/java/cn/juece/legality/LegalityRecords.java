@@ -184,7 +184,8 @@ public class LegalityRecords implements cn.juece.dossier.FactSource {
         }
         String n = text(name, 200, "会议名称");
         if (n == null) {
-            throw RuleViolation.badRequest("OFFICE_MEETING_NAME_REQUIRED", "请填写会议名称和届次，例如“县发展和改革局2026年第5次局长办公会议”（第四十一条）。");
+            throw RuleViolation.badRequest("OFFICE_MEETING_NAME_REQUIRED", "请填写会议名称和届次，例如“" + directory.unitName(d.leadUnit())
+                    + clock.today().getYear() + "年第5次办公会议”（第四十一条）。");
         }
         jdbc.sql("INSERT INTO juece.office_meeting_approval (decision_id, meeting_date, meeting_name, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(d.id(), date, n, text(note, 500, "说明"), actor.id(), clock.now()).update();
@@ -523,7 +524,7 @@ public class LegalityRecords implements cn.juece.dossier.FactSource {
             pts.add(Map.of("no", numerals[i++], "label", p.point().label(), "finding", p.finding().label(), "note", nz(p.note())));
         }
         v.put("points", pts);
-        v.put("conclusionText", LegalityService.CONCLUSION_TEXT.get(r.conclusion()));
+        v.put("conclusionText", LegalityService.conclusionText(r.conclusion(), organ));
         List<Map<String, Object>> sug = new ArrayList<>();
         int k = 1;
         for (Suggestion s : suggestions(d.id(), r.round())) {
@@ -542,7 +543,7 @@ public class LegalityRecords implements cn.juece.dossier.FactSource {
         Actor actor = directory.currentActor();
         String head = Groups.unitHead(directory.organ(d.organCode()).justiceUnit());
         if (!actor.groups().contains(head)) {
-            throw RuleViolation.forbidden("OPINION_SIGNOFF_NOT_HEAD", "合法性审查意见书由县司法行政部门负责人签发（第四十六条：对审查意见负责）；您（"
+            throw RuleViolation.forbidden("OPINION_SIGNOFF_NOT_HEAD", "合法性审查意见书由" + directory.unitName(directory.organ(d.organCode()).justiceUnit()) + "负责人签发（第四十六条：对审查意见负责）；您（"
                     + actor.name() + "）不是" + directory.groupName(head) + "成员。");
         }
         MaterialVersion v = letterInForce(d).orElseThrow(() -> new RuleViolation("MATERIAL_MISSING_LEGALITY_OPINION",

@@ -50,6 +50,12 @@ public class LegalityService implements FactSource {
             "MISSING_RISK", "经审查，决策草案应当履行而未履行风险评估程序，退回你单位补正程序（第四十五条第二项）。",
             "ILLEGAL", "经审查，决策事项超越决策机关法定权限或者决策草案主要内容不合法，建议不提交县人民政府讨论（第四十五条第一项）。");
 
+    /** The conclusion as the organ's letter states it (Art. 64): 提交清泉街道办事处集体讨论 for a township's matter. */
+    static String conclusionText(String conclusion, cn.juece.identity.Organ organ) {
+        String text = CONCLUSION_TEXT.get(conclusion);
+        return text == null ? null : text.replace("县人民政府", organ.name());
+    }
+
     private static Map<String, String> orderedMap(String... kv) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

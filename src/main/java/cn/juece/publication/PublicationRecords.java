@@ -295,7 +295,8 @@ public class PublicationRecords implements PeriodStarts {
         v.put("decisionTitle", d.title());
         v.put("issuedOn", DocumentService.cnDate(r.issuedOn()));
         var decided = meetings.latestDecision(d.id());
-        v.put("meetingName", decided.map(m -> m.step().reason() == null ? "县人民政府常务会议" : m.step().reason()).orElse("县人民政府常务会议"));
+        String meeting = organ.name() + "常务会议";
+        v.put("meetingName", decided.map(m -> m.step().reason() == null ? meeting : m.step().reason()).orElse(meeting));
         v.put("meetingResult", decided.map(MeetingService.MeetingDecision::resultLabel).orElse(""));
         v.put("basis", r.basis() == null ? "" : r.basis());
         v.put("gazette", r.gazetteIssue());

@@ -53,7 +53,7 @@ class TownshipLifecycleTest extends IntegrationTest {
         assertThat(d.status(n)).isEqualTo("ARCHIVED");
         // what the township's dossier carries names its own units and party committee, never the county's (the one
         // exception: sfj_liu, of the county's 司法局, reviews for the township and the audit names his own unit)
-        var county = Pattern.compile("县司法局|县政府办公室|县委|县政府公报|冠县人民政府|县政府常务会议|县长|我局|向县人民政府");
+        var county = Pattern.compile("县司法局|县政府办公室|县委|县政府公报|冠县人民政府|县政府常务会议|县长|我局|向县人民政府|提交县人民政府|县人民政府常务会议|县人民政府讨论");
         List<String> slips = new ArrayList<>();
         Map<String, String> texts = archivedTexts(d.as(d.cast().office()).raw().get().uri("/api/decisions/" + n + "/archive-package")
                 .retrieve().body(byte[].class));
@@ -69,7 +69,7 @@ class TownshipLifecycleTest extends IntegrationTest {
         assertThat(texts.entrySet().stream().filter(e -> e.getKey().contains("会议纪要")).map(Map.Entry::getValue).findFirst().orElseThrow())
                 .contains("清泉街道司法所作合法性审查情况说明");
         assertThat(String.join("\n", texts.values())).contains("向街道党工委请示报告", "清泉街道党政办公室",
-                "我所对决策草案进行了合法性审查", "应当向清泉街道办事处书面说明理由", "关于公布《清泉街道老旧街巷路灯改造方案》的公告");
+                "我所对决策草案进行了合法性审查", "可以提交清泉街道办事处集体讨论", "应当向清泉街道办事处书面说明理由", "关于公布《清泉街道老旧街巷路灯改造方案》的公告");
     }
 
     /**

@@ -47,7 +47,9 @@ class AnnualFiguresPage {
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String organ, Model model) {
         AnnualReport r = AnnualFiguresApi.report(figures, directory, year, organ);
         model.addAttribute("r", r);
-        model.addAttribute("organs", directory.organs());
+        // only the organs whose figures the person may read (Art. 64: a township's office reads its own)
+        var me = directory.currentActor();
+        model.addAttribute("organs", directory.organs().stream().filter(o -> figures.mayRead(me, o.code())).toList());
         List<List<Bar>> charts = new ArrayList<>();
         for (var s : r.sections()) {
             long max = Math.max(1, s.figures().stream().mapToLong(Figure::value).max().orElse(1));

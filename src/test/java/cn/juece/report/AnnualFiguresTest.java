@@ -266,6 +266,13 @@ class AnnualFiguresTest extends IntegrationTest {
         for (String user : List.of("bgs_chen", "admin", "sfj_liu")) {
             assertThat(as(user).get("/api/reports/annual?year=" + YEAR).getStatusCode().value()).as(user).isEqualTo(200);
         }
+        // Art. 64: the organ selector offers the organs one may read: the township's office its own, sfj_liu (a reviewer
+        // for both) both; the county's figures refused to the township's office name the county's own readers
+        String township = new StaffBrowser(port, "qq_dzb", PASSWORD).get("/reports/annual");
+        assertThat(township).contains("<option value=\"QQ\"").doesNotContain("<option value=\"GX\"");
+        assertThat(new StaffBrowser(port, "sfj_liu", PASSWORD).get("/reports/annual")).contains("<option value=\"QQ\"", "<option value=\"GX\"");
+        assertThat(as("qq_dzb").get("/api/reports/annual?organ=GX").getBody().get("message").asText())
+                .contains("冠县人民政府的年度统计供县政府办公室、县司法局");
         var badYear = as("bgs_chen").get("/api/reports/annual?year=53");
         assertThat(badYear.getStatusCode().value()).isEqualTo(400);
         assertThat(badYear.getBody().get("code").asText()).isEqualTo("YEAR_INVALID");

@@ -185,7 +185,7 @@ public class PublicProposalService {
         Actor actor = directory.currentActor();
         if (!mayHandle(actor)) {
             throw RuleViolation.forbidden("PUBLIC_PROPOSAL_NOT_AUTHORISED",
-                    "公众决策事项建议由收到建议的决策机关（县政府办公室，乡镇、街道党政办公室）登记办理（第十一条），您（" + actor.name() + "）无权办理。");
+                    "公众决策事项建议由决策机关（县政府办公室；乡镇、街道党政办公室）登记办理（第十一条），您（" + actor.name() + "）无权办理。");
         }
         return actor;
     }

@@ -58,11 +58,13 @@ public class PublicationRecords implements PeriodStarts {
          */
         public String label(Organ organ) {
             String congress = organ.congress();
+            // a route recorded before the organ was set up without a congress still reads sensibly
+            String named = congress == null ? "人民代表大会" : congress;
             return switch (this) {
                 case NONE -> congress == null ? "无需报" + organ.superiorGovernment() + "批准"
                         : "无需提请" + congress + "及其常务委员会审议决定、报告或报" + organ.superiorGovernment() + "批准";
-                case NPC_DECIDE -> "提请" + congress + "或其常务委员会审议决定";
-                case NPC_REPORT -> "向" + congress + "常务委员会报告";
+                case NPC_DECIDE -> "提请" + named + "或其常务委员会审议决定";
+                case NPC_REPORT -> "向" + named + "常务委员会报告";
                 case CITY_APPROVAL -> "报" + organ.superiorGovernment() + "批准";
             };
         }

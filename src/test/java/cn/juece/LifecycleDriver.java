@@ -787,12 +787,7 @@ public class LifecycleDriver {
     /** A decision decided (同意) and published, waiting for the organ to divide its execution (Art. 53). */
     public String published(String title) {
         String n = create(title);
-        study(n);
-        launch(n);
-        draft(n, false, false, false);
-        submitForLegality(n);
-        review(n, "PASSED", null);
-        meeting(n, "APPROVED");
+        approveWithoutOptionalProcedures(n);
         publish(n);
         assertThat(openTaskKeys(n)).containsExactly("execution-assign");
         return n;
@@ -800,6 +795,11 @@ public class LifecycleDriver {
 
     /** A decision driven from creation to the archive with every optional procedure required. */
     public String wholeLifecycle(String title) {
+        return wholeLifecycle(title, n -> { });
+    }
+
+    /** The same, with something done once the channels are recorded and before the publish step closes (a notice, say). */
+    public String wholeLifecycle(String title, java.util.function.Consumer<String> beforePublishing) {
         String n = create(title);
         study(n);
         launch(n);
@@ -810,7 +810,7 @@ public class LifecycleDriver {
         submitForLegality(n);
         review(n, "PASSED", null);
         meeting(n, "APPROVED");
-        publish(n);
+        publish(n, () -> beforePublishing.accept(n));
         execute(n);
         skipEvaluation(n);
         archive(n);
